@@ -10,24 +10,64 @@ const coreForbiddenImports = {
   patterns: [
     { group: ['node:*'], message: 'core/ is pure: no node:* imports (ARCHITECTURE.md, layering).' },
     { group: ['electron', 'electron/*'], message: 'core/ is pure: no electron (ARCHITECTURE.md, layering).' },
-    { group: ['vue', 'vue/*', 'pinia', 'monaco-editor', 'monaco-editor/*'], message: 'core/ is pure: no UI libraries (ARCHITECTURE.md, layering).' },
-    { group: ['../main/*', '../../main/*', '../../../main/*', '**/main/*', '**/renderer/*', '**/preload/*'], message: 'core/ imports nothing outside core/ (ARCHITECTURE.md, layering).' },
+    {
+      group: ['vue', 'vue/*', 'pinia', 'monaco-editor', 'monaco-editor/*'],
+      message: 'core/ is pure: no UI libraries (ARCHITECTURE.md, layering).',
+    },
+    {
+      group: ['../main/*', '../../main/*', '../../../main/*', '**/main/*', '**/renderer/*', '**/preload/*'],
+      message: 'core/ imports nothing outside core/ (ARCHITECTURE.md, layering).',
+    },
   ],
-  paths: ['fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'http', 'net', 'util', 'vm', 'events', 'stream', 'buffer'].map(
-    (name) => ({ name, message: 'core/ is pure: no Node built-ins (ARCHITECTURE.md, layering).' }),
-  ),
+  paths: [
+    'fs',
+    'path',
+    'os',
+    'crypto',
+    'worker_threads',
+    'child_process',
+    'http',
+    'net',
+    'util',
+    'vm',
+    'events',
+    'stream',
+    'buffer',
+  ].map((name) => ({ name, message: 'core/ is pure: no Node built-ins (ARCHITECTURE.md, layering).' })),
 }
 
 const coreForbiddenSyntax = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ is deterministic: time comes from the scheduler clock, not Date.now().' },
-  { selector: "NewExpression[callee.name='Date']", message: 'core/ is deterministic: time comes from the scheduler clock, not new Date().' },
-  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core/ is deterministic: randomness comes from the seeded generator, not Math.random().' },
-  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'core/ is deterministic: time comes from the scheduler clock, not performance.now().' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'core/ is deterministic: time comes from the scheduler clock, not Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date']",
+    message: 'core/ is deterministic: time comes from the scheduler clock, not new Date().',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'core/ is deterministic: randomness comes from the seeded generator, not Math.random().',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'core/ is deterministic: time comes from the scheduler clock, not performance.now().',
+  },
   { selector: "MemberExpression[object.name='process']", message: 'core/ is pure: no process.' },
 ]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/lint/**', 'examples/**/*.js', 'renderer/public/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'test/fixtures/lint/**',
+      'examples/**/*.js',
+      'renderer/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -53,12 +93,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/*', '**/main', 'electron', 'node:*'], message: 'renderer/ never imports main/ or Node: talk to the engine through WorkbenchApi (ARCHITECTURE.md).' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/*', '**/main', 'electron', 'node:*'],
+              message:
+                'renderer/ never imports main/ or Node: talk to the engine through WorkbenchApi (ARCHITECTURE.md).',
+            },
+          ],
+        },
       ],
     },
   },

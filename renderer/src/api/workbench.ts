@@ -1,0 +1,13 @@
+// The renderer's one way to the engine: the preload bridge in the Electron window, the WebSocket in a browser.
+import type { WorkbenchApi } from '../../../core/api/workbench-api'
+import { connectSocketApi } from './socket-transport'
+
+let api: WorkbenchApi | undefined
+
+export function workbenchApi(): WorkbenchApi {
+  if (!api) {
+    api =
+      window.workbench ?? connectSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`)
+  }
+  return api
+}
