@@ -1,0 +1,7 @@
+export { type Clock, VirtualClock, MAX_TIME_NS, NS_PER_US, NS_PER_MS, NS_PER_S } from './clock'
+export { EventQueue, type EventId, NO_EVENT } from './event-queue'
+export { Scheduler, type EventHandler, MAX_EVENT_KIND } from './scheduler'
+export { SchedulerError } from './scheduler-error'
+export { SeededRandom } from './seeded-random'
+export { TraceHash } from './trace-hash'
+export { RunDriver, type RunMode, DEFAULT_MAX_LAG_NS } from './run-driver'

@@ -1,0 +1,42 @@
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const TWO_32 = 4294967296
+
+/**
+ * FNV-1a (32-bit) over the dispatched events' (time, kind, argument), fed as little-endian bytes of four 32-bit
+ * words. Two runs that dispatch the same events in the same order end with the same value; it is a cheap
+ * fingerprint for "the run was reproducible", not a cryptographic digest.
+ */
+export class TraceHash {
+  private h = FNV_OFFSET
+
+  get value(): number {
+    return this.h >>> 0
+  }
+
+  /** The value as eight hex digits, as reports print it. */
+  hex(): string {
+    return (this.h >>> 0).toString(16).padStart(8, '0')
+  }
+
+  update(timeNs: number, kind: number, arg: number): void {
+    let h = this.h
+    h = mixWord(h, timeNs % TWO_32)
+    h = mixWord(h, Math.floor(timeNs / TWO_32))
+    h = mixWord(h, kind)
+    h = mixWord(h, arg % TWO_32)
+    this.h = mixWord(h, Math.floor(arg / TWO_32))
+  }
+
+  reset(): void {
+    this.h = FNV_OFFSET
+  }
+}
+
+function mixWord(h: number, word: number): number {
+  const w = word | 0
+  h = Math.imul(h ^ (w & 0xff), FNV_PRIME)
+  h = Math.imul(h ^ ((w >>> 8) & 0xff), FNV_PRIME)
+  h = Math.imul(h ^ ((w >>> 16) & 0xff), FNV_PRIME)
+  return Math.imul(h ^ (w >>> 24), FNV_PRIME)
+}
