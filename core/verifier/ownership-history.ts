@@ -1,0 +1,73 @@
+// Ownership history of packets (verifier level full): a fixed ring of (packet, event, site, time) entries in typed
+// arrays, so the Packets view can show "allocated, indicated, returned, reinitialized, freed" with lines.
+
+export const OWN_ALLOCATED = 1
+export const OWN_FREED = 2
+export const OWN_REINITIALIZED = 3
+export const OWN_INDICATED = 4
+export const OWN_RETURNED = 5
+
+export const OWNERSHIP_EVENT_NAMES: Readonly<Record<number, string>> = {
+  [OWN_ALLOCATED]: 'allocated',
+  [OWN_FREED]: 'freed',
+  [OWN_REINITIALIZED]: 'reinitialized',
+  [OWN_INDICATED]: 'indicated',
+  [OWN_RETURNED]: 'returned',
+}
+
+export interface OwnershipEntry {
+  readonly packet: number
+  readonly event: string
+  readonly site: number
+  readonly timeNs: number
+}
+
+export class OwnershipHistory {
+  private readonly packet: Uint32Array
+  private readonly event: Uint8Array
+  private readonly site: Int32Array
+  private readonly time: Float64Array
+  private next = 0
+  private size = 0
+
+  constructor(readonly capacity: number) {
+    const n = Math.max(1, capacity | 0)
+    this.packet = new Uint32Array(n)
+    this.event = new Uint8Array(n)
+    this.site = new Int32Array(n)
+    this.time = new Float64Array(n)
+  }
+
+  record(packet: number, event: number, site: number, timeNs: number): void {
+    const i = this.next
+    this.packet[i] = packet
+    this.event[i] = event
+    this.site[i] = site
+    this.time[i] = timeNs
+    this.next = i + 1 === this.packet.length ? 0 : i + 1
+    if (this.size < this.packet.length) this.size++
+  }
+
+  /** Entries for one packet, oldest first (those still in the ring). */
+  forPacket(packet: number): OwnershipEntry[] {
+    const out: OwnershipEntry[] = []
+    const n = this.packet.length
+    const start = (this.next - this.size + n) % n
+    for (let k = 0; k < this.size; k++) {
+      const i = (start + k) % n
+      if (this.packet[i] === packet >>> 0) {
+        out.push({
+          packet: this.packet[i],
+          event: OWNERSHIP_EVENT_NAMES[this.event[i]],
+          site: this.site[i],
+          timeNs: this.time[i],
+        })
+      }
+    }
+    return out
+  }
+
+  get length(): number {
+    return this.size
+  }
+}
