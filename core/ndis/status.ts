@@ -63,9 +63,10 @@ export const NDIS_STATUS_RESOURCE_CONFLICT = 0xc001001e | 0
 
 /** The int32 value of every status, keyed by C name. */
 export const NDIS_STATUS_INT32: Readonly<Record<NdisStatusName, number>> = Object.freeze(
-  Object.fromEntries(
-    Object.entries(NDIS_STATUS_VALUES).map(([name, value]) => [name, value | 0]),
-  ) as Record<NdisStatusName, number>,
+  Object.fromEntries(Object.entries(NDIS_STATUS_VALUES).map(([name, value]) => [name, value | 0])) as Record<
+    NdisStatusName,
+    number
+  >,
 )
 
 const namesByValue = new Map<number, NdisStatusName>(
