@@ -10,8 +10,15 @@ export interface SourceLocation {
 const UNKNOWN: SourceLocation = Object.freeze({ file: '<unknown>', line: 0, column: 0 })
 
 export class CallSites {
-  /** The current call-site id; 0 = unknown. */
-  readonly cell = new Int32Array(1)
+  /**
+   * The current call-site id; 0 = unknown. A host may pass a cell that lives in shared memory, so that it can still
+   * read the last site after the script stopped answering (the watchdog).
+   */
+  readonly cell: Int32Array
+
+  constructor(cell?: Int32Array) {
+    this.cell = cell ?? new Int32Array(1)
+  }
   private readonly table: SourceLocation[] = [UNKNOWN]
   private readonly byKey = new Map<string, number>()
 
