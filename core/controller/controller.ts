@@ -33,6 +33,14 @@ import {
 } from './state'
 import { ControllerTestControl } from './test-control'
 import { TransmitUnit } from './transmit'
+import {
+  controllerStatistics,
+  registerView,
+  ringView,
+  type ControllerStatistics,
+  type RegisterViewRow,
+  type RingView,
+} from './view'
 import type { WirePort } from './wire-port'
 
 /** Scheduler event kinds the controller uses, from `eventKindBase` on. */
@@ -283,6 +291,20 @@ export class NicController {
     this.s.dmaStallUntilNs = 0
     this.rx.drain()
     this.tx.process()
+  }
+
+  // ---- Views for the UI (plain data, made on request) ----
+
+  registerView(): RegisterViewRow[] {
+    return registerView(this)
+  }
+
+  ringView(ring: 'rx' | 'tx'): RingView {
+    return ringView(this, ring)
+  }
+
+  statistics(): ControllerStatistics {
+    return controllerStatistics(this)
   }
 
   // ---- Snapshot (controller.md §12) ----

@@ -158,7 +158,16 @@ export class ReceiveUnit {
     while (s.fifoCount > 0) {
       const slot = s.fifoHead
       const length = s.fifoLength[slot]
-      if (this.freeDescriptors() < Math.ceil(length / bufferSize)) break
+      const need = Math.ceil(length / bufferSize)
+      if (n > 0 && need > n - 1) {
+        // controller.md §6.3: a frame the whole ring could never hold would block the FIFO for good; it is missed.
+        regs[REG_MPC >>> 2]++
+        s.totals[T_RX_MISSED]++
+        causes |= ICR_RXO
+        this.popFifo()
+        continue
+      }
+      if (this.freeDescriptors() < need) break
       const base = regs[RDBA]
       if (!this.dma.reaches(base, n * DESCRIPTOR_SIZE)) {
         // controller.md §6.4: the ring itself is outside memory; the frame is dropped.
