@@ -1,0 +1,154 @@
+// Memory calls and raw memory access by C name (ndis5.md §1.9; script-api.md MmRead/MmWrite/MmView).
+import { APC_LEVEL, DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
+import { ALLOC_MEMORY, fmtVa, type Kernel } from '../kernel/kernel'
+import { KVA_BASE, SHADOW_FREED } from '../kernel/memory'
+import { R17, R18, R19 } from '../verifier/catalogue'
+import { VERIFIER_OFF } from '../verifier/level'
+import { emulatorSubcode } from '../verifier/rule'
+import { NDIS_MEMORY_CONTIGUOUS, NDIS_MEMORY_NONCACHED } from './constants'
+import { isUlong, put, type NdisRuntime, type Out } from './runtime'
+import { NDIS_STATUS_FAILURE, NDIS_STATUS_SUCCESS } from './status'
+
+/** 'maDN', NDIS's default tag (ndis5.md §1.9). */
+export const NDIS_DEFAULT_TAG = 0x4e44616d
+
+export function memoryApi(rt: NdisRuntime) {
+  const k: Kernel = rt.kernel
+  const v = k.verifier
+  const mem = k.memory
+
+  function allocate(
+    call: string,
+    VirtualAddress: Out<number> | null,
+    Length: number,
+    Tag: number,
+    Flags: number,
+  ): number {
+    put(VirtualAddress, 0)
+    if (v.level !== VERIFIER_OFF) rt.checkIrql(call, false, isUlong(Length) ? Length : 0)
+    if (!isUlong(Length)) {
+      rt.badUlong(call, 2, Length)
+      return NDIS_STATUS_FAILURE
+    }
+    if (Length === 0) {
+      if (v.level !== VERIFIER_OFF) v.report(R17, 0x00, k.cpu.irql, 0, 0, call + ' of 0 bytes')
+      return NDIS_STATUS_FAILURE
+    }
+    const va = k.admit(ALLOC_MEMORY) ? mem.allocate(Length, Tag, Flags, k.sites.cell[0], 'memory') : 0
+    if (va === 0) return NDIS_STATUS_FAILURE
+    put(VirtualAddress, va)
+    return NDIS_STATUS_SUCCESS
+  }
+
+  function range(va: number, length: number, write: number): boolean {
+    return isUlong(length) ? k.checkAccess(va, length, write) : (rt.badUlong('memory access', 0, length), false)
+  }
+
+  return {
+    NdisAllocateMemoryWithTag(VirtualAddress: Out<number> | null, Length: number, Tag: number): number {
+      return allocate('NdisAllocateMemoryWithTag', VirtualAddress, Length, Tag >>> 0, 0)
+    },
+
+    NdisAllocateMemory(
+      VirtualAddress: Out<number> | null,
+      Length: number,
+      MemoryFlags: number,
+      _HighestAcceptableAddress: number,
+    ): number {
+      return allocate('NdisAllocateMemory', VirtualAddress, Length, NDIS_DEFAULT_TAG, MemoryFlags >>> 0)
+    },
+
+    /** IRQL depends on the flags; the flags must be those of the allocation (ndis5.md §1.9, §4 R18, R19). */
+    NdisFreeMemory(VirtualAddress: number, Length: number, MemoryFlags: number): void {
+      const call = 'NdisFreeMemory'
+      const irql = k.cpu.irql
+      const checking = v.level !== VERIFIER_OFF
+      if (checking) rt.checkIrql(call, true, isUlong(Length) ? Length : 0)
+      const a = mem.live.get(VirtualAddress)
+      if (a === undefined || a.kind !== 'memory') {
+        if (checking) {
+          const freed = mem.shadowOf(VirtualAddress) === SHADOW_FREED
+          v.report(
+            R18,
+            freed ? 0x13 : 0x10,
+            VirtualAddress,
+            0,
+            0,
+            call +
+              ': ' +
+              fmtVa(VirtualAddress) +
+              (freed ? ' was already freed' : ' was not allocated by NdisAllocateMemory(WithTag)'),
+          )
+        }
+        return
+      }
+      if (checking) {
+        const flags = MemoryFlags >>> 0
+        const maxIrql =
+          flags & NDIS_MEMORY_CONTIGUOUS ? PASSIVE_LEVEL : flags & NDIS_MEMORY_NONCACHED ? APC_LEVEL : DISPATCH_LEVEL
+        if (flags !== a.flags || Length !== a.requested) {
+          v.report(
+            R19,
+            emulatorSubcode('R19'),
+            VirtualAddress,
+            flags,
+            a.flags,
+            call +
+              ': flags ' +
+              flags +
+              ' / length ' +
+              Length +
+              ' differ from the allocation (' +
+              a.flags +
+              ' / ' +
+              a.requested +
+              ')',
+            a.site,
+          )
+        } else if (irql > maxIrql && irql <= DISPATCH_LEVEL) {
+          v.report(
+            R19,
+            emulatorSubcode('R19'),
+            VirtualAddress,
+            flags,
+            a.flags,
+            call + ' of memory with flags ' + flags + ' at IRQL ' + irql,
+            a.site,
+          )
+        }
+      }
+      mem.free(VirtualAddress)
+    },
+
+    NdisMoveMemory(Destination: number, Source: number, Length: number): void {
+      if (range(Source, Length, 0) && range(Destination, Length, 1))
+        mem.u8.copyWithin(Destination - KVA_BASE, Source - KVA_BASE, Source - KVA_BASE + Length)
+    },
+
+    NdisZeroMemory(Destination: number, Length: number): void {
+      if (range(Destination, Length, 1)) mem.u8.fill(0, Destination - KVA_BASE, Destination - KVA_BASE + Length)
+    },
+
+    NdisFillMemory(Destination: number, Length: number, Fill: number): void {
+      if (range(Destination, Length, 1))
+        mem.u8.fill(Fill & 0xff, Destination - KVA_BASE, Destination - KVA_BASE + Length)
+    },
+
+    /** 1 when equal, 0 otherwise (a ULONG, as the macro's RtlEqualMemory comparison). */
+    NdisEqualMemory(Source1: number, Source2: number, Length: number): number {
+      if (!range(Source1, Length, 0) || !range(Source2, Length, 0)) return 0
+      const a = Source1 - KVA_BASE
+      const b = Source2 - KVA_BASE
+      for (let i = 0; i < Length; i++) if (mem.u8[a + i] !== mem.u8[b + i]) return 0
+      return 1
+    },
+
+    MmRead8: (va: number): number => k.read8(va),
+    MmRead16: (va: number): number => k.read16(va),
+    MmRead32: (va: number): number => k.read32(va),
+    MmWrite8: (va: number, value: number): void => k.write8(va, value),
+    MmWrite16: (va: number, value: number): void => k.write16(va, value),
+    MmWrite32: (va: number, value: number): void => k.write32(va, value),
+    MmView: (va: number, length: number): Uint8Array => k.view(va, length),
+  }
+}

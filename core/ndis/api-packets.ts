@@ -1,0 +1,355 @@
+// Packet pools and packet descriptors, by their C names and argument order (ndis5.md §1.1, §1.2;
+// script-api.md). Hot paths (allocate/free) read the verifier level once and touch only typed arrays.
+import { DISPATCH_LEVEL } from '../kernel/irql'
+import { ALLOC_PACKET, fmtVa, type Kernel } from '../kernel/kernel'
+import { KVA_BASE } from '../kernel/memory'
+import { R1, R10, R2, R4, R7 } from '../verifier/catalogue'
+import { VERIFIER_FULL, VERIFIER_OFF } from '../verifier/level'
+import { OWN_ALLOCATED, OWN_FREED, OWN_REINITIALIZED } from '../verifier/ownership-history'
+import { emulatorSubcode } from '../verifier/rule'
+import { fPACKET_ALLOCATED_BY_NDIS } from './constants'
+import { packetLength, PKT_HEAD, PKT_MINIPORT_RESERVED, PKT_POOL, PKT_VALID_COUNTS, POOL_PACKET_LENGTH } from './layout'
+import { DESC_ALLOCATED, DESC_FREE, MAX_PACKET_POOL_DESCRIPTORS, PacketPool } from './packet-pool'
+import { isUlong, KIND_PACKET_POOL, put, type NdisRuntime, type Out } from './runtime'
+import { NDIS_STATUS_FAILURE, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from './status'
+
+const POOL_TAG = 0x7070444e // 'NDpp'
+
+export function packetApi(rt: NdisRuntime) {
+  const k: Kernel = rt.kernel
+  const v = k.verifier
+  const mem = k.memory
+  const cell = k.sites.cell
+
+  function allocatePool(
+    call: string,
+    Status: Out<number> | null,
+    PoolHandle: Out<number> | null,
+    NumberOfDescriptors: number,
+    NumberOfOverflowDescriptors: number,
+    ProtocolReservedLength: number,
+  ): void {
+    put(PoolHandle, 0)
+    if (v.level !== VERIFIER_OFF) {
+      rt.checkIrql(call, false, 0)
+      rt.checkNoLock(call)
+    }
+    const site = cell[0]
+    const ex = call === 'NdisAllocatePacketPoolEx'
+    const args = [NumberOfDescriptors, NumberOfOverflowDescriptors, ProtocolReservedLength]
+    for (let i = 0; i < 3; i++) {
+      if (!isUlong(args[i])) {
+        rt.badUlong(call, ex ? i + 3 : i === 2 ? 4 : 3, args[i])
+        put(Status, NDIS_STATUS_RESOURCES)
+        return
+      }
+    }
+    // ndis5.md §1.1: more than 0xFFFF descriptors fails with RESOURCES (R1).
+    if (NumberOfDescriptors > MAX_PACKET_POOL_DESCRIPTORS) {
+      if (v.level !== VERIFIER_OFF)
+        v.report(
+          R1,
+          emulatorSubcode('R1'),
+          NumberOfDescriptors,
+          0,
+          0,
+          call + ': ' + NumberOfDescriptors + ' descriptors requested, at most 0xFFFF',
+        )
+      put(Status, NDIS_STATUS_RESOURCES)
+      return
+    }
+    // The overflow count is silently reduced so the total is 0xFFFF (R2).
+    let overflow = NumberOfOverflowDescriptors
+    if (NumberOfDescriptors + overflow > MAX_PACKET_POOL_DESCRIPTORS) {
+      overflow = MAX_PACKET_POOL_DESCRIPTORS - NumberOfDescriptors
+      if (v.level !== VERIFIER_OFF) {
+        v.report(
+          R2,
+          emulatorSubcode('R2'),
+          NumberOfDescriptors,
+          NumberOfOverflowDescriptors,
+          overflow,
+          call + ': overflow descriptors clamped to ' + overflow,
+        )
+      }
+    }
+    const bytes = PacketPool.blockBytes(NumberOfDescriptors, ProtocolReservedLength)
+    const va = bytes <= mem.size ? mem.allocate(bytes, POOL_TAG, 0, site, 'packet-pool') : 0
+    if (va === 0) {
+      put(Status, NDIS_STATUS_RESOURCES)
+      return
+    }
+    const off = va - KVA_BASE
+    mem.u8.fill(0, off, off + bytes)
+    const pool = new PacketPool(va, NumberOfDescriptors, overflow, ProtocolReservedLength, site)
+    mem.u32[(off + POOL_PACKET_LENGTH) >>> 2] = pool.packetLength
+    rt.packetPools.push(pool)
+    rt.lastPacketPool = pool
+    put(Status, NDIS_STATUS_SUCCESS)
+    put(PoolHandle, va)
+  }
+
+  /** Zero-initialises a descriptor as ReactOS does (ndis5.md §1.2): Pool, ValidCounts TRUE, NdisPacketFlags, OOB offset. */
+  function initDescriptor(pool: PacketPool, va: number): void {
+    const u32 = mem.u32
+    const w = (va - KVA_BASE) >>> 2
+    const end = w + (pool.packetLength >>> 2)
+    for (let i = w; i < end; i++) u32[i] = 0
+    u32[w + (PKT_POOL >>> 2)] = pool.handle
+    u32[w + 6] = pool.protocolId
+    u32[w + (PKT_VALID_COUNTS >>> 2)] = 1 | (fPACKET_ALLOCATED_BY_NDIS << 8) | (pool.oobOffset << 16)
+  }
+
+  /** Overflow descriptor from system memory (ndis5.md §1.1 Ex): only when every static one is in use. */
+  function allocateOverflow(pool: PacketPool): number {
+    if (pool.overflowAvailable === 0) return -1
+    const va = mem.allocate(pool.packetLength, POOL_TAG, 0, cell[0], 'overflow-descriptor')
+    if (va === 0) return -1
+    const slot = pool.takeOverflow(va)
+    rt.overflowOwner.set(va, pool)
+    return slot
+  }
+
+  function allocatePacket(
+    Status: Out<number> | null,
+    Packet: Out<number> | null,
+    PoolHandle: number,
+    call: string,
+  ): void {
+    let pool = rt.lastPacketPool
+    if (pool === null || pool.handle !== PoolHandle) {
+      pool = rt.findPacketPool(PoolHandle)
+      if (pool === null) {
+        rt.badHandle(call, PoolHandle, KIND_PACKET_POOL)
+        put(Status, NDIS_STATUS_FAILURE)
+        put(Packet, 0)
+        return
+      }
+    }
+    let slot = -1
+    if (k.admit(ALLOC_PACKET)) {
+      slot = pool.pop()
+      if (slot < 0) slot = allocateOverflow(pool)
+    }
+    if (slot < 0) {
+      pool.failures++
+      if (!pool.exhaustionReported && pool.freeCount === 0 && v.level !== VERIFIER_OFF) {
+        pool.exhaustionReported = true
+        v.report(
+          R4,
+          emulatorSubcode('R4'),
+          pool.handle,
+          pool.numberOfDescriptors,
+          pool.inUse,
+          call + ': pool ' + fmtVa(pool.handle) + ' exhausted (' + pool.inUse + ' in use)',
+          pool.createdSite,
+        )
+      }
+      put(Status, NDIS_STATUS_RESOURCES)
+      put(Packet, 0)
+      return
+    }
+    const va =
+      slot < pool.numberOfDescriptors
+        ? pool.first + slot * pool.stride
+        : pool.overflowVa[slot - pool.numberOfDescriptors]
+    initDescriptor(pool, va)
+    const site = cell[0]
+    pool.state[slot] = DESC_ALLOCATED
+    pool.site[slot] = site
+    pool.generation[slot]++
+    pool.allocations++
+    if (++pool.inUse > pool.highWater) pool.highWater = pool.inUse
+    if (v.level === VERIFIER_FULL) k.history.record(va, OWN_ALLOCATED, site, k.clock.nowNs)
+    put(Status, NDIS_STATUS_SUCCESS)
+    put(Packet, va)
+  }
+
+  function freePacket(Packet: number, call: string): void {
+    if (!rt.freeablePacket(call, Packet)) return
+    const pool = rt.ref.pool
+    const slot = rt.ref.slot
+    const site = cell[0]
+    // A chain still attached is dropped with the descriptor (R6, reported if never recovered).
+    if (mem.u32[(Packet - KVA_BASE + PKT_HEAD) >>> 2] !== 0) rt.dropChain(Packet, site)
+    pool.state[slot] = DESC_FREE
+    pool.site[slot] = site
+    pool.frees++
+    pool.inUse--
+    if (slot < pool.numberOfDescriptors) {
+      pool.push(slot)
+    } else {
+      // Freed overflow descriptors go back to system memory, not the pool (ndis5.md §1.1 Ex).
+      rt.overflowOwner.delete(Packet)
+      pool.releaseOverflow(slot)
+      mem.free(Packet)
+    }
+    if (v.level === VERIFIER_FULL) k.history.record(Packet, OWN_FREED, site, k.clock.nowNs)
+  }
+
+  function dprIrql(call: string, lock: number): void {
+    const irql = k.cpu.irql
+    if (irql !== DISPATCH_LEVEL)
+      v.report(R10, 0x40, irql, lock, 0, call + ' at IRQL ' + irql + ' (must be DISPATCH_LEVEL)')
+  }
+
+  return {
+    NdisAllocatePacketPool(
+      Status: Out<number> | null,
+      PoolHandle: Out<number> | null,
+      NumberOfDescriptors: number,
+      ProtocolReservedLength: number,
+    ): void {
+      allocatePool('NdisAllocatePacketPool', Status, PoolHandle, NumberOfDescriptors, 0, ProtocolReservedLength)
+    },
+
+    NdisAllocatePacketPoolEx(
+      Status: Out<number> | null,
+      PoolHandle: Out<number> | null,
+      NumberOfDescriptors: number,
+      NumberOfOverflowDescriptors: number,
+      ProtocolReservedLength: number,
+    ): void {
+      allocatePool(
+        'NdisAllocatePacketPoolEx',
+        Status,
+        PoolHandle,
+        NumberOfDescriptors,
+        NumberOfOverflowDescriptors,
+        ProtocolReservedLength,
+      )
+    },
+
+    NdisFreePacketPool(PoolHandle: number): void {
+      const call = 'NdisFreePacketPool'
+      if (v.level !== VERIFIER_OFF) {
+        rt.checkIrql(call, true, 0)
+        rt.checkNoLock(call)
+      }
+      const pool = rt.findPacketPool(PoolHandle)
+      if (pool === null) {
+        rt.badHandle(call, PoolHandle, KIND_PACKET_POOL)
+        return
+      }
+      if (pool.inUse > 0 && v.level !== VERIFIER_OFF) {
+        let first = 0
+        while (pool.state[first] === DESC_FREE) first++
+        v.report(
+          R7,
+          emulatorSubcode('R7'),
+          pool.handle,
+          pool.inUse,
+          0,
+          call + ': ' + pool.inUse + ' packet(s) still allocated from pool ' + fmtVa(pool.handle),
+          pool.site[first],
+        )
+      }
+      // ReactOS frees the block regardless (ndis5.md §1.1): outstanding descriptors now dangle.
+      for (let i = 0; i < pool.overflowVa.length; i++) {
+        const va = pool.overflowVa[i]
+        if (va !== 0) {
+          rt.overflowOwner.delete(va)
+          mem.free(va)
+        }
+      }
+      pool.alive = false
+      rt.packetPools.splice(rt.packetPools.indexOf(pool), 1)
+      if (rt.lastPacketPool === pool) rt.lastPacketPool = null
+      mem.free(pool.handle)
+    },
+
+    NdisPacketPoolUsage(PoolHandle: number): number {
+      if (v.level !== VERIFIER_OFF) rt.checkIrql('NdisPacketPoolUsage', false, 0)
+      const pool = rt.findPacketPool(PoolHandle)
+      if (pool === null) {
+        rt.badHandle('NdisPacketPoolUsage', PoolHandle, KIND_PACKET_POOL)
+        return 0
+      }
+      return pool.inUse
+    },
+
+    NdisPacketSize(ProtocolReservedSize: number): number {
+      if (!isUlong(ProtocolReservedSize)) {
+        rt.badUlong('NdisPacketSize', 1, ProtocolReservedSize)
+        return 0
+      }
+      return packetLength(ProtocolReservedSize)
+    },
+
+    NdisSetPacketPoolProtocolId(PacketPoolHandle: number, ProtocolId: number): void {
+      const pool = rt.findPacketPool(PacketPoolHandle)
+      if (pool === null) {
+        rt.badHandle('NdisSetPacketPoolProtocolId', PacketPoolHandle, KIND_PACKET_POOL)
+        return
+      }
+      pool.protocolId = ProtocolId & 0x0f
+    },
+
+    NdisAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
+      if (v.level !== VERIFIER_OFF && k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisAllocatePacket', false, 0)
+      allocatePacket(Status, Packet, PoolHandle, 'NdisAllocatePacket')
+    },
+
+    NdisDprAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
+      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprAllocatePacket', PoolHandle)
+      allocatePacket(Status, Packet, PoolHandle, 'NdisDprAllocatePacket')
+    },
+
+    NdisDprAllocatePacketNonInterlocked(
+      Status: Out<number> | null,
+      Packet: Out<number> | null,
+      PoolHandle: number,
+    ): void {
+      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprAllocatePacketNonInterlocked', PoolHandle)
+      allocatePacket(Status, Packet, PoolHandle, 'NdisDprAllocatePacketNonInterlocked')
+    },
+
+    NdisFreePacket(Packet: number): void {
+      if (v.level !== VERIFIER_OFF) {
+        if (k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisFreePacket', true, 0)
+        if (k.cpu.locks.length !== 0) rt.checkNoLock('NdisFreePacket')
+      }
+      freePacket(Packet, 'NdisFreePacket')
+    },
+
+    NdisDprFreePacket(Packet: number): void {
+      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprFreePacket', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0)
+      freePacket(Packet, 'NdisDprFreePacket')
+    },
+
+    NdisDprFreePacketNonInterlocked(Packet: number): void {
+      if (v.level !== VERIFIER_OFF)
+        dprIrql('NdisDprFreePacketNonInterlocked', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0)
+      freePacket(Packet, 'NdisDprFreePacketNonInterlocked')
+    },
+
+    /**
+     * ndis5.md §1.2: Head = NULL, ValidCounts = FALSE (Tail is left stale, as the macro does). On Windows CE the
+     * reserved areas are zeroed as well (the CE documentation); the desktop setting follows the header macro.
+     */
+    NdisReinitializePacket(Packet: number): void {
+      if (!rt.usePacket('NdisReinitializePacket', Packet)) return
+      const site = cell[0]
+      const w = (Packet - KVA_BASE) >>> 2
+      const u32 = mem.u32
+      if (u32[w + (PKT_HEAD >>> 2)] !== 0) rt.dropChain(Packet, site)
+      u32[w + (PKT_HEAD >>> 2)] = 0
+      mem.u8[Packet - KVA_BASE + PKT_VALID_COUNTS] = 0
+      if (k.platform === 'ce') {
+        const pool = rt.ref.pool
+        const start = Packet - KVA_BASE + PKT_MINIPORT_RESERVED
+        mem.u8.fill(0, start, Packet - KVA_BASE + pool.oobOffset)
+      }
+      if (v.level === VERIFIER_FULL) k.history.record(Packet, OWN_REINITIALIZED, site, k.clock.nowNs)
+    },
+
+    /** Private.Pool, read from the descriptor as NDIS does (ndis5.md §1.1). */
+    NdisGetPoolFromPacket(Packet: number): number {
+      if (!rt.locatePacket(Packet)) {
+        rt.badHandle('NdisGetPoolFromPacket', Packet, 2)
+        return 0
+      }
+      return mem.u32[(Packet - KVA_BASE + PKT_POOL) >>> 2]
+    },
+  }
+}

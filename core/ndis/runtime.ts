@@ -1,0 +1,586 @@
+// The NDIS library's state for one kernel: live packet and buffer pools, handle and descriptor resolution with
+// the verifier's checks, descriptor initialisation, chain walks, ownership hooks, and the run-end leak scan.
+import { DISPATCH_LEVEL } from '../kernel/irql'
+import { fmtVa, type Kernel } from '../kernel/kernel'
+import { KVA_BASE, SHADOW_FREED } from '../kernel/memory'
+import { R14, R16, R20, R21, R22, R3, R31, R36, R37, R40, R6, R9, R5 } from '../verifier/catalogue'
+import { VERIFIER_FULL, VERIFIER_OFF } from '../verifier/level'
+import { OWN_INDICATED, OWN_RETURNED } from '../verifier/ownership-history'
+import { emulatorSubcode, type RuleDef } from '../verifier/rule'
+import { BUF_ALLOCATED, BUF_FREE, BUF_LENT, BufferPool } from './buffer-pool'
+import { PROTOCOL_RESERVED_SIZE_IN_PACKET } from './constants'
+import { MDL_BYTE_COUNT, MDL_MAPPED_SYSTEM_VA, MDL_NEXT, PKT_HEAD } from './layout'
+import { DESC_ALLOCATED, DESC_FREE, DESC_INDICATED, PacketPool } from './packet-pool'
+
+export const KIND_PACKET_POOL = 1
+export const KIND_PACKET = 2
+export const KIND_BUFFER_POOL = 3
+export const KIND_BUFFER = 4
+const KIND_NAMES = ['', 'packet pool', 'packet', 'buffer pool', 'buffer']
+
+/** An Out<T> cell (script-api.md): any object with a `value`. */
+export interface Out<T> {
+  value: T
+}
+
+/** Writes an out argument when the script passed a cell (NULL or a non-object is skipped, never a host exception). */
+export function put<T>(out: Out<T> | null | undefined, value: T): void {
+  if (typeof out === 'object' && out !== null) out.value = value
+}
+
+/** True for a C ULONG: a whole number in [0, 0xFFFFFFFF]. */
+export function isUlong(n: unknown): n is number {
+  return typeof n === 'number' && n >>> 0 === n
+}
+
+/** Descriptor of a packet resolved from its address. */
+export interface PacketRef {
+  pool: PacketPool
+  slot: number
+}
+
+const runtimes = new WeakMap<Kernel, NdisRuntime>()
+
+/** The NDIS library state of a kernel (one per kernel). */
+export function ndisRuntime(kernel: Kernel): NdisRuntime {
+  let rt = runtimes.get(kernel)
+  if (rt === undefined) {
+    rt = new NdisRuntime(kernel)
+    runtimes.set(kernel, rt)
+  }
+  return rt
+}
+
+export class NdisRuntime {
+  readonly packetPools: PacketPool[] = []
+  readonly bufferPools: BufferPool[] = []
+  lastPacketPool: PacketPool | null = null
+  lastBufferPool: BufferPool | null = null
+  /** Overflow descriptors live in system memory outside their pool's block. */
+  readonly overflowOwner = new Map<number, PacketPool>()
+  systemBufferPool: BufferPool | null = null
+  /** Capacity of the pool behind NULL buffer-pool handles. */
+  systemBufferPoolSize = 4096
+  /** Result of the last packet resolution (avoids an object per call). */
+  readonly ref: PacketRef = { pool: null as unknown as PacketPool, slot: -1 }
+  /** Upper bound of any chain walk: a cyclic chain must not hang the host. */
+  maxChain = 1
+
+  constructor(readonly kernel: Kernel) {
+    kernel.onFinish(() => this.finishScan())
+  }
+
+  // ---- common checks ----
+
+  /** R9: allocation/free above DISPATCH_LEVEL (0xC4, P1 0x02 allocate / 0x12 free). */
+  checkIrql(call: string, free: boolean, size: number): void {
+    const irql = this.kernel.cpu.irql
+    if (irql > DISPATCH_LEVEL) {
+      this.kernel.verifier.report(
+        R9,
+        free ? 0x12 : 0x02,
+        irql,
+        0,
+        size,
+        call + ' at IRQL ' + irql + ' (must be <= DISPATCH_LEVEL)',
+      )
+    }
+  }
+
+  /** R14: a call whose documentation says to release spin locks first. */
+  checkNoLock(call: string): void {
+    const locks = this.kernel.cpu.locks
+    if (locks.length !== 0) {
+      const lock = locks[locks.length - 1]
+      this.kernel.verifier.report(
+        R14,
+        emulatorSubcode('R14'),
+        lock.id,
+        locks.length,
+        0,
+        call + ' while holding a spin lock (release it first)',
+        lock.acquiredSite,
+      )
+    }
+  }
+
+  /** R37: a ULONG argument that is not one. */
+  badUlong(call: string, argument: number, value: unknown): void {
+    if (this.kernel.verifier.level !== VERIFIER_OFF) {
+      this.kernel.verifier.report(
+        R37,
+        emulatorSubcode('R37'),
+        argument,
+        0,
+        0,
+        call + ': argument ' + argument + ' (' + String(value) + ') is not a ULONG',
+      )
+    }
+  }
+
+  /** R36, or R16 when the value points into freed memory (e.g. a packet of a freed pool). */
+  badHandle(call: string, value: unknown, kind: number, rule: RuleDef = R36, detail = ''): void {
+    const k = this.kernel
+    if (k.verifier.level === VERIFIER_OFF) return
+    const n = typeof value === 'number' ? value : NaN
+    const freed = k.memory.shadowOf(n) === SHADOW_FREED
+    // A descriptor in freed memory is a use after free (R16, e.g. a packet of a freed pool); a freed pool's handle
+    // is only a stale handle.
+    if (rule === R36 && freed && (kind === KIND_PACKET || kind === KIND_BUFFER)) {
+      k.verifier.report(
+        R16,
+        n,
+        k.cpu.irql,
+        0,
+        0,
+        call + ': ' + KIND_NAMES[kind] + ' ' + fmtVa(n) + ' lies in freed memory',
+      )
+      return
+    }
+    const text = detail !== '' ? detail : freed ? 'is a freed ' + KIND_NAMES[kind] : 'is not a live ' + KIND_NAMES[kind]
+    k.verifier.report(
+      rule,
+      emulatorSubcode(rule.id),
+      n,
+      rule === R36 ? kind : 0,
+      0,
+      call + ': ' + fmtVaOr(value) + ' ' + text,
+    )
+  }
+
+  // ---- packet pools and packets ----
+
+  findPacketPool(handle: unknown): PacketPool | null {
+    const last = this.lastPacketPool
+    if (last !== null && last.handle === handle) return last
+    for (const p of this.packetPools) {
+      if (p.handle === handle) {
+        this.lastPacketPool = p
+        return p
+      }
+    }
+    return null
+  }
+
+  /** Pool and slot of a packet address into `this.ref`; false when it is no descriptor of a live pool. */
+  locatePacket(va: unknown): boolean {
+    if (typeof va !== 'number') return false
+    const ref = this.ref
+    const last = this.lastPacketPool
+    if (last !== null && va >= last.first && va < last.end) {
+      const slot = last.staticSlot(va)
+      if (slot < 0) return false
+      ref.pool = last
+      ref.slot = slot
+      return true
+    }
+    for (const p of this.packetPools) {
+      if (va >= p.first && va < p.end) {
+        const slot = p.staticSlot(va)
+        if (slot < 0) return false
+        ref.pool = p
+        ref.slot = slot
+        this.lastPacketPool = p
+        return true
+      }
+    }
+    const owner = this.overflowOwner.get(va)
+    if (owner !== undefined) {
+      ref.pool = owner
+      ref.slot = owner.slotOf(va)
+      return ref.slot >= 0
+    }
+    return false
+  }
+
+  /**
+   * Resolves a packet the driver is about to use (not free): true when it is allocated and owned by the driver.
+   * Reports R36 / R16 for a bad address, R36 for a free descriptor and R22 for one the protocol owns.
+   */
+  usePacket(call: string, va: unknown): boolean {
+    if (!this.locatePacket(va)) {
+      this.badHandle(call, va, KIND_PACKET)
+      return false
+    }
+    const { pool, slot } = this.ref
+    const st = pool.state[slot]
+    if (st === DESC_ALLOCATED) return true
+    const k = this.kernel
+    if (k.verifier.level !== VERIFIER_OFF) {
+      if (st === DESC_INDICATED) {
+        k.verifier.report(
+          R22,
+          emulatorSubcode('R22'),
+          va as number,
+          st,
+          0,
+          call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
+          pool.site[slot],
+        )
+      } else {
+        k.verifier.report(
+          R36,
+          emulatorSubcode('R36'),
+          va as number,
+          KIND_PACKET,
+          0,
+          call + ': packet ' + fmtVa(va as number) + ' is free (used after NdisFreePacket)',
+          pool.site[slot],
+        )
+      }
+    }
+    return false
+  }
+
+  /** R5 check for the free calls: true when the packet may be returned to its pool. */
+  freeablePacket(call: string, va: unknown): boolean {
+    const k = this.kernel
+    if (!this.locatePacket(va)) {
+      if (k.verifier.level === VERIFIER_OFF) return false
+      const n = typeof va === 'number' ? va : NaN
+      if (k.memory.shadowOf(n) === SHADOW_FREED) this.badHandle(call, va, KIND_PACKET)
+      else
+        k.verifier.report(
+          R5,
+          emulatorSubcode('R5'),
+          n,
+          0,
+          0,
+          call + ': ' + fmtVaOr(va) + ' is not a packet from any NDIS packet pool',
+        )
+      return false
+    }
+    const { pool, slot } = this.ref
+    const st = pool.state[slot]
+    if (st === DESC_ALLOCATED) {
+      if (k.verifier.level !== VERIFIER_OFF && k.memory.u32[((va as number) - KVA_BASE + 0x10) >>> 2] !== pool.handle) {
+        k.verifier.report(
+          R5,
+          emulatorSubcode('R5'),
+          va as number,
+          pool.handle,
+          st,
+          call +
+            ': Private.Pool of ' +
+            fmtVa(va as number) +
+            ' no longer names its pool (foreign or overwritten descriptor)',
+          pool.site[slot],
+        )
+        return false
+      }
+      return true
+    }
+    if (k.verifier.level !== VERIFIER_OFF) {
+      if (st === DESC_INDICATED) {
+        k.verifier.report(
+          R22,
+          emulatorSubcode('R22'),
+          va as number,
+          st,
+          0,
+          call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
+          pool.site[slot],
+        )
+      } else {
+        k.verifier.report(
+          R5,
+          emulatorSubcode('R5'),
+          va as number,
+          pool.handle,
+          st,
+          call + ': packet ' + fmtVa(va as number) + ' is already free (double free)',
+          pool.site[slot],
+        )
+      }
+    }
+    return false
+  }
+
+  // ---- buffer pools and buffers ----
+
+  findBufferPool(handle: unknown): BufferPool | null {
+    const last = this.lastBufferPool
+    if (last !== null && last.handle === handle) return last
+    for (const p of this.bufferPools) {
+      if (p.handle === handle) {
+        this.lastBufferPool = p
+        return p
+      }
+    }
+    return null
+  }
+
+  /** Buffer pool and slot of a buffer address; slot -1 when none. */
+  locateBuffer(va: unknown): BufferPool | null {
+    if (typeof va !== 'number') return null
+    const last = this.lastBufferPool
+    if (last !== null && va >= last.first && va < last.end) return last
+    for (const p of this.bufferPools) {
+      if (va >= p.first && va < p.end) {
+        this.lastBufferPool = p
+        return p
+      }
+    }
+    return null
+  }
+
+  bufSlot = -1
+
+  /** Resolves a buffer the driver uses: its pool (slot in `bufSlot`), or null after a finding. */
+  useBuffer(call: string, va: unknown): BufferPool | null {
+    const pool = this.locateBuffer(va)
+    const slot = pool === null ? -1 : pool.slotOf(va as number)
+    if (pool === null || slot < 0) {
+      this.badHandle(call, va, KIND_BUFFER)
+      return null
+    }
+    const st = pool.state[slot]
+    this.bufSlot = slot
+    if (st === BUF_ALLOCATED) {
+      pool.lostSite[slot] = 0
+      return pool
+    }
+    const k = this.kernel
+    if (k.verifier.level !== VERIFIER_OFF) {
+      if (st === BUF_LENT) {
+        k.verifier.report(
+          R22,
+          emulatorSubcode('R22'),
+          va as number,
+          st,
+          0,
+          call + ': buffer ' + fmtVa(va as number) + ' belongs to a packet the protocol owns',
+          pool.site[slot],
+        )
+      } else if (st === BUF_FREE) {
+        k.verifier.report(
+          R36,
+          emulatorSubcode('R36'),
+          va as number,
+          KIND_BUFFER,
+          0,
+          call + ': buffer ' + fmtVa(va as number) + ' is free (used after NdisFreeBuffer)',
+          pool.site[slot],
+        )
+      }
+    }
+    return null
+  }
+
+  /** Buffer pool and slot of a chained buffer met during a walk (no finding): slot in `bufSlot`. */
+  chainedBuffer(va: number): BufferPool | null {
+    const pool = this.locateBuffer(va)
+    if (pool === null) return null
+    const slot = pool.slotOf(va)
+    if (slot < 0 || pool.state[slot] === BUF_FREE) return null
+    this.bufSlot = slot
+    return pool
+  }
+
+  /** Reports a broken chain (R40: cycle, foreign or freed descriptor in a chain). */
+  brokenChain(call: string, packet: number, buffer: number, why: string): void {
+    if (this.kernel.verifier.level !== VERIFIER_OFF) {
+      this.kernel.verifier.report(
+        R40,
+        emulatorSubcode('R40'),
+        packet,
+        buffer,
+        0,
+        call + ': buffer chain of ' + fmtVa(packet) + ' ' + why + ' at ' + fmtVa(buffer),
+      )
+    }
+  }
+
+  /** Reads a 32-bit field of a descriptor already validated (always in the arena). */
+  rd(va: number): number {
+    return this.kernel.memory.u32[(va - KVA_BASE) >>> 2]
+  }
+
+  wr(va: number, value: number): void {
+    this.kernel.memory.u32[(va - KVA_BASE) >>> 2] = value
+  }
+
+  /** MappedSystemVa and ByteCount of a validated MDL. */
+  bufferVa(mdl: number): number {
+    return this.rd(mdl + MDL_MAPPED_SYSTEM_VA)
+  }
+
+  bufferLength(mdl: number): number {
+    return this.rd(mdl + MDL_BYTE_COUNT)
+  }
+
+  // ---- ownership hooks for the receive path (ndis5.md §3) ----
+
+  /**
+   * The receive path calls this when it lends a packet to the protocol (indicated, status left SUCCESS): the packet
+   * and its buffers become protocol-owned, and touching them is R22 until markReturned. Checks R21, R31 and R3.
+   */
+  markIndicated(packet: number, packetArray = 0): boolean {
+    const k = this.kernel
+    if (!this.locatePacket(packet)) {
+      this.badHandle('NdisMIndicateReceivePacket', packet, KIND_PACKET)
+      return false
+    }
+    const { pool, slot } = this.ref
+    const st = pool.state[slot]
+    const checking = k.verifier.level !== VERIFIER_OFF
+    if (st === DESC_INDICATED) {
+      if (checking)
+        k.verifier.report(
+          R21,
+          0x05,
+          0,
+          packet,
+          packetArray,
+          'packet ' + fmtVa(packet) + ' indicated again while the protocol still owns it',
+          pool.site[slot],
+        )
+      return false
+    }
+    if (st !== DESC_ALLOCATED) {
+      if (checking)
+        k.verifier.report(
+          R36,
+          emulatorSubcode('R36'),
+          packet,
+          KIND_PACKET,
+          0,
+          'indicating packet ' + fmtVa(packet) + ', which is free',
+          pool.site[slot],
+        )
+      return false
+    }
+    if (checking) {
+      if (this.rd(packet + PKT_HEAD) === 0)
+        k.verifier.report(
+          R31,
+          emulatorSubcode('R31'),
+          packet,
+          0,
+          0,
+          'packet ' + fmtVa(packet) + ' indicated with no buffer chained',
+          pool.site[slot],
+        )
+      if (pool.protocolReservedLength > PROTOCOL_RESERVED_SIZE_IN_PACKET) {
+        k.verifier.report(
+          R3,
+          emulatorSubcode('R3'),
+          packet,
+          pool.handle,
+          pool.protocolReservedLength,
+          'packet ' +
+            fmtVa(packet) +
+            ' indicated from a pool with ' +
+            pool.protocolReservedLength +
+            ' bytes of ProtocolReserved (at most 16)',
+          pool.createdSite,
+        )
+      }
+    }
+    pool.state[slot] = DESC_INDICATED
+    this.setChainState(packet, BUF_LENT)
+    if (k.verifier.level === VERIFIER_FULL) k.history.record(packet, OWN_INDICATED, k.sites.cell[0], k.clock.nowNs)
+    return true
+  }
+
+  /** The receive path calls this before MiniportReturnPacket (or when the indication did not pend the packet). */
+  markReturned(packet: number): boolean {
+    if (!this.locatePacket(packet)) return false
+    const { pool, slot } = this.ref
+    if (pool.state[slot] !== DESC_INDICATED) return false
+    pool.state[slot] = DESC_ALLOCATED
+    this.setChainState(packet, BUF_ALLOCATED)
+    const k = this.kernel
+    if (k.verifier.level === VERIFIER_FULL) k.history.record(packet, OWN_RETURNED, k.sites.cell[0], k.clock.nowNs)
+    return true
+  }
+
+  /** True while the protocol owns the packet. */
+  isIndicated(packet: number): boolean {
+    return this.locatePacket(packet) && this.ref.pool.state[this.ref.slot] === DESC_INDICATED
+  }
+
+  private setChainState(packet: number, state: number): void {
+    let b = this.rd(packet + PKT_HEAD)
+    for (let n = 0; b !== 0 && n < this.maxChain; n++) {
+      const bp = this.chainedBuffer(b)
+      if (bp === null) return
+      bp.state[this.bufSlot] = state
+      b = this.rd(b + MDL_NEXT)
+    }
+  }
+
+  /**
+   * R6: the chain of a packet being freed or reinitialised is dropped. Its buffers are marked lost at this line;
+   * any later call naming one of them shows the driver kept the pointer. Those still lost at the end are reported.
+   */
+  dropChain(packet: number, site: number): void {
+    let b = this.rd(packet + PKT_HEAD)
+    for (let n = 0; b !== 0 && n < this.maxChain; n++) {
+      const bp = this.chainedBuffer(b)
+      if (bp === null) return
+      bp.chainedTo[this.bufSlot] = 0
+      bp.lostSite[this.bufSlot] = site
+      b = this.rd(b + MDL_NEXT)
+    }
+  }
+
+  // ---- end of run ----
+
+  private finishScan(): void {
+    const v = this.kernel.verifier
+    // R6: buffers lost with a chain and never named again, grouped by the line that lost them.
+    const lost = new Map<string, { site: number; alloc: number; count: number; first: number }>()
+    for (const bp of this.bufferPools) {
+      for (let s = 0; s < bp.numberOfDescriptors; s++) {
+        if (bp.state[s] === BUF_FREE) continue
+        const site = bp.lostSite[s]
+        if (site === 0) continue
+        const key = site + ':' + bp.site[s]
+        const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
+        g.count++
+        lost.set(key, g)
+      }
+    }
+    for (const g of lost.values()) {
+      v.reportAt(
+        R6,
+        g.site,
+        [emulatorSubcode('R6'), 0, g.first, g.count],
+        g.count + " buffer(s) lost with a packet's chain and never freed (first " + fmtVa(g.first) + ')',
+        g.alloc,
+      )
+    }
+    // R20: everything else still allocated, grouped by allocating line.
+    const out = new Map<string, { site: number; what: string; count: number; bytes: number }>()
+    const add = (what: string, site: number, bytes: number): void => {
+      const key = what + ':' + site
+      const g = out.get(key) ?? { site, what, count: 0, bytes: 0 }
+      g.count++
+      g.bytes += bytes
+      out.set(key, g)
+    }
+    for (const p of this.packetPools) {
+      add('packet pool', p.createdSite, PacketPool.blockBytes(p.numberOfDescriptors, p.protocolReservedLength))
+      for (let s = 0; s < p.state.length; s++) if (p.state[s] !== DESC_FREE) add('packet', p.site[s], p.packetLength)
+    }
+    for (const bp of this.bufferPools) {
+      if (!bp.system) add('buffer pool', bp.createdSite, BufferPool.blockBytes(bp.numberOfDescriptors))
+      for (let s = 0; s < bp.numberOfDescriptors; s++)
+        if (bp.state[s] !== BUF_FREE && bp.lostSite[s] === 0) add('buffer', bp.site[s], 0)
+    }
+    for (const g of out.values()) {
+      v.reportAt(
+        R20,
+        g.site,
+        [0x60, 0, g.bytes, g.count],
+        g.count + ' ' + g.what + '(s) still allocated at the end of the run',
+        g.site,
+      )
+    }
+  }
+}
+
+function fmtVaOr(value: unknown): string {
+  return typeof value === 'number' ? fmtVa(value) : String(value)
+}
