@@ -1,0 +1,293 @@
+// Adapter set-up (ndis5.md §1.10; script-api.md "Adapter set-up"): the wrapper, NdisMRegisterMiniport, attributes,
+// configuration (answered from the scenario's registry), the adapter's resources, the network address, status
+// indications and DbgPrint.
+import { PASSIVE_LEVEL } from '../kernel/irql'
+import { put, type Out } from '../ndis/runtime'
+import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { R36 } from '../verifier/catalogue'
+import { R45 } from '../verifier/rules/r45'
+import { readCharacteristics } from './characteristics'
+import { formatDbgPrint } from './dbg-print'
+import {
+  CONFIGURATION_HANDLE,
+  MINIPORT_ADAPTER_HANDLE,
+  NDIS_WRAPPER_HANDLE,
+  WRAPPER_CONFIGURATION_CONTEXT,
+} from './handles'
+import type { MiniportRuntime } from './runtime'
+
+export const NdisParameterInteger = 0
+export const NdisParameterHexInteger = 1
+export const NdisParameterString = 2
+export const NdisParameterMultiString = 3
+export const NdisParameterBinary = 4
+
+export const CmResourceTypePort = 1
+export const CmResourceTypeInterrupt = 2
+export const CmResourceTypeMemory = 3
+export const CmResourceShareDeviceExclusive = 1
+export const CmResourceShareShared = 3
+export const CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE = 0
+
+export interface NDIS_CONFIGURATION_PARAMETER {
+  ParameterType: number
+  ParameterData: { IntegerData: number; StringData: string }
+}
+
+export interface CM_PARTIAL_RESOURCE_DESCRIPTOR {
+  Type: number
+  ShareDisposition: number
+  Flags: number
+  u: {
+    Memory?: { Start: number; Length: number }
+    Interrupt?: { Level: number; Vector: number; Affinity: number }
+  }
+}
+
+export interface NDIS_RESOURCE_LIST {
+  Version: number
+  Revision: number
+  Count: number
+  PartialDescriptors: CM_PARTIAL_RESOURCE_DESCRIPTOR[]
+}
+
+export function adapterApi(m: MiniportRuntime) {
+  const k = m.kernel
+  const env = m.env
+  const adapter = m.adapter
+
+  function passiveOnly(call: string): void {
+    if (k.cpu.irql !== PASSIVE_LEVEL)
+      k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+  }
+
+  function badHandle(call: string, what: string, value: unknown): void {
+    k.verifier.report(R36, 0x1024, Number(value) >>> 0, 7, 0, `${call}: not the ${what} NDIS gave the miniport`)
+  }
+
+  function resourceList(): NDIS_RESOURCE_LIST {
+    const r = env.controller.resources
+    return {
+      Version: 1,
+      Revision: 1,
+      Count: 2,
+      PartialDescriptors: [
+        {
+          Type: CmResourceTypeMemory,
+          ShareDisposition: CmResourceShareDeviceExclusive,
+          Flags: 0,
+          u: { Memory: { Start: r.registerBase, Length: r.registerLength } },
+        },
+        {
+          Type: CmResourceTypeInterrupt,
+          ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
+          Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
+          u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
+        },
+      ],
+    }
+  }
+
+  return {
+    NdisMInitializeWrapper(
+      NdisWrapperHandle: Out<number> | null,
+      SystemSpecific1: unknown,
+      SystemSpecific2: unknown,
+      SystemSpecific3: unknown,
+    ): void {
+      void SystemSpecific1
+      void SystemSpecific2
+      void SystemSpecific3
+      put(NdisWrapperHandle, NDIS_WRAPPER_HANDLE)
+    },
+
+    NdisTerminateWrapper(NdisWrapperHandle: number, SystemSpecific: unknown): void {
+      void SystemSpecific
+      if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
+        badHandle('NdisTerminateWrapper', 'NdisWrapperHandle', NdisWrapperHandle)
+    },
+
+    NdisMRegisterMiniport(
+      NdisWrapperHandle: number,
+      MiniportCharacteristics: unknown,
+      CharacteristicsLength?: number,
+    ): number {
+      void CharacteristicsLength
+      if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE) {
+        badHandle('NdisMRegisterMiniport', 'NdisWrapperHandle (from NdisMInitializeWrapper)', NdisWrapperHandle)
+        return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+      }
+      const verdict = readCharacteristics(MiniportCharacteristics)
+      if (!verdict.handlers) {
+        m.dbgPrint(`NdisMRegisterMiniport refused the characteristics: ${verdict.reason}\n`)
+        return verdict.status
+      }
+      adapter.handlers = verdict.handlers
+      adapter.state = 'registered'
+      return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+    },
+
+    NdisMSetAttributesEx(
+      MiniportAdapterHandle: number,
+      MiniportAdapterContext: unknown,
+      CheckForHangTimeInSeconds: number,
+      AttributeFlags: number,
+      AdapterType: number,
+    ): void {
+      passiveOnly('NdisMSetAttributesEx')
+      void AdapterType
+      if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMSetAttributesEx', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      adapter.context = MiniportAdapterContext
+      adapter.attributesSet = true
+      adapter.attributeFlags = Number(AttributeFlags) >>> 0
+      const seconds = Number(CheckForHangTimeInSeconds)
+      adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+    },
+
+    NdisMSetAttributes(
+      MiniportAdapterHandle: number,
+      MiniportAdapterContext: unknown,
+      BusMaster: boolean,
+      AdapterType: number,
+    ): void {
+      passiveOnly('NdisMSetAttributes')
+      void AdapterType
+      if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMSetAttributes', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      adapter.context = MiniportAdapterContext
+      adapter.attributesSet = true
+      adapter.attributeFlags = BusMaster ? 0x8 : 0
+    },
+
+    NdisOpenConfiguration(
+      Status: Out<number> | null,
+      ConfigurationHandle: Out<number> | null,
+      WrapperConfigurationContext: number,
+    ): void {
+      passiveOnly('NdisOpenConfiguration')
+      if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
+        badHandle('NdisOpenConfiguration', 'WrapperConfigurationContext', WrapperConfigurationContext)
+        put(ConfigurationHandle, 0)
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      adapter.configurationOpen = true
+      put(ConfigurationHandle, CONFIGURATION_HANDLE)
+      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+    },
+
+    NdisReadConfiguration(
+      Status: Out<number> | null,
+      ParameterValue: Out<NDIS_CONFIGURATION_PARAMETER | null> | null,
+      ConfigurationHandle: number,
+      Keyword: unknown,
+      ParameterType: number,
+    ): void {
+      passiveOnly('NdisReadConfiguration')
+      put(ParameterValue, null)
+      if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
+        badHandle('NdisReadConfiguration', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      const key = typeof Keyword === 'string' ? Keyword : String((Keyword as { Buffer?: unknown })?.Buffer ?? '')
+      // Registry keywords are case-insensitive.
+      const found = Object.keys(env.registry).find((name) => name.toLowerCase() === key.toLowerCase())
+      if (found === undefined) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      const raw = env.registry[found]!
+      let value: NDIS_CONFIGURATION_PARAMETER
+      if (ParameterType === NdisParameterInteger || ParameterType === NdisParameterHexInteger) {
+        const n =
+          typeof raw === 'number' ? raw : Number.parseInt(raw, ParameterType === NdisParameterHexInteger ? 16 : 10)
+        if (!Number.isFinite(n)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        value = { ParameterType, ParameterData: { IntegerData: n >>> 0, StringData: '' } }
+      } else if (ParameterType === NdisParameterString || ParameterType === NdisParameterMultiString) {
+        value = { ParameterType, ParameterData: { IntegerData: 0, StringData: String(raw) } }
+      } else {
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      put(ParameterValue, value)
+      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+    },
+
+    NdisCloseConfiguration(ConfigurationHandle: number): void {
+      if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
+        return badHandle(
+          'NdisCloseConfiguration',
+          'ConfigurationHandle (from NdisOpenConfiguration)',
+          ConfigurationHandle,
+        )
+      }
+      adapter.configurationOpen = false
+    },
+
+    /** The locally administered address from the registry's NetworkAddress value (12 hex digits); FAILURE if none. */
+    NdisReadNetworkAddress(
+      Status: Out<number> | null,
+      NetworkAddress: Out<number[] | null> | null,
+      NetworkAddressLength: Out<number> | null,
+      ConfigurationHandle: number,
+    ): void {
+      put(NetworkAddress, null)
+      put(NetworkAddressLength, 0)
+      if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
+        badHandle('NdisReadNetworkAddress', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      const raw = env.registry['NetworkAddress']
+      const hex = typeof raw === 'string' ? raw.replace(/[-:]/g, '') : ''
+      if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      const bytes: number[] = []
+      for (let i = 0; i < 12; i += 2) bytes.push(Number.parseInt(hex.slice(i, i + 2), 16))
+      put(NetworkAddress, bytes)
+      put(NetworkAddressLength, 6)
+      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+    },
+
+    NdisMQueryAdapterResources(
+      Status: Out<number> | null,
+      WrapperConfigurationContext: number,
+      ResourceList: Out<NDIS_RESOURCE_LIST | null> | null,
+      BufferSize: Out<number> | null,
+    ): void {
+      passiveOnly('NdisMQueryAdapterResources')
+      if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
+        badHandle('NdisMQueryAdapterResources', 'WrapperConfigurationContext', WrapperConfigurationContext)
+        put(ResourceList, null)
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      put(ResourceList, resourceList())
+      // sizeof(NDIS_RESOURCE_LIST) header + two CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
+      put(BufferSize, 8 + 2 * 16)
+      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+    },
+
+    NdisMIndicateStatus(
+      MiniportAdapterHandle: number,
+      GeneralStatus: number,
+      StatusBuffer: unknown,
+      StatusBufferSize: number,
+    ): void {
+      void StatusBuffer
+      void StatusBufferSize
+      if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: Number(GeneralStatus) | 0 })
+    },
+
+    NdisMIndicateStatusComplete(MiniportAdapterHandle: number): void {
+      if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
+        badHandle('NdisMIndicateStatusComplete', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      }
+    },
+
+    DbgPrint(Format: unknown, ...args: unknown[]): number {
+      const text = formatDbgPrint(Format, args)
+      m.dbgPrint(text)
+      return 0
+    },
+
+    NDIS_STRING_CONST(text: string): string {
+      return String(text)
+    },
+  }
+}

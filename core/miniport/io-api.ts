@@ -1,0 +1,197 @@
+// The controller as the miniport reaches it (controller.md §2; ndis5.md §1.10): the register window mapped with
+// NdisMMapIoSpace and read/written with NdisRead/WriteRegisterUchar/Ushort/Ulong, and shared memory for the
+// descriptor rings and receive buffers from NdisMAllocateSharedMemory (a virtual address for the driver, a physical
+// address for the controller's DMA).
+import { ALLOC_SHARED } from '../kernel/kernel'
+import { PASSIVE_LEVEL } from '../kernel/irql'
+import { vaToPa } from '../kernel/physical'
+import { put, type Out } from '../ndis/runtime'
+import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { R16, R18, R36, R37 } from '../verifier/catalogue'
+import { R45 } from '../verifier/rules/r45'
+import { R46 } from '../verifier/rules/r46'
+import { IO_SPACE_BASE, MINIPORT_ADAPTER_HANDLE } from './handles'
+import type { MiniportRuntime } from './runtime'
+
+/** Tag NDIS puts on shared memory allocations ('NDSm', shown in pool views). */
+const SHARED_MEMORY_TAG = 0x6d53444e
+
+export function ioApi(m: MiniportRuntime) {
+  const k = m.kernel
+  const env = m.env
+  const adapter = m.adapter
+  const controller = env.controller
+  let nextIoVa = IO_SPACE_BASE
+
+  function passiveOnly(call: string): void {
+    if (k.cpu.irql !== PASSIVE_LEVEL)
+      k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+  }
+
+  function adapterHandle(call: string, handle: number): boolean {
+    if (handle === MINIPORT_ADAPTER_HANDLE) return true
+    k.verifier.report(
+      R36,
+      0x1024,
+      handle >>> 0,
+      7,
+      0,
+      `${call}: not the MiniportAdapterHandle NDIS gave MiniportInitialize`,
+    )
+    return false
+  }
+
+  /** Offset in the register window of an access at `va`, or -1 after reporting a fault (R16: like touching unmapped space). */
+  function registerOffset(va: number, width: number, write: number): number {
+    for (let i = 0; i < adapter.ioMappings.length; i++) {
+      const map = adapter.ioMappings[i]!
+      const off = va - map.va
+      if (off >= 0 && off + width <= map.length) {
+        const regOff = map.pa - controller.resources.registerBase + off
+        if (regOff >= 0 && regOff + width <= controller.resources.registerLength) return regOff
+      }
+    }
+    k.verifier.report(
+      R16,
+      va >>> 0,
+      k.cpu.irql,
+      write,
+      0,
+      `register ${write ? 'write to' : 'read of'} 0x${(va >>> 0).toString(16).toUpperCase()}: not in a window mapped with NdisMMapIoSpace`,
+    )
+    return -1
+  }
+
+  function readRegister(va: number, width: number, Data: Out<number> | null): void {
+    const off = registerOffset(va, width, 0)
+    put(Data, off < 0 ? 0 : controller.readRegister(off, width))
+  }
+
+  function writeRegister(va: number, width: number, value: number): void {
+    const off = registerOffset(va, width, 1)
+    if (off >= 0) controller.writeRegister(off, width, Number(value) >>> 0)
+  }
+
+  return {
+    NdisMMapIoSpace(
+      Status: Out<number> | null,
+      VirtualAddress: Out<number> | null,
+      MiniportAdapterHandle: number,
+      PhysicalAddress: number,
+      Length: number,
+    ): void {
+      passiveOnly('NdisMMapIoSpace')
+      put(VirtualAddress, 0)
+      if (!adapterHandle('NdisMMapIoSpace', MiniportAdapterHandle))
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      if (!adapter.attributesSet) k.verifier.report(R46, 0x102e, 0, 0, 0, 'NdisMMapIoSpace before NdisMSetAttributesEx')
+      const r = controller.resources
+      if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
+        k.verifier.report(R37, 0x1025, 0, 0, 0, `NdisMMapIoSpace: Length ${String(Length)} is not a positive ULONG`)
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      }
+      if (!(PhysicalAddress >= r.registerBase && PhysicalAddress + Length <= r.registerBase + r.registerLength)) {
+        // Not a range this adapter was given (NdisMQueryAdapterResources): NDIS refuses to map it.
+        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_RESOURCE_CONFLICT)
+      }
+      const va = nextIoVa + (PhysicalAddress & 0xfff)
+      nextIoVa += Math.ceil(((PhysicalAddress & 0xfff) + Length) / 0x1000) * 0x1000
+      adapter.ioMappings.push({ va, pa: PhysicalAddress, length: Length })
+      put(VirtualAddress, va)
+      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+    },
+
+    NdisMUnmapIoSpace(MiniportAdapterHandle: number, VirtualAddress: number, Length: number): void {
+      passiveOnly('NdisMUnmapIoSpace')
+      if (!adapterHandle('NdisMUnmapIoSpace', MiniportAdapterHandle)) return
+      const i = adapter.ioMappings.findIndex((x) => x.va === VirtualAddress && x.length === Length)
+      if (i < 0) {
+        k.verifier.report(
+          R36,
+          0x1024,
+          VirtualAddress >>> 0,
+          10,
+          Length,
+          'NdisMUnmapIoSpace: no mapping of that address and length',
+        )
+        return
+      }
+      adapter.ioMappings.splice(i, 1)
+    },
+
+    NdisReadRegisterUchar: (Register: number, Data: Out<number> | null) => readRegister(Register, 1, Data),
+    NdisReadRegisterUshort: (Register: number, Data: Out<number> | null) => readRegister(Register, 2, Data),
+    NdisReadRegisterUlong: (Register: number, Data: Out<number> | null) => readRegister(Register, 4, Data),
+    NdisWriteRegisterUchar: (Register: number, Data: number) => writeRegister(Register, 1, Data),
+    NdisWriteRegisterUshort: (Register: number, Data: number) => writeRegister(Register, 2, Data),
+    NdisWriteRegisterUlong: (Register: number, Data: number) => writeRegister(Register, 4, Data),
+
+    NdisMAllocateSharedMemory(
+      MiniportAdapterHandle: number,
+      Length: number,
+      Cached: boolean,
+      VirtualAddress: Out<number> | null,
+      PhysicalAddress: Out<number> | null,
+    ): void {
+      passiveOnly('NdisMAllocateSharedMemory')
+      put(VirtualAddress, 0)
+      put(PhysicalAddress, 0)
+      if (!adapterHandle('NdisMAllocateSharedMemory', MiniportAdapterHandle)) return
+      if (!adapter.attributesSet)
+        k.verifier.report(R46, 0x102e, 0, 0, 0, 'NdisMAllocateSharedMemory before NdisMSetAttributesEx')
+      if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
+        k.verifier.report(
+          R37,
+          0x1025,
+          0,
+          0,
+          0,
+          `NdisMAllocateSharedMemory: Length ${String(Length)} is not a positive ULONG`,
+        )
+        return
+      }
+      const va = k.admit(ALLOC_SHARED) ? k.memory.allocate(Length, SHARED_MEMORY_TAG, 0, k.sites.current, 'shared') : 0
+      if (va === 0) return
+      k.memory.u8.fill(0, va - 0x80000000, va - 0x80000000 + Length)
+      const pa = vaToPa(va)
+      adapter.sharedMemory.set(va, { va, pa, length: Length, cached: Cached === true })
+      put(VirtualAddress, va)
+      put(PhysicalAddress, pa)
+    },
+
+    NdisMFreeSharedMemory(
+      MiniportAdapterHandle: number,
+      Length: number,
+      Cached: boolean,
+      VirtualAddress: number,
+      PhysicalAddress: number,
+    ): void {
+      passiveOnly('NdisMFreeSharedMemory')
+      if (!adapterHandle('NdisMFreeSharedMemory', MiniportAdapterHandle)) return
+      const block = adapter.sharedMemory.get(VirtualAddress)
+      if (!block) {
+        k.verifier.report(
+          R18,
+          0x10,
+          VirtualAddress >>> 0,
+          0,
+          0,
+          `NdisMFreeSharedMemory of 0x${(VirtualAddress >>> 0).toString(16).toUpperCase()}: not shared memory this adapter holds`,
+        )
+        return
+      }
+      if (block.length !== Length || block.pa !== PhysicalAddress || block.cached !== (Cached === true)) {
+        k.verifier.report(
+          R18,
+          0x10,
+          VirtualAddress >>> 0,
+          Length,
+          block.length,
+          `NdisMFreeSharedMemory: Length, Cached and PhysicalAddress must be those of the allocation (${block.length} bytes, PA 0x${block.pa.toString(16).toUpperCase()})`,
+        )
+      }
+      adapter.sharedMemory.delete(VirtualAddress)
+      k.memory.free(VirtualAddress)
+    },
+  }
+}

@@ -1,0 +1,161 @@
+// The life of the miniport in a run (ndis5.md §1.10): DriverEntry → NdisMRegisterMiniport → MiniportInitialize at
+// PASSIVE_LEVEL → running (interrupts, DPCs, timers, CheckForHang every CheckForHangTimeInSeconds at DISPATCH_LEVEL)
+// → MiniportHalt at PASSIVE_LEVEL. Failed initialisation and halt are checked for what they left behind (R24–R26).
+import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
+import type { Out } from '../ndis/runtime'
+import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
+import { R24, R25, R26 } from '../verifier/catalogue'
+import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
+import { EVENT_CHECK_FOR_HANG, type MiniportRuntime } from './runtime'
+
+export const NdisMedium802_3 = 0
+/** Fake DRIVER_OBJECT / registry path handed to DriverEntry (opaque to the script, as in C). */
+export const DRIVER_OBJECT = 0xffa05000
+export const REGISTRY_PATH = '\\Registry\\Machine\\System\\CurrentControlSet\\Services\\Miniport'
+
+export interface StartResult {
+  ok: boolean
+  /** Why the miniport did not start (empty when it did). */
+  reason: string
+}
+
+export class MiniportLifecycle {
+  private checkForHangEvent = 0
+
+  constructor(private readonly m: MiniportRuntime) {
+    m.env.scheduler.on(m.eventBase + EVENT_CHECK_FOR_HANG, () => this.checkForHang())
+  }
+
+  /** Runs DriverEntry and MiniportInitialize. A bug check or script exception propagates to the run. */
+  start(driverEntry: unknown): StartResult {
+    const m = this.m
+    const adapter = m.adapter
+    if (typeof driverEntry !== 'function') {
+      return {
+        ok: false,
+        reason: 'the script does not export a function DriverEntry (export function DriverEntry(...))',
+      }
+    }
+    const entryStatus =
+      Number(m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)) | 0
+    if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+      return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
+    }
+    if (adapter.state !== 'registered' || !adapter.handlers) {
+      return { ok: false, reason: 'DriverEntry returned success without a successful NdisMRegisterMiniport' }
+    }
+    adapter.state = 'initializing'
+    const openError: Out<number> = { value: 0 }
+    const selected: Out<number> = { value: -1 }
+    const media = [NdisMedium802_3]
+    const status =
+      Number(
+        m.call(
+          'MiniportInitialize',
+          PASSIVE_LEVEL,
+          adapter.handlers.InitializeHandler,
+          openError,
+          selected,
+          media,
+          media.length,
+          MINIPORT_ADAPTER_HANDLE,
+          WRAPPER_CONFIGURATION_CONTEXT,
+        ),
+      ) | 0
+    adapter.initializeStatus = status
+    if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+      adapter.state = 'failed'
+      this.checkLeftBehind('MiniportInitialize failed', true)
+      return { ok: false, reason: `MiniportInitialize returned ${statusText(status)}` }
+    }
+    if (selected.value !== 0) {
+      adapter.state = 'failed'
+      return {
+        ok: false,
+        reason: `MiniportInitialize did not select NdisMedium802_3 (SelectedMediumIndex = ${String(selected.value)})`,
+      }
+    }
+    if (!adapter.attributesSet) {
+      adapter.state = 'failed'
+      return { ok: false, reason: 'MiniportInitialize returned success without calling NdisMSetAttributesEx' }
+    }
+    adapter.selectedMediumIndex = 0
+    adapter.state = 'running'
+    if (adapter.handlers.CheckForHangHandler) this.armCheckForHang()
+    return { ok: true, reason: '' }
+  }
+
+  private armCheckForHang(): void {
+    const s = this.m.env.scheduler
+    this.checkForHangEvent = s.schedule(
+      s.nowNs + this.m.adapter.checkForHangSeconds * 1_000_000_000,
+      this.m.eventBase + EVENT_CHECK_FOR_HANG,
+      0,
+    )
+  }
+
+  private checkForHang(): void {
+    const m = this.m
+    const a = m.adapter
+    this.checkForHangEvent = 0
+    if (a.state !== 'running' || !a.handlers?.CheckForHangHandler) return
+    const hung = m.call('MiniportCheckForHang', DISPATCH_LEVEL, a.handlers.CheckForHangHandler, a.context)
+    if (hung === true && a.handlers.ResetHandler) {
+      const addressingReset: Out<boolean> = { value: false }
+      m.dbgPrint('MiniportCheckForHang reported a hang: NDIS calls MiniportReset\n')
+      m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)
+    }
+    this.armCheckForHang()
+  }
+
+  /** Calls MiniportHalt and checks what it left behind. */
+  halt(): void {
+    const m = this.m
+    const a = m.adapter
+    if (a.state !== 'running') return
+    if (this.checkForHangEvent) m.env.scheduler.cancel(this.checkForHangEvent)
+    a.state = 'halting'
+    m.call('MiniportHalt', PASSIVE_LEVEL, a.handlers!.HaltHandler, a.context)
+    a.state = 'halted'
+    this.checkLeftBehind('MiniportHalt returned', false)
+  }
+
+  /**
+   * R24/R25 (interrupt still registered), R26 (timers still queued), reported at the line that registered the
+   * interrupt or set the timer. These are bug checks in Windows: the first one stops the run.
+   */
+  private checkLeftBehind(when: string, failedInit: boolean): void {
+    const m = this.m
+    const a = m.adapter
+    const k = m.kernel
+    if (a.timers.size > 0) {
+      const timer = a.timers.values().next().value!
+      k.sites.cell[0] = timer.setSite
+      k.verifier.report(
+        R26,
+        failedInit ? 0x0c : 0x09,
+        MINIPORT_ADAPTER_HANDLE,
+        timer.index,
+        a.timers.size,
+        `${when} with ${a.timers.size} timer(s) still queued: cancel them with NdisMCancelTimer`,
+        timer.setSite,
+      )
+    }
+    if (a.interrupt?.registered) {
+      k.sites.cell[0] = a.interrupt.registerSite
+      k.verifier.report(
+        failedInit ? R25 : R24,
+        failedInit ? 0x0b : 0x08,
+        MINIPORT_ADAPTER_HANDLE,
+        a.interrupt.vector,
+        0,
+        `${when} with the interrupt still registered: call NdisMDeregisterInterrupt`,
+        a.interrupt.registerSite,
+      )
+    }
+  }
+}
+
+function statusText(status: number): string {
+  return `${ndisStatusName(status) ?? 'status'} (${formatNdisStatus(status)})`
+}

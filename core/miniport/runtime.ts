@@ -1,0 +1,120 @@
+// The miniport's side of a run: the adapter, the scheduler events that call into the script (ISR, DPC, timers,
+// CheckForHang), and the handler calls at their IRQL (script-api.md "Handlers the workbench calls").
+import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
+import type { Kernel } from '../kernel/kernel'
+import { R13, R38 } from '../verifier/catalogue'
+import { EV_HANDLER_BEGIN, EV_HANDLER_END, EV_LOG } from '../trace/event-log'
+import { Adapter, type MiniportEnvironment } from './adapter'
+import type { NDIS_MINIPORT_TIMER } from './timer-object'
+
+/** Scheduler event kinds of the miniport side (offsets from the base the run gives). */
+export const EVENT_ISR = 0
+export const EVENT_DPC = 1
+export const EVENT_TIMER = 2
+export const EVENT_CHECK_FOR_HANG = 3
+export const MINIPORT_EVENT_KINDS = 4
+
+export type HandlerFn = (...args: any[]) => any
+
+export class MiniportRuntime {
+  readonly adapter: Adapter
+  readonly kernel: Kernel
+  /** Timers by index (the scheduler event's argument). */
+  readonly timerTable: NDIS_MINIPORT_TIMER[] = []
+  readonly eventBase: number
+  private readonly logNames = new Map<string, number>()
+  private readonly watchNames = new Map<string, number>()
+
+  constructor(
+    readonly env: MiniportEnvironment,
+    eventBase: number,
+  ) {
+    this.adapter = new Adapter(env)
+    this.kernel = env.kernel
+    this.eventBase = eventBase
+  }
+
+  /** Interned name of a handler for the event log and the watchdog (done once per name, not per call). */
+  private ids(name: string): [number, number] {
+    let logId = this.logNames.get(name)
+    if (logId === undefined) {
+      logId = this.env.log.intern(name)
+      this.logNames.set(name, logId)
+    }
+    let watchId = this.watchNames.get(name)
+    if (watchId === undefined) {
+      watchId = this.env.watch.id(name)
+      this.watchNames.set(name, watchId)
+    }
+    return [logId, watchId]
+  }
+
+  /**
+   * Calls a script handler at `irql` with up to six arguments (no rest arguments: no garbage per call), logging
+   * the span and marking it for the watchdog. Exceptions (a bug check, or the script's own) propagate to the run.
+   */
+  call(
+    name: string,
+    irql: number,
+    fn: HandlerFn,
+    a?: unknown,
+    b?: unknown,
+    c?: unknown,
+    d?: unknown,
+    e?: unknown,
+    f?: unknown,
+  ): unknown {
+    const [logId, watchId] = this.ids(name)
+    const k = this.kernel
+    const log = this.env.log
+    const old = k.raiseIrql(irql)
+    const outer = this.env.watch.enter(watchId)
+    log.add(this.env.scheduler.nowNs, EV_HANDLER_BEGIN, logId, irql, 0)
+    const result = fn(a, b, c, d, e, f)
+    log.add(this.env.scheduler.nowNs, EV_HANDLER_END, logId, irql, 0)
+    this.env.watch.leave(outer)
+    this.checkLocksReleased(name)
+    k.lowerIrql(old)
+    return result
+  }
+
+  /** A handler must return with every spin lock it took released (ndis5.md §1.8, SDV SpinLock rule; R13). */
+  private checkLocksReleased(name: string): void {
+    const locks = this.kernel.cpu.locks
+    if (locks.length === 0) return
+    this.kernel.verifier.report(
+      R13,
+      0,
+      locks.length,
+      0,
+      0,
+      `${name} returned holding ${locks.length} spin lock(s): release every lock before the handler returns`,
+    )
+    locks.length = 0
+  }
+
+  dbgPrint(text: string): void {
+    const now = this.env.scheduler.nowNs
+    this.env.debugOutput.push({ timeNs: now, text })
+    this.env.log.add(
+      now,
+      EV_LOG,
+      this.env.log.intern(text.length > 80 ? text.slice(0, 77) + '...' : text),
+      0,
+      this.kernel.sites.current,
+    )
+  }
+
+  /** Stops the run at a call the workbench declares but does not emulate (script-api.md). */
+  notEmulated(name: string): never {
+    return this.kernel.verifier.stop(R38, 0, 0, 0, 0, `not emulated: ${name}`)
+  }
+
+  get passive(): boolean {
+    return this.kernel.cpu.irql === PASSIVE_LEVEL
+  }
+
+  get atDispatch(): boolean {
+    return this.kernel.cpu.irql === DISPATCH_LEVEL
+  }
+}

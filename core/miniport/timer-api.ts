@@ -1,0 +1,168 @@
+// NDIS timers and time (ndis5.md; script-api.md "Synchronisation and time"): NdisMInitializeTimer, NdisMSetTimer,
+// NdisMSetPeriodicTimer, NdisMCancelTimer as scheduler events whose callbacks run at DISPATCH_LEVEL;
+// NdisStallExecution; NdisGetCurrentSystemTime.
+import { DISPATCH_LEVEL } from '../kernel/irql'
+import { put, type Out } from '../ndis/runtime'
+import { R36, R37 } from '../verifier/catalogue'
+import { R48 } from '../verifier/rules/r48'
+import { EV_TIMER } from '../trace/event-log'
+import { MINIPORT_ADAPTER_HANDLE } from './handles'
+import { NDIS_MINIPORT_TIMER } from './timer-object'
+import { EVENT_TIMER, type MiniportRuntime } from './runtime'
+
+/** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
+export const BOOT_SYSTEM_TIME = 134117568000000000n
+export const STALL_LIMIT_US = 50
+
+export interface LARGE_INTEGER {
+  QuadPart: bigint
+  LowPart: number
+  HighPart: number
+}
+
+export function timerApi(m: MiniportRuntime) {
+  const k = m.kernel
+  const env = m.env
+  const scheduler = env.scheduler
+  const adapter = m.adapter
+  const timerName = env.log.intern('timer')
+
+  function fire(index: number): void {
+    const t = m.timerTable[index]
+    if (!t || t.event === 0) return
+    t.event = 0
+    t.fired++
+    if (t.periodNs > 0) {
+      t.dueNs = scheduler.nowNs + t.periodNs
+      t.event = scheduler.schedule(t.dueNs, m.eventBase + EVENT_TIMER, index)
+    } else {
+      adapter.timers.delete(t)
+    }
+    env.log.add(scheduler.nowNs, EV_TIMER, timerName, index, t.setSite)
+    if (t.function) m.call('timer function', DISPATCH_LEVEL, t.function, null, t.functionContext, null, null)
+  }
+  scheduler.on(m.eventBase + EVENT_TIMER, fire)
+
+  function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
+    if (!(value instanceof NDIS_MINIPORT_TIMER)) {
+      k.verifier.report(
+        R36,
+        0x1024,
+        0,
+        9,
+        0,
+        `${call}: Timer is not an NDIS_MINIPORT_TIMER (make one with new NDIS_MINIPORT_TIMER())`,
+      )
+      return false
+    }
+    if (mustBeInitialized && !value.initialized) {
+      k.verifier.report(R36, 0x1024, 0, 9, 0, `${call}: the timer was not initialised with NdisMInitializeTimer`)
+      return false
+    }
+    return true
+  }
+
+  function arm(call: string, Timer: NDIS_MINIPORT_TIMER, ms: number, periodic: boolean): void {
+    if (!checkTimer(call, Timer, true)) return
+    if (typeof ms !== 'number' || ms >>> 0 !== ms) {
+      k.verifier.report(R37, 0x1025, 0, 0, 0, `${call}: ${String(ms)} is not a number of milliseconds`)
+      return
+    }
+    if (Timer.event !== 0) scheduler.cancel(Timer.event)
+    const delayNs = ms * 1_000_000
+    Timer.periodNs = periodic ? Math.max(delayNs, 1_000_000) : 0
+    Timer.dueNs = scheduler.nowNs + (periodic ? Timer.periodNs : delayNs)
+    Timer.setSite = k.sites.current
+    Timer.event = scheduler.schedule(Timer.dueNs, m.eventBase + EVENT_TIMER, Timer.index)
+    adapter.timers.add(Timer)
+  }
+
+  return {
+    NdisMInitializeTimer(
+      Timer: NDIS_MINIPORT_TIMER,
+      MiniportAdapterHandle: number,
+      TimerFunction: (...args: unknown[]) => unknown,
+      FunctionContext: unknown,
+    ): void {
+      if (!checkTimer('NdisMInitializeTimer', Timer, false)) return
+      if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
+        k.verifier.report(
+          R36,
+          0x1024,
+          MiniportAdapterHandle >>> 0,
+          7,
+          0,
+          'NdisMInitializeTimer: not the MiniportAdapterHandle NDIS gave MiniportInitialize',
+        )
+        return
+      }
+      if (typeof TimerFunction !== 'function') {
+        k.verifier.report(R36, 0x1024, 0, 8, 0, 'NdisMInitializeTimer: TimerFunction is not a function')
+        return
+      }
+      if (Timer.index < 0) {
+        Timer.index = m.timerTable.length
+        m.timerTable.push(Timer)
+      }
+      Timer.initialized = true
+      Timer.function = TimerFunction
+      Timer.functionContext = FunctionContext
+    },
+
+    NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondsToDelay: number): void {
+      arm('NdisMSetTimer', Timer, MillisecondsToDelay, false)
+    },
+
+    NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondPeriod: number): void {
+      arm('NdisMSetPeriodicTimer', Timer, MillisecondPeriod, true)
+    },
+
+    NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | null): void {
+      if (!checkTimer('NdisMCancelTimer', Timer, true)) {
+        put(TimerCancelled, false)
+        return
+      }
+      const wasQueued = Timer.event !== 0 && scheduler.cancel(Timer.event)
+      Timer.event = 0
+      Timer.periodNs = 0
+      adapter.timers.delete(Timer)
+      put(TimerCancelled, wasQueued)
+    },
+
+    /** Busy-waits: virtual time moves on by the stall, but never past the next pending event. */
+    NdisStallExecution(MicrosecondsToStall: number): void {
+      if (typeof MicrosecondsToStall !== 'number' || MicrosecondsToStall >>> 0 !== MicrosecondsToStall) {
+        k.verifier.report(
+          R37,
+          0x1025,
+          0,
+          0,
+          0,
+          `NdisStallExecution: ${String(MicrosecondsToStall)} is not a number of microseconds`,
+        )
+        return
+      }
+      if (MicrosecondsToStall > STALL_LIMIT_US) {
+        k.verifier.report(
+          R48,
+          0x1030,
+          MicrosecondsToStall,
+          STALL_LIMIT_US,
+          k.cpu.irql,
+          `NdisStallExecution(${MicrosecondsToStall}) stalls longer than ${STALL_LIMIT_US} µs`,
+        )
+      }
+      const target = Math.min(scheduler.nowNs + MicrosecondsToStall * 1000, scheduler.peekTimeNs)
+      if (target > scheduler.nowNs) scheduler.clock.advanceTo(target)
+    },
+
+    NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | null): void {
+      const quad = BOOT_SYSTEM_TIME + BigInt(Math.floor(scheduler.nowNs / 100))
+      put(SystemTime, {
+        QuadPart: quad,
+        LowPart: Number(quad & 0xffffffffn),
+        HighPart: Number(quad >> 32n),
+      })
+    },
+  }
+}

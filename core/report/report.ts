@@ -1,0 +1,112 @@
+// The JSON report of a run (../shared/product/cli.md "The JSON report"). Every field is a pure function of the script,
+// scenario and seed, except those under `wallClock`, so two runs give byte-identical reports apart from it.
+
+export interface ReportLocation {
+  file: string
+  line: number
+  column: number
+}
+
+export type StopReason =
+  | 'duration'
+  | 'frames'
+  | 'bugcheck'
+  | 'watchdog'
+  | 'halted'
+  /** A handler threw an exception (the script's own stack is in `error`). */
+  | 'exception'
+  /** The script exhausted the worker's memory limit. */
+  | 'out-of-memory'
+  /** The script could not start: DriverEntry or MiniportInitialize failed. */
+  | 'init-failed'
+
+export interface PoolReport {
+  handle: string
+  kind: 'packet' | 'buffer'
+  numberOfDescriptors: number
+  overflowDescriptors: number
+  protocolReservedLength: number
+  inUse: number
+  highWater: number
+  allocations: number
+  failures: number
+  createdAt: ReportLocation
+  /** Bytes of arena storage the pool's descriptors occupy (packet pools). */
+  storageBytes?: number
+  /** True when the pool was freed before the run ended. */
+  freed?: boolean
+}
+
+export interface FindingReport {
+  rule: string
+  severity: 'error' | 'warning'
+  code: string
+  params: [string, string, string, string]
+  message: string
+  at: ReportLocation
+  allocatedAt?: ReportLocation
+  timeNs: number
+}
+
+export interface BugCheckReport {
+  rule: string
+  code: string
+  name: string
+  params: [string, string, string, string]
+  message: string
+  at: ReportLocation
+}
+
+export interface ScriptErrorReport {
+  message: string
+  stack: string
+  at: ReportLocation | null
+}
+
+export interface RunReport {
+  version: 1
+  seed: number
+  virtualTimeNs: number
+  stopReason: StopReason
+  verifier: 'off' | 'standard' | 'full'
+  script: { file: string; sha256: string }
+  scenario: { file: string | null; name: string }
+  pools: PoolReport[]
+  nic: {
+    rxFrames: number
+    rxBytes: number
+    rxMissed: number
+    rxNoBuffer: number
+    rxErrors: number
+    txFrames: number
+    txBytes: number
+    interrupts: number
+    linkChanges: number
+  }
+  protocol: {
+    indicated: number
+    returned: number
+    copiedOnResources: number
+    corrupted: number
+    lost: number
+    duplicated: number
+    reordered: number
+    outstanding: number
+    sent: number
+    sendCompleted: number
+  }
+  findings: FindingReport[]
+  bugcheck: BugCheckReport | null
+  error: ScriptErrorReport | null
+  log: { timeNs: number; text: string }[]
+  /** Wall-clock facts: the only fields that differ between two runs of the same inputs. */
+  wallClock: { elapsedMs: number; framesPerSecond: number }
+}
+
+export function hex32(n: number): string {
+  return '0x' + (n >>> 0).toString(16).toUpperCase().padStart(8, '0')
+}
+
+export function hexCode(n: number): string {
+  return '0x' + (n >>> 0).toString(16).toUpperCase()
+}

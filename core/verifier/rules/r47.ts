@@ -1,0 +1,17 @@
+// ../shared/reference/ndis5.md §1.10 (MiniportISR / MiniportHandleInterrupt) and §4 R15 (0x133)
+import { defineRule } from '../rule'
+
+export const R47 = defineRule({
+  id: 'R47',
+  title: 'Interrupt storm: the interrupt stays asserted and the DPC never runs',
+  severity: 'error',
+  stops: true,
+  code: 0x133,
+  windowsCode: true,
+  params: ['1', 'ISRs without a DPC', 'interrupt causes pending', 'NDIS_MINIPORT_INTERRUPT'],
+  level: 'standard',
+  explanation:
+    'A level-triggered interrupt fires again as soon as the ISR returns: in MiniportISR mask the controller (IMC) or clear its causes (read ICR), then queue MiniportHandleInterrupt.',
+  reference: '§1.10 MiniportISR [MSDN-ff550478]; §4 R15 [WDD:bug-check-0x133]',
+  checkedBy: ['the interrupt dispatcher'],
+})

@@ -1,0 +1,173 @@
+// Turns a miniport script (.ts or .js) into JavaScript for the sandbox, with a source map, and injects call-site ids:
+// every call of an API name becomes `(SITE[0] = id, Call(...))` and every loop body starts with `SITE[0] = id`, so
+// findings, leak reports and a watchdog stop can name the script line at the cost of one typed-array store.
+import ts from 'typescript'
+
+/** The name of the call-site cell (an Int32Array) the wrapper hands to the script. */
+export const SITE_CELL = '__nicbench_site'
+
+export interface ScriptSite {
+  line: number
+  column: number
+}
+
+export interface ScriptDiagnostic {
+  file: string
+  line: number
+  column: number
+  message: string
+}
+
+export interface TranspiledScript {
+  file: string
+  code: string
+  /** Source map (v3) of `code` back to the script. */
+  map: string
+  /** Site id n (1-based) is `sites[n - 1]`: a line and column in the script as written. */
+  sites: ScriptSite[]
+  diagnostics: ScriptDiagnostic[]
+}
+
+function position(source: ts.SourceFile, pos: number): ScriptSite {
+  const { line, character } = source.getLineAndCharacterOfPosition(pos)
+  return { line: line + 1, column: character + 1 }
+}
+
+export function diagnosticOf(d: ts.Diagnostic, fallbackFile: string): ScriptDiagnostic {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  if (d.file && d.start !== undefined) {
+    const { line, column } = position(d.file, d.start)
+    return { file: d.file.fileName, line, column, message }
+  }
+  return { file: fallbackFile, line: 1, column: 1, message }
+}
+
+/** Import declarations have nothing to import in the sandbox: say so where they stand. */
+function importDiagnostics(source: ts.SourceFile, file: string): ScriptDiagnostic[] {
+  const found: ScriptDiagnostic[] = []
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
+      const { line, column } = position(source, statement.getStart(source))
+      found.push({
+        file,
+        line,
+        column,
+        message: 'a miniport script cannot import modules: every NDIS name is already in scope',
+      })
+    }
+  }
+  return found
+}
+
+function siteInjector(
+  apiNames: ReadonlySet<string>,
+  source: ts.SourceFile,
+  sites: ScriptSite[],
+): ts.TransformerFactory<ts.SourceFile> {
+  const ids = new Map<string, number>()
+  const siteId = (pos: number): number => {
+    const where = position(source, pos)
+    const key = where.line + ':' + where.column
+    let id = ids.get(key)
+    if (id === undefined) {
+      sites.push(where)
+      id = sites.length
+      ids.set(key, id)
+    }
+    return id
+  }
+  return (context) => {
+    const f = context.factory
+    const store = (id: number) =>
+      f.createAssignment(
+        f.createElementAccessExpression(f.createIdentifier(SITE_CELL), f.createNumericLiteral(0)),
+        f.createNumericLiteral(id),
+      )
+    const markBody = (body: ts.Statement, at: number): ts.Statement => {
+      const mark = f.createExpressionStatement(store(siteId(at)))
+      return ts.isBlock(body) ? f.updateBlock(body, [mark, ...body.statements]) : f.createBlock([mark, body], true)
+    }
+    const visit: ts.Visitor = (node) => {
+      const visited = ts.visitEachChild(node, visit, context)
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && apiNames.has(node.expression.text)) {
+        return f.createParenthesizedExpression(
+          f.createBinaryExpression(
+            store(siteId(node.expression.getStart(source))),
+            ts.SyntaxKind.CommaToken,
+            visited as ts.Expression,
+          ),
+        )
+      }
+      const at = node.getStart(source)
+      if (ts.isWhileStatement(visited))
+        return f.updateWhileStatement(visited, visited.expression, markBody(visited.statement, at))
+      if (ts.isDoStatement(visited))
+        return f.updateDoStatement(visited, markBody(visited.statement, at), visited.expression)
+      if (ts.isForStatement(visited)) {
+        return f.updateForStatement(
+          visited,
+          visited.initializer,
+          visited.condition,
+          visited.incrementor,
+          markBody(visited.statement, at),
+        )
+      }
+      if (ts.isForOfStatement(visited)) {
+        return f.updateForOfStatement(
+          visited,
+          visited.awaitModifier,
+          visited.initializer,
+          visited.expression,
+          markBody(visited.statement, at),
+        )
+      }
+      if (ts.isForInStatement(visited)) {
+        return f.updateForInStatement(visited, visited.initializer, visited.expression, markBody(visited.statement, at))
+      }
+      return visited
+    }
+    return (file) => ts.visitNode(file, visit) as ts.SourceFile
+  }
+}
+
+/**
+ * Transpiles one script. Syntax errors and imports come back as diagnostics (file, line, column, message); the
+ * caller must not run a script with diagnostics.
+ */
+export function transpileScript(file: string, text: string, apiNames: ReadonlySet<string>): TranspiledScript {
+  const isJs = /\.[cm]?js$/i.test(file)
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.ES2022,
+    true,
+    isJs ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+  )
+  const sites: ScriptSite[] = []
+  const diagnostics: ScriptDiagnostic[] = []
+  const output = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      sourceMap: true,
+      inlineSources: true,
+      strict: true,
+      removeComments: false,
+      allowJs: true,
+    },
+    transformers: { before: [siteInjector(apiNames, source, sites)] },
+  })
+  for (const d of output.diagnostics ?? []) diagnostics.push(diagnosticOf(d, file))
+  // transpileModule reports only some syntax errors; the parser's own list is the complete one.
+  const parseDiagnostics = (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []
+  for (const d of parseDiagnostics) {
+    const found = diagnosticOf(d, file)
+    if (!diagnostics.some((x) => x.line === found.line && x.column === found.column && x.message === found.message)) {
+      diagnostics.push(found)
+    }
+  }
+  diagnostics.push(...importDiagnostics(source, file))
+  return { file, code: output.outputText, map: output.sourceMapText ?? '', sites, diagnostics }
+}
