@@ -81,7 +81,7 @@ export function bufferApi(rt: NdisRuntime) {
     pool.state[slot] = BUF_ALLOCATED
     pool.site[slot] = cell[0]
     pool.chainedTo[slot] = 0
-    pool.lostSite[slot] = 0
+    pool.lost[slot] = 0
     pool.allocations++
     if (++pool.inUse > pool.highWater) pool.highWater = pool.inUse
     return mdl
@@ -295,7 +295,7 @@ export function bufferApi(rt: NdisRuntime) {
       pool.state[slot] = BUF_FREE
       pool.site[slot] = cell[0]
       pool.chainedTo[slot] = 0
-      pool.lostSite[slot] = 0
+      pool.lost[slot] = 0
       pool.frees++
       pool.inUse--
       pool.push(slot)

@@ -92,7 +92,7 @@ export function chainApi(rt: NdisRuntime) {
     for (b = buffer; b !== 0; b = rt.rd(b + MDL_NEXT)) {
       const pool = rt.chainedBuffer(b)!
       pool.chainedTo[rt.bufSlot] = packet
-      pool.lostSite[rt.bufSlot] = 0
+      pool.lost[rt.bufSlot] = 0
       last = b
     }
     return last

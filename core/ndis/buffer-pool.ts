@@ -19,7 +19,9 @@ export class BufferPool {
   readonly site: Int32Array
   /** Packet the buffer is chained to, 0 when none. */
   readonly chainedTo: Float64Array
-  /** Line of the NdisFreePacket / NdisReinitializePacket that dropped the chain holding it, 0 when not lost. */
+  /** 1 while lost: dropped with a chain by NdisFreePacket / NdisReinitializePacket and not named since. */
+  readonly lost: Uint8Array
+  /** Line of the call that dropped it (valid while `lost`). */
   readonly lostSite: Int32Array
   private readonly freeStack: Int32Array
   freeCount: number
@@ -40,6 +42,7 @@ export class BufferPool {
     this.state = new Uint8Array(numberOfDescriptors)
     this.site = new Int32Array(numberOfDescriptors)
     this.chainedTo = new Float64Array(numberOfDescriptors)
+    this.lost = new Uint8Array(numberOfDescriptors)
     this.lostSite = new Int32Array(numberOfDescriptors)
     this.freeStack = new Int32Array(numberOfDescriptors)
     for (let i = 0; i < numberOfDescriptors; i++) this.freeStack[i] = numberOfDescriptors - 1 - i

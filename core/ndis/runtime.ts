@@ -337,7 +337,7 @@ export class NdisRuntime {
     const st = pool.state[slot]
     this.bufSlot = slot
     if (st === BUF_ALLOCATED) {
-      pool.lostSite[slot] = 0
+      pool.lost[slot] = 0
       return pool
     }
     const k = this.kernel
@@ -520,6 +520,7 @@ export class NdisRuntime {
       const bp = this.chainedBuffer(b)
       if (bp === null) return
       bp.chainedTo[this.bufSlot] = 0
+      bp.lost[this.bufSlot] = 1
       bp.lostSite[this.bufSlot] = site
       b = this.rd(b + MDL_NEXT)
     }
@@ -534,8 +535,8 @@ export class NdisRuntime {
     for (const bp of this.bufferPools) {
       for (let s = 0; s < bp.numberOfDescriptors; s++) {
         if (bp.state[s] === BUF_FREE) continue
+        if (bp.lost[s] === 0) continue
         const site = bp.lostSite[s]
-        if (site === 0) continue
         const key = site + ':' + bp.site[s]
         const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
         g.count++
@@ -567,7 +568,7 @@ export class NdisRuntime {
     for (const bp of this.bufferPools) {
       if (!bp.system) add('buffer pool', bp.createdSite, BufferPool.blockBytes(bp.numberOfDescriptors))
       for (let s = 0; s < bp.numberOfDescriptors; s++)
-        if (bp.state[s] !== BUF_FREE && bp.lostSite[s] === 0) add('buffer', bp.site[s], 0)
+        if (bp.state[s] !== BUF_FREE && bp.lost[s] === 0) add('buffer', bp.site[s], 0)
     }
     for (const g of out.values()) {
       v.reportAt(

@@ -13,14 +13,5 @@ export const R9 = defineRule({
   explanation:
     'These calls run at IRQL <= DISPATCH_LEVEL; move the call out of the ISR (DIRQL) into MiniportHandleInterrupt or later.',
   reference: '§1.1–§1.3, §1.9; §4 R9 [WDD:bug-check-0xc4]',
-  checkedBy: [
-    'NdisAllocatePacketPool',
-    'NdisAllocatePacket',
-    'NdisFreePacket',
-    'NdisAllocateBuffer',
-    'NdisFreeBuffer',
-    'NdisAllocateMemoryWithTag',
-    'NdisFreeMemory',
-    '...',
-  ],
+  checkedBy: ['every pool, packet, buffer and memory allocate and free call'],
 })
