@@ -8,7 +8,7 @@ export interface CaptureFrame {
   nanoseconds: number
   /** The exact timestamp in nanoseconds since the Unix epoch (too large for a float64 to hold exactly). */
   timestampNs: bigint
-  /** The captured bytes: a view into the file's bytes, not a copy. */
+  /** The captured bytes: a plain Uint8Array view into the file's bytes (not a copy). */
   data: Uint8Array
   /** Length on the wire; larger than `data.length` when the capture cut the frame (snap length). */
   originalLength: number

@@ -74,7 +74,7 @@ export function readPcap(bytes: Uint8Array, file: string, options?: CaptureReadO
       seconds: t.seconds,
       nanoseconds: t.nanoseconds,
       timestampNs: t.ns,
-      data: bytes.subarray(p + RECORD_HEADER, p + RECORD_HEADER + caplen),
+      data: new Uint8Array(bytes.buffer, bytes.byteOffset + p + RECORD_HEADER, caplen),
       originalLength,
       linkType,
       interfaceIndex: 0,

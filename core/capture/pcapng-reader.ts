@@ -151,7 +151,7 @@ export function readPcapng(bytes: Uint8Array, file: string, options?: CaptureRea
         seconds: t.seconds,
         nanoseconds: t.nanoseconds,
         timestampNs: t.ns,
-        data: bytes.subarray(dataAt, dataAt + caplen),
+        data: new Uint8Array(bytes.buffer, bytes.byteOffset + dataAt, caplen),
         originalLength,
         linkType: itf.linkType,
         interfaceIndex: itf.index,
