@@ -3,9 +3,9 @@ const FNV_PRIME = 0x01000193
 const TWO_32 = 4294967296
 
 /**
- * FNV-1a (32-bit) over the dispatched events' (time, kind, argument), fed as little-endian bytes of four 32-bit
- * words. Two runs that dispatch the same events in the same order end with the same value; it is a cheap
- * fingerprint for "the run was reproducible", not a cryptographic digest.
+ * FNV-1a (32-bit) applied per 32-bit word, over the dispatched events' time (two words), kind and argument (two
+ * words). Two runs that dispatch the same events in the same order end with the same value; it is a cheap
+ * fingerprint for "the run was reproducible" (a few ns per event), not a cryptographic digest.
  */
 export class TraceHash {
   private h = FNV_OFFSET
@@ -21,11 +21,11 @@ export class TraceHash {
 
   update(timeNs: number, kind: number, arg: number): void {
     let h = this.h
-    h = mixWord(h, timeNs % TWO_32)
-    h = mixWord(h, Math.floor(timeNs / TWO_32))
+    h = mixWord(h, timeNs | 0)
+    h = mixWord(h, (timeNs / TWO_32) | 0)
     h = mixWord(h, kind)
-    h = mixWord(h, arg % TWO_32)
-    this.h = mixWord(h, Math.floor(arg / TWO_32))
+    h = mixWord(h, arg | 0)
+    this.h = mixWord(h, (arg / TWO_32) | 0)
   }
 
   reset(): void {
@@ -34,9 +34,5 @@ export class TraceHash {
 }
 
 function mixWord(h: number, word: number): number {
-  const w = word | 0
-  h = Math.imul(h ^ (w & 0xff), FNV_PRIME)
-  h = Math.imul(h ^ ((w >>> 8) & 0xff), FNV_PRIME)
-  h = Math.imul(h ^ ((w >>> 16) & 0xff), FNV_PRIME)
-  return Math.imul(h ^ (w >>> 24), FNV_PRIME)
+  return Math.imul(h ^ word, FNV_PRIME)
 }
