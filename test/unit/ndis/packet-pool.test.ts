@@ -132,6 +132,8 @@ describe('NdisAllocatePacketPoolEx overflow descriptors (ndis5.md §1.1 Ex; R2)'
     ndis.NdisFreePacket(b)
     expect(ndis.NdisPacketPoolUsage(h.value)).toBe(0)
     expect(k.verifier.findings.filter((f) => f.rule !== 'R4')).toEqual([])
+    // the freed overflow descriptor's memory went back to the system: touching it is a use after free (R16)
+    expect(stopOf(() => ndis.NdisReinitializePacket(c)).rule).toBe('R16')
   })
 })
 
