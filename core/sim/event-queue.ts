@@ -74,7 +74,7 @@ export class EventQueue {
     return this.slotGen[slot] * SLOT_LIMIT + slot
   }
 
-  /** Removes a pending event; false when the id is unknown, already dispatched or already cancelled. */
+  /** Removes a pending event; false when it was already dispatched or cancelled, or the id is not a valid one. */
   cancel(id: EventId): boolean {
     if (!Number.isSafeInteger(id) || id < SLOT_LIMIT) return false
     const slot = id % SLOT_LIMIT

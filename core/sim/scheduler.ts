@@ -65,7 +65,7 @@ export class Scheduler {
     return this.schedule(this.clock.nowNs + delayNs, kind, arg)
   }
 
-  /** False when the event already ran, was already cancelled, or the id is not one this scheduler gave. */
+  /** False when the event already ran or was cancelled, or the id is not a valid one (NaN, 0, stale, made up). */
   cancel(id: EventId): boolean {
     return this.queue.cancel(id)
   }

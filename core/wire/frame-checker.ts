@@ -27,7 +27,8 @@ const WINDOW = 65536
  */
 export class FrameChecker {
   frames = 0
-  inOrder = 0
+  /** Intact frames that advanced the sequence (in order, or after a gap). */
+  inSequence = 0
   lost = 0
   reordered = 0
   duplicated = 0
@@ -71,7 +72,7 @@ export class FrameChecker {
     switch (v) {
       case FrameVerdict.InOrder:
       case FrameVerdict.AfterGap:
-        this.inOrder++
+        this.inSequence++
         break
       case FrameVerdict.Reordered:
         this.reordered++

@@ -23,7 +23,7 @@ import {
  * "Timers": setTimeout is 0.6–1.8 ms late and cannot tick at 10 kHz). A long sleep on Linux wakes up to ~150 µs
  * late, a short one a steady ~55 µs late (the 50 µs default timer slack). So when the coarse sleep ends early
  * enough, a second short sleep takes the thread to the fine lead: the 99th percentile of the last 256 short-sleep
- * oversleeps plus 8 µs (kept within 20–120 µs). The spin then lasts ~10 µs instead of 200 µs, which is what makes
+ * oversleeps plus 8 µs (kept within 20 µs and the lesser of 120 µs and 70 % of the period). The spin then lasts ~10 µs instead of 200 µs, which is what makes
  * 10 kHz affordable. Deadlines passed during an OS stall are counted as missed, never delivered late in a burst.
  */
 export const PACER_WORKER_SOURCE = `
@@ -39,13 +39,14 @@ const now = () => Number(hr())
 const period = f[${F_PERIOD_NS}]
 const coarseLead = f[${F_MAX_LEAD_NS}]
 const MIN_FINE_LEAD = 20000
-const MAX_FINE_LEAD = 120000
+// Capped at 70 % of the period: a loaded machine must not turn the pacer into a full-time spin.
+const MAX_FINE_LEAD = Math.min(120000, 0.7 * period)
 const MARGIN = 8000
 const MIN_SLEEP = 5000
 const oversleep = new Float64Array(256)
 const sorted = new Float64Array(256)
 let observed = 0
-let fineLead = Math.min(coarseLead, 80000)
+let fineLead = Math.min(coarseLead, MAX_FINE_LEAD, 80000)
 let deadline = now() + period
 let tick = 0
 let samples = 0

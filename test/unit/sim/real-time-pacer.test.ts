@@ -2,6 +2,7 @@
 // Behaviour only: no assertion depends on how precise the machine's timers are.
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import { RunDriver, Scheduler } from '../../../core/sim'
 import { RealTimePacer, wallNowNs } from '../../../main/engine/pacer/real-time-pacer'
 
 let pacer: RealTimePacer | undefined
@@ -80,5 +81,29 @@ describe('RealTimePacer', () => {
     busyWaitMs(5)
     expect(pacer.ticks).toBe(ticks)
     expect(pacer.waitTick(1)).toBe(-1)
+  })
+
+  it('paces a real-time run: no event is dispatched before its wall-clock time', async () => {
+    pacer = new RealTimePacer({ periodNs: 250_000 })
+    await pacer.start()
+    const s = new Scheduler()
+    const early: number[] = []
+    let dispatched = 0
+    const driver = new RunDriver(s)
+    s.on(0, () => {
+      dispatched++
+      // Virtual ns since the anchor must not be ahead of wall ns since the anchor.
+      if (s.nowNs > wallNowNs() - anchorWall) early.push(s.nowNs)
+      if (dispatched < 40) s.scheduleIn(100_000 + (dispatched % 7) * 50_000, 0)
+    })
+    s.schedule(0, 0)
+    const anchorWall = wallNowNs()
+    driver.setMode('realtime', anchorWall)
+    while (s.pending > 0) {
+      pacer.waitTick()
+      driver.advance(wallNowNs())
+    }
+    expect(dispatched).toBe(40)
+    expect(early).toEqual([])
   })
 })

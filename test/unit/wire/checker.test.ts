@@ -20,7 +20,7 @@ function run(seqs: number[]): { checker: FrameChecker; verdicts: FrameVerdict[] 
 describe('FrameChecker', () => {
   it('in order: nothing to report', () => {
     const { checker } = run([0, 1, 2, 3])
-    expect([checker.inOrder, checker.lost, checker.reordered, checker.duplicated, checker.corrupted]).toEqual([
+    expect([checker.inSequence, checker.lost, checker.reordered, checker.duplicated, checker.corrupted]).toEqual([
       4, 0, 0, 0, 0,
     ])
   })

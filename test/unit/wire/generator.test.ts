@@ -104,7 +104,7 @@ describe('frames', () => {
     const checker = new FrameChecker(7)
     const frames = take({ size: { kind: 'imix' }, stream: 7 }, 500)
     for (const f of frames) expect(checker.check(f.bytes, f.length)).toBe(FrameVerdict.InOrder)
-    expect([checker.inOrder, checker.lost, checker.corrupted, checker.expected]).toEqual([500, 0, 0, 500])
+    expect([checker.inSequence, checker.lost, checker.corrupted, checker.expected]).toEqual([500, 0, 0, 500])
   })
 
   it('are addressed to the controller by default and use the local experimental EtherType', () => {
