@@ -131,6 +131,7 @@ export class EventQueue {
     const time = this.heapTime
     const seq = this.heapSeq
     const slots = this.heapSlot
+    const slotPos = this.slotPos
     while (pos > 0) {
       const parent = (pos - 1) >> 1
       const pt = time[parent]
@@ -139,19 +140,20 @@ export class EventQueue {
       seq[pos] = seq[parent]
       const ps = slots[parent]
       slots[pos] = ps
-      this.slotPos[ps] = pos
+      slotPos[ps] = pos
       pos = parent
     }
     time[pos] = t
     seq[pos] = s
     slots[pos] = slot
-    this.slotPos[slot] = pos
+    slotPos[slot] = pos
   }
 
   private siftDown(pos: number, t: number, s: number, slot: number): void {
     const time = this.heapTime
     const seq = this.heapSeq
     const slots = this.heapSlot
+    const slotPos = this.slotPos
     const n = this.size
     for (;;) {
       let child = 2 * pos + 1
@@ -170,13 +172,13 @@ export class EventQueue {
       seq[pos] = seq[child]
       const cs = slots[child]
       slots[pos] = cs
-      this.slotPos[cs] = pos
+      slotPos[cs] = pos
       pos = child
     }
     time[pos] = t
     seq[pos] = s
     slots[pos] = slot
-    this.slotPos[slot] = pos
+    slotPos[slot] = pos
   }
 
   private grow(): void {
