@@ -150,6 +150,25 @@ describe('sends through MiniportSendPackets, serialized miniport (ndis5.md §1.7
     expect(r.p.snapshot()).toMatchObject({ sent: 6, sendCompleted: 6, sendQueued: 0, resourcesRequeued: 1 })
   })
 
+  it('RESOURCES keeps the FIFO order: a refused packet goes back to the head of the queue, before later frames', () => {
+    let call = 0
+    const { r, calls } = sender({ rateFps: 10_000, batch: 2, packets: 8 }, (_p, i) => {
+      if (i === 0) call++
+      // First call: both refused. Second (the resubmission, 4 more frames queued behind): the second one refused.
+      return call === 1 || (call === 2 && i === 1) ? NDIS_STATUS_RESOURCES : NDIS_STATUS_SUCCESS
+    })
+    r.scheduler.runUntil(400_000)
+    const [p0, p1] = calls[0].packets
+    r.api.NdisMSendResourcesAvailable(H)
+    r.scheduler.runUntil(400_000)
+    expect(calls[1].packets).toEqual([p0, p1])
+    expect(r.p.snapshot().sendQueued).toBe(5)
+    r.api.NdisMSendResourcesAvailable(H)
+    r.scheduler.runUntil(400_000)
+    expect(calls[2].packets[0]).toBe(p1)
+    expect(r.p.snapshot()).toMatchObject({ sent: 6, sendCompleted: 6, resourcesRequeued: 3, sendQueued: 0 })
+  })
+
   it('RESOURCES: the next NdisMSendComplete also resubmits', () => {
     let n = 0
     const { r, calls } = sender({ rateFps: 1000, batch: 2 }, () => {
