@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
+          'engine-worker': resolve(__dirname, 'main/engine/worker.ts'),
         },
       },
     },

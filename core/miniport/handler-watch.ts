@@ -7,10 +7,31 @@ export const WATCH_ACTIVE = 1
 export const WATCH_HANDLER = 2
 export const WATCH_CELLS = 3
 
+/** Handlers the workbench calls, with fixed ids so that a host on another thread can name the one that hung. */
+export const WATCHED_HANDLERS = [
+  '',
+  'DriverEntry',
+  'MiniportInitialize',
+  'MiniportHalt',
+  'MiniportISR',
+  'MiniportHandleInterrupt',
+  'MiniportDisableInterrupt',
+  'MiniportEnableInterrupt',
+  'MiniportSendPackets',
+  'MiniportSend',
+  'MiniportReturnPacket',
+  'MiniportCheckForHang',
+  'MiniportReset',
+  'MiniportQueryInformation',
+  'MiniportSetInformation',
+  'timer function',
+  'SynchronizeFunction',
+] as const
+
 export class HandlerWatch {
   readonly cells: Int32Array
-  private readonly names: string[] = ['']
-  private readonly ids = new Map<string, number>()
+  private readonly names: string[] = [...WATCHED_HANDLERS]
+  private readonly ids = new Map<string, number>(WATCHED_HANDLERS.map((name, i) => [name, i]))
   private depth = 0
 
   constructor(cells?: Int32Array) {

@@ -21,6 +21,11 @@ export const ISR_REENTRY_NS = 1_000
 /** Delay between the ISR queuing the DPC and the DPC running. */
 export const DPC_LATENCY_NS = 0
 
+/** A C BOOLEAN as a script may write it: true or a non-zero number. */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'number' && value !== 0)
+}
+
 export function interruptApi(m: MiniportRuntime) {
   const k = m.kernel
   const env = m.env
@@ -56,7 +61,7 @@ export function interruptApi(m: MiniportRuntime) {
       env.log.add(scheduler.nowNs, EV_ISR_BEGIN, names.isr, 0, 0)
       m.call('MiniportISR', k.dirql, h.ISRHandler, recognized, queueDpc, adapter.context)
       env.log.add(scheduler.nowNs, EV_ISR_END, names.isr, 0, 0)
-      queue = recognized.value === true && queueDpc.value === true
+      queue = isTrue(recognized.value) && isTrue(queueDpc.value)
     } else {
       // RequestIsr FALSE: NDIS acknowledges the interrupt by disabling it (MiniportDisableInterrupt) and queues the DPC.
       if (h.DisableInterruptHandler)

@@ -100,7 +100,7 @@ export class MiniportLifecycle {
     this.checkForHangEvent = 0
     if (a.state !== 'running' || !a.handlers?.CheckForHangHandler) return
     const hung = m.call('MiniportCheckForHang', DISPATCH_LEVEL, a.handlers.CheckForHangHandler, a.context)
-    if (hung === true && a.handlers.ResetHandler) {
+    if ((hung === true || (typeof hung === 'number' && hung !== 0)) && a.handlers.ResetHandler) {
       const addressingReset: Out<boolean> = { value: false }
       m.dbgPrint('MiniportCheckForHang reported a hang: NDIS calls MiniportReset\n')
       m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)

@@ -1,7 +1,11 @@
 // nicbench: the headless CLI (../shared/product/cli.md).
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import { productVersion, rendererDir } from '../paths'
 import { startServer } from '../serve/server'
+import { BadInput } from './bad-input'
+import { checkCommand } from './check-command'
+import { rulesText } from './rules-command'
+import { runCommand, type RunOptions } from './run-command'
 
 /** Exit codes of cli.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const
@@ -13,7 +17,7 @@ function parsePort(value: string): number {
   return port
 }
 
-export function buildProgram(): Command {
+export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command()
   program
     .name('nicbench')
@@ -24,10 +28,65 @@ export function buildProgram(): Command {
       'after',
       `
 Examples:
-  nicbench serve                     serve the workbench UI on http://127.0.0.1:4780/
-  nicbench serve --port 8080         the same on another port`,
+  nicbench run examples/reference-miniport.ts                 run the default scenario (20 ms of 64-byte frames)
+  nicbench run driver.ts --scenario s.json --report out.json   a CI run with a JSON report
+  nicbench run driver.ts --fault NdisAllocatePacket:6%         fail 6% of packet allocations
+  nicbench check driver.ts                                     type-check against the NDIS declarations
+  nicbench rules                                               the verifier's rule catalogue
+  nicbench serve                                               the workbench UI on http://127.0.0.1:4780/
+
+Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal error`,
     )
     .exitOverride()
+
+  program
+    .command('run')
+    .description('load the miniport, run the scenario, print a summary, write the requested artifacts')
+    .argument('<script>', 'the miniport script (.ts or .js)')
+    .option(
+      '--scenario <file.json>',
+      'traffic, protocol behaviour, controller settings, faults (default: the documented default scenario)',
+    )
+    .option('--seed <n>', "seed of every random choice (default 1, or the scenario's)")
+    .option('--duration <t>', "virtual time to run: 500us, 20ms, 3s (default 20ms, or the scenario's)")
+    .option('--frames <n>', 'stop after the controller has received n frames')
+    .option('--realtime', 'pace virtual time to the wall clock')
+    .addOption(new Option('--verifier <level>', 'verifier rule classes: off, standard, full (default standard)'))
+    .option(
+      '--fault <spec>',
+      'low-resources simulation: NAME:P% or NAME:#N, comma-separated (e.g. NdisAllocatePacket:6%)',
+    )
+    .option('--report <file.json>', 'the JSON report (- for stdout)')
+    .option('--junit <file.xml>', 'JUnit XML: one test case per verifier rule')
+    .option('--pcap <file>', 'capture of the wire: .pcapng (default) or .pcap')
+    .option('--trace <file.json>', 'Chrome trace-event JSON (opens in Perfetto)')
+    .option('--quiet', 'print nothing but errors')
+    .option('--no-progress', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nicbench run examples/reference-miniport.ts --duration 50ms
+  nicbench run driver.ts --scenario examples/scenarios/imix.json --report - --junit junit.xml --pcap wire.pcapng`,
+    )
+    .action(async (script: string, options: RunOptions) => {
+      setExit((await runCommand(script, options)).exitCode)
+    })
+
+  program
+    .command('check')
+    .description('type-check and lint a script against the NDIS declarations without running it')
+    .argument('<script>', 'the miniport script (.ts or .js)')
+    .action((script: string) => setExit(checkCommand(script)))
+
+  program
+    .command('rules')
+    .description('list every verifier rule: id, bug check code, parameters, meaning')
+    .option('--json', 'as JSON')
+    .action((options: { json?: boolean }) => {
+      process.stdout.write(rulesText(options.json === true))
+      setExit(EXIT.ok)
+    })
 
   program
     .command('serve')
@@ -40,22 +99,41 @@ Examples:
       const stop = () => void server.close().then(() => process.exit(EXIT.ok))
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
+      setExit(-1)
     })
 
   return program
 }
 
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram()
+  // A closed pipe (nicbench … | head) ends the output quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
+  let exitCode = EXIT.ok as number
+  const program = buildProgram((code) => (exitCode = code))
   try {
     await program.parseAsync(argv)
   } catch (error) {
     const code = (error as { code?: string }).code
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
-      process.exit(EXIT.ok)
-    if (typeof code === 'string' && code.startsWith('commander.')) process.exit(EXIT.badInput)
-    process.stderr.write(`nicbench: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exit(EXIT.internal)
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+      exitCode = EXIT.ok
+    } else if (typeof code === 'string' && code.startsWith('commander.')) {
+      exitCode = EXIT.badInput
+    } else if (error instanceof BadInput) {
+      process.stderr.write(`nicbench: ${error.message}\n`)
+      exitCode = EXIT.badInput
+    } else {
+      process.stderr.write(
+        `nicbench: internal error of the workbench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      )
+      exitCode = EXIT.internal
+    }
+  }
+  if (exitCode >= 0) {
+    process.exitCode = exitCode
+    // Let stdout drain, then leave even if a library left a handle open.
+    process.stdout.write('', () => process.exit(exitCode))
   }
 }
 

@@ -1,0 +1,252 @@
+// One run of a miniport script (../shared/product/README.md "The parts"): virtual time, the emulated kernel and NDIS
+// library, the controller, the wire, the protocol above, the miniport's handlers and the verifier, wired together.
+// Pure and deterministic: the same config and script give the same events, findings and report.
+import { PcapWriter } from '../capture/pcap-writer'
+import { PcapngWriter } from '../capture/pcapng-writer'
+import type { CaptureWriter } from '../capture/writer-options'
+import { NicController } from '../controller/controller'
+import { T_RX_FRAMES } from '../controller/state'
+import { BugCheck } from '../kernel/bugcheck'
+import { CallSites } from '../kernel/call-site'
+import { Kernel } from '../kernel/kernel'
+import { HandlerWatch } from '../miniport/handler-watch'
+import { MiniportLifecycle } from '../miniport/lifecycle'
+import { MiniportRuntime } from '../miniport/runtime'
+import { Scheduler } from '../sim/scheduler'
+import { SeededRandom } from '../sim/seeded-random'
+import { EventLog } from '../trace/event-log'
+import { installLowResources, parseLowResourcesSpec } from '../verifier/low-resources'
+import { createWire } from '../wire/create-wire'
+import { parseMac } from '../wire/ethernet'
+import type { WireBackend } from '../wire/wire-backend'
+import { CONTROLLER_EVENT_BASE, EVENT_FAULT, MINIPORT_EVENT_BASE, PROTOCOL_EVENT_BASE } from './event-kinds'
+import { BoundProtocol } from '../protocol/bound-protocol'
+import { receiveApi } from '../protocol/receive-api'
+import { sendApi } from '../protocol/send-api'
+import type { RunConfig } from './run-config'
+import { WireTap } from './wire-tap'
+import { buildScriptScope, type ScriptScope } from './script-scope'
+import type { StopReason } from '../report/report'
+
+export type RunPhase = 'created' | 'running' | 'ended'
+
+/** What stopped the run early, before the report is built. */
+export interface RunStop {
+  reason: StopReason
+  bugCheck: BugCheck | null
+  /** An exception the script threw (not a bug check). */
+  error: unknown
+  /** Why the miniport did not start, when it did not. */
+  startFailure: string
+}
+
+const FAULT_LINK_DOWN = 0
+const FAULT_LINK_UP = 1
+const FAULT_RX_ERRORS = 2
+const FAULT_DMA_STALL = 3
+
+/** Errors made by the script's own code come from its context, not from the host's realm. */
+export function isHostError(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof BugCheck)
+}
+
+export class Run {
+  readonly scheduler = new Scheduler(1024)
+  readonly sites: CallSites
+  readonly kernel: Kernel
+  readonly controller: NicController
+  readonly wire: WireBackend
+  readonly tap: WireTap
+  readonly log: EventLog
+  readonly watch: HandlerWatch
+  readonly random: SeededRandom
+  readonly miniport: MiniportRuntime
+  readonly lifecycle: MiniportLifecycle
+  readonly protocol: BoundProtocol
+  readonly capture: CaptureWriter | null
+  readonly debugOutput: { timeNs: number; text: string }[] = []
+  readonly statusIndications: { timeNs: number; status: number }[] = []
+  /** The script's scope: every NDIS name it can call, by C name. */
+  readonly scope: ScriptScope
+  phase: RunPhase = 'created'
+  stop: RunStop | null = null
+  /** Scenario faults by index (the fault event's argument). */
+  private readonly faults: { kind: number; value: number }[] = []
+  private readonly endNs: number
+
+  constructor(readonly config: RunConfig) {
+    this.sites = new CallSites(config.siteCell)
+    for (const s of config.script.sites) this.sites.register(config.script.file, s.line, s.column)
+    this.random = new SeededRandom(config.seed)
+    this.kernel = new Kernel({
+      clock: this.scheduler.clock,
+      sites: this.sites,
+      verifier: config.verifier,
+      platform: config.scenario.platform,
+    })
+    if (config.lowResources) {
+      const parsed = parseLowResourcesSpec(config.lowResources)
+      if (!parsed.ok) throw new RangeError(parsed.error)
+      installLowResources(this.kernel, parsed.specs, this.random.fork('low-resources').nextU32())
+    }
+    const c = config.scenario.controller
+    this.controller = new NicController({
+      memory: this.kernel.memory,
+      scheduler: this.scheduler,
+      eventKindBase: CONTROLLER_EVENT_BASE,
+      ...(c.permanentAddress ? { permanentAddress: Array.from(parseMac(c.permanentAddress)) } : {}),
+      ...(c.rxFifoFrames !== undefined ? { rxFifoFrames: c.rxFifoFrames } : {}),
+      ...(c.linkSpeedMbps !== undefined ? { linkSpeedMbps: c.linkSpeedMbps } : {}),
+      cableConnected: c.cableConnected,
+    })
+    this.log = new EventLog(config.traceCapacity ?? 65536)
+    this.watch = new HandlerWatch(config.watchCells)
+    this.capture =
+      config.capture === 'pcapng' ? new PcapngWriter() : config.capture === 'pcap' ? new PcapWriter() : null
+    this.wire = createWire(config.scenario.wire, this.random, config.replay)
+    this.tap = new WireTap(this.wire, this.scheduler, this.capture, () => this.controller.wireChanged())
+    this.miniport = new MiniportRuntime(
+      {
+        kernel: this.kernel,
+        scheduler: this.scheduler,
+        controller: this.controller,
+        log: this.log,
+        watch: this.watch,
+        registry: config.scenario.registry,
+        debugOutput: this.debugOutput,
+        statusIndications: this.statusIndications,
+      },
+      MINIPORT_EVENT_BASE,
+    )
+    this.lifecycle = new MiniportLifecycle(this.miniport)
+    this.protocol = new BoundProtocol(this.miniport, config.scenario.protocol, this.random, PROTOCOL_EVENT_BASE)
+    this.scope = buildScriptScope(this.kernel, this.miniport, {
+      ...receiveApi(this.protocol),
+      ...sendApi(this.protocol),
+    })
+    this.endNs = config.durationNs
+    this.scheduleFaults()
+  }
+
+  private scheduleFaults(): void {
+    const s = this.scheduler
+    const f = this.config.scenario.faults
+    s.on(EVENT_FAULT, (index) => this.applyFault(index))
+    const add = (atNs: number, kind: number, value: number) => {
+      this.faults.push({ kind, value })
+      s.schedule(atNs, EVENT_FAULT, this.faults.length - 1)
+    }
+    for (const flap of f.linkFlaps) {
+      add(flap.at, FAULT_LINK_DOWN, 0)
+      add(flap.at + flap.down, FAULT_LINK_UP, 0)
+    }
+    for (const e of f.receiveErrors) add(e.at, FAULT_RX_ERRORS, e.frames)
+    for (const d of f.dmaStalls) add(d.at, FAULT_DMA_STALL, d.duration)
+  }
+
+  private applyFault(index: number): void {
+    const fault = this.faults[index]!
+    const control = this.controller.testControl
+    if (fault.kind === FAULT_LINK_DOWN) control.setLink(false)
+    else if (fault.kind === FAULT_LINK_UP) control.setLink(true)
+    else if (fault.kind === FAULT_RX_ERRORS) control.forceReceiveErrors(fault.value)
+    else control.stallDma(fault.value)
+  }
+
+  /** Runs `fn`, turning a bug check or a script exception into the run's stop; host errors propagate. */
+  private guarded(fn: () => void): boolean {
+    try {
+      fn()
+      return true
+    } catch (error) {
+      if (error instanceof BugCheck) {
+        this.stop = { reason: 'bugcheck', bugCheck: error, error: null, startFailure: '' }
+      } else if (isHostError(error)) {
+        throw error
+      } else {
+        this.stop = { reason: 'exception', bugCheck: null, error, startFailure: '' }
+      }
+      this.phase = 'ended'
+      return false
+    }
+  }
+
+  /** DriverEntry and MiniportInitialize; then traffic starts. False when the run already ended. */
+  start(exports: Record<string, unknown>): boolean {
+    if (this.phase !== 'created') return this.phase === 'running'
+    this.phase = 'running'
+    const ok = this.guarded(() => {
+      const result = this.lifecycle.start(exports['DriverEntry'])
+      if (!result.ok) {
+        this.stop = { reason: 'init-failed', bugCheck: null, error: null, startFailure: result.reason }
+        this.phase = 'ended'
+        return
+      }
+      this.protocol.bind()
+      this.controller.attachWire(this.tap)
+    })
+    return ok && this.phase === 'running'
+  }
+
+  get receivedFrames(): number {
+    return this.controller.s.totals[T_RX_FRAMES]!
+  }
+
+  /**
+   * Dispatches at most `maxEvents` events (fewer at the end of the run). Returns false once the run has ended:
+   * the duration or frame limit was reached, nothing is left to happen, or the script stopped it.
+   */
+  advance(maxEvents: number): boolean {
+    if (this.phase !== 'running') return false
+    const s = this.scheduler
+    const limited = this.config.maxFrames !== Infinity
+    return (
+      this.guarded(() => {
+        let budget = maxEvents
+        while (budget > 0) {
+          if (limited && this.receivedFrames >= this.config.maxFrames) return this.end('frames')
+          if (s.pending === 0) return this.end('halted')
+          if (s.peekTimeNs > this.endNs) {
+            s.runUntil(this.endNs, 1)
+            return this.end('duration')
+          }
+          const n = s.runUntil(this.endNs, limited ? 1 : budget)
+          budget -= Math.max(n, 1)
+        }
+      }) && this.phase === 'running'
+    )
+  }
+
+  private end(reason: StopReason): void {
+    this.stop = { reason, bugCheck: null, error: null, startFailure: '' }
+    this.phase = 'ended'
+  }
+
+  /** Runs to the end in slices (a host can report progress between calls). */
+  runToEnd(slice = 65536, between?: () => void): void {
+    while (this.advance(slice)) between?.()
+  }
+
+  /**
+   * After a normal end: the wire stops, the protocol gives back what it holds, MiniportHalt runs, and the leak scans
+   * report what was left (R6, R7, R20, R23–R26). After a bug check or exception the system is down: no halt.
+   */
+  shutDown(): void {
+    if (!this.stop || this.stop.reason === 'bugcheck' || this.stop.reason === 'exception') return
+    if (this.stop.reason === 'init-failed') {
+      this.guarded(() => {
+        this.protocol.release()
+        this.kernel.finish()
+      })
+      return
+    }
+    this.guarded(() => {
+      // Protocols unbind first: they give back every packet they hold (ndis5.md §3.7), then NDIS halts the miniport.
+      this.tap.open = false
+      this.protocol.flushReturns()
+      this.lifecycle.halt()
+      this.protocol.afterHalt()
+      this.kernel.finish()
+    })
+  }
+}

@@ -1,0 +1,46 @@
+// Everything a miniport script has in scope by its C name (script-api.md "What must be in scope"): the NDIS
+// library, the adapter calls, interrupts, timers, the receive/send calls, the structures it allocates with `new`,
+// and the constants. A name the SDK declares that the workbench does not emulate yet stops the run with
+// "not emulated: NdisXxx" at the calling line (never a ReferenceError).
+import { createNdisLibrary } from '../ndis/api'
+import { NDIS_CONSTANTS } from '../ndis/constants'
+import { adapterApi } from '../miniport/adapter-api'
+import { MINIPORT_CONSTANTS } from '../miniport/constants'
+import { NDIS_MINIPORT_INTERRUPT } from '../miniport/interrupt-object'
+import { interruptApi } from '../miniport/interrupt-api'
+import { ioApi } from '../miniport/io-api'
+import type { MiniportRuntime } from '../miniport/runtime'
+import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
+import { timerApi } from '../miniport/timer-api'
+import type { Kernel } from '../kernel/kernel'
+
+export type ScriptScope = Record<string, unknown>
+
+export function buildScriptScope(kernel: Kernel, miniport: MiniportRuntime, extra: ScriptScope): ScriptScope {
+  return {
+    ...NDIS_CONSTANTS,
+    ...MINIPORT_CONSTANTS,
+    ...createNdisLibrary(kernel),
+    ...adapterApi(miniport),
+    ...ioApi(miniport),
+    ...interruptApi(miniport),
+    ...timerApi(miniport),
+    NDIS_MINIPORT_INTERRUPT,
+    NDIS_MINIPORT_TIMER,
+    // BOOLEAN in scripts is a JavaScript boolean; comparisons with TRUE/FALSE read as in C.
+    TRUE: true,
+    FALSE: false,
+    ...extra,
+  }
+}
+
+/** Adds a stopping stub for each declared name the scope lacks; returns the names that got one. */
+export function addNotEmulated(scope: ScriptScope, declared: readonly string[], miniport: MiniportRuntime): string[] {
+  const added: string[] = []
+  for (const name of declared) {
+    if (name in scope) continue
+    scope[name] = () => miniport.notEmulated(name)
+    added.push(name)
+  }
+  return added
+}

@@ -1,0 +1,140 @@
+// `nicbench run <script> [options]` (cli.md): load, run the scenario in the engine worker, print a summary, write
+// the artifacts, exit 0 (clean), 1 (findings or a bug check), 2 (bad input) or 3 (internal error).
+import { writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { junitXml } from '../../core/report/junit'
+import type { RunReport } from '../../core/report/report'
+import { parseDuration, formatDuration } from '../../core/scenario/duration'
+import { RULES } from '../../core/verifier/catalogue'
+import type { VerifierLevelName } from '../../core/verifier/level'
+import { superviseRun } from '../engine/supervisor'
+import { createSharedCells, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS } from '../engine/shared-cells'
+import { declaredNames } from '../script-host/sdk'
+import { badInput } from './bad-input'
+import { checkFaultSpec, loadScenario, loadScript } from './load-inputs'
+import { summaryText } from './summary'
+
+export interface RunOptions {
+  scenario?: string
+  seed?: string
+  duration?: string
+  frames?: string
+  realtime?: boolean
+  verifier?: string
+  fault?: string
+  report?: string
+  junit?: string
+  pcap?: string
+  trace?: string
+  quiet?: boolean
+  progress?: boolean
+}
+
+export interface RunOutput {
+  exitCode: number
+  report: RunReport | null
+}
+
+function parseSeed(text: string | undefined, fallback: number | undefined): number {
+  if (text === undefined) return fallback ?? 1
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    throw badInput('--seed', '', `"${text}" is not a seed (an integer 0–4294967295)`)
+  }
+  return n
+}
+
+/** A run fails on any error-severity finding, a bug check, an exception, a stop by the host or a failed start. */
+export function runFailed(report: RunReport): boolean {
+  return (
+    report.bugcheck !== null ||
+    report.error !== null ||
+    report.stopReason === 'watchdog' ||
+    report.stopReason === 'out-of-memory' ||
+    report.stopReason === 'init-failed' ||
+    report.findings.some((f) => f.severity === 'error')
+  )
+}
+
+function progressLine(timeNs: number, durationNs: number, frames: number): string {
+  const width = 24
+  const done = Math.min(width, Math.round((timeNs / Math.max(durationNs, 1)) * width))
+  return `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${formatDuration(Math.round(timeNs))} / ${formatDuration(durationNs)}  frames ${frames}`
+}
+
+export async function runCommand(scriptPath: string, options: RunOptions): Promise<RunOutput> {
+  const verifier = (options.verifier ?? 'standard') as VerifierLevelName
+  if (!['off', 'standard', 'full'].includes(verifier)) {
+    throw badInput('--verifier', '', `"${options.verifier}" is not a level (off, standard, full)`)
+  }
+  const script = loadScript(scriptPath)
+  const scenario = loadScenario(options.scenario)
+  const seed = parseSeed(options.seed, scenario.scenario.seed)
+  let durationNs = scenario.scenario.duration
+  if (options.duration !== undefined) {
+    const parsed = parseDuration(options.duration)
+    if ('error' in parsed) throw badInput('--duration', '', parsed.error)
+    durationNs = parsed.ns
+  }
+  let maxFrames = Infinity
+  if (options.frames !== undefined) {
+    if (!/^\d+$/.test(options.frames) || Number(options.frames) < 1) {
+      throw badInput('--frames', '', `"${options.frames}" is not a number of frames (1 or more)`)
+    }
+    maxFrames = Number(options.frames)
+    if (options.duration === undefined) durationNs = Number.MAX_SAFE_INTEGER
+  }
+  const lowResources = checkFaultSpec(options.fault ?? scenario.scenario.faults.lowResources)
+  const capture = options.pcap ? (/\.pcap$/i.test(options.pcap) ? 'pcap' : 'pcapng') : null
+  const cells = createSharedCells()
+  const showProgress = options.progress !== false && !options.quiet && process.stderr.isTTY === true
+  const outcome = await superviseRun(
+    {
+      script: script.transpiled,
+      config: {
+        script: { file: basename(scriptPath), sha256: script.sha256, sites: script.transpiled.sites },
+        scenario: scenario.scenario,
+        scenarioFile: scenario.path,
+        seed,
+        verifier: scenario.scenario.verifier && options.verifier === undefined ? scenario.scenario.verifier : verifier,
+        durationNs,
+        maxFrames,
+        lowResources,
+        ...(scenario.replay ? { replay: scenario.replay } : {}),
+        capture,
+        traceCapacity: options.trace ? 1 << 20 : 65536,
+      },
+      cells: cells.buffer,
+      declared: declaredNames().values,
+      trace: options.trace !== undefined,
+    },
+    {
+      onProgress: showProgress
+        ? (c) =>
+            process.stderr.write(
+              progressLine(c.progress[PROGRESS_TIME_NS]!, durationNs, c.progress[PROGRESS_RX_FRAMES]!),
+            )
+        : undefined,
+      progressIntervalMs: 100,
+    },
+  )
+  if (showProgress) process.stderr.write('\r\x1b[K')
+  if (outcome.type === 'internal-error') {
+    process.stderr.write(`nicbench: internal error of the workbench: ${outcome.message}\n${outcome.stack}\n`)
+    return { exitCode: 3, report: null }
+  }
+  const report = outcome.report
+  const failed = runFailed(report)
+  const json = JSON.stringify(report, null, 2) + '\n'
+  if (options.report === '-') process.stdout.write(json)
+  else if (options.report) writeFileSync(options.report, json)
+  if (options.junit) writeFileSync(options.junit, junitXml(report, RULES))
+  if (options.pcap && outcome.capture) writeFileSync(options.pcap, outcome.capture)
+  if (options.trace && outcome.trace) writeFileSync(options.trace, outcome.trace)
+  if (!options.quiet) {
+    const text = summaryText(report, failed)
+    if (options.report === '-') process.stderr.write(text)
+    else process.stdout.write(text)
+  }
+  return { exitCode: failed ? 1 : 0, report }
+}
