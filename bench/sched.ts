@@ -220,11 +220,11 @@ async function pacingSection(): Promise<void> {
 
 async function main(): Promise<void> {
   const t0 = performance.now()
-  console.log(
-    `Node ${process.version}, load average ${loadavg()
-      .map((l) => fmt(l, 2))
-      .join(' ')}`,
-  )
+  const load = loadavg()
+  const cores = availableParallelism()
+  console.log(`Node ${process.version}, ${cores} cores, load average ${load.map((l) => fmt(l, 2)).join(' ')}`)
+  if (load[0] > cores - 0.5)
+    console.log('(the machine is busy: pacing figures include time the OS gave to other processes)')
   schedulerSection()
   await pacingSection()
   console.log(`(total ${fmt((performance.now() - t0) / 1e3)} s)`)
