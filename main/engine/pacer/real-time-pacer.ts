@@ -130,6 +130,18 @@ export class RealTimePacer {
     return t
   }
 
+  /**
+   * Without blocking: the newest tick not yet returned, or 0 when none came since the last call (for an engine that
+   * checks between batches of events instead of sleeping). Counts skipped ticks like `waitTick`.
+   */
+  pollTick(): number {
+    const t = Atomics.load(this.ctl, CTL_TICK)
+    if (t === this.lastSeen) return 0
+    this.skippedTicks += t - this.lastSeen - 1
+    this.lastSeen = t
+    return t
+  }
+
   /** Lateness (ns after the deadline) of the most recent signalled ticks, oldest first. */
   lateness(): Float64Array {
     const n = Atomics.load(this.ctl, CTL_SAMPLES)

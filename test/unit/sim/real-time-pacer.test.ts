@@ -40,6 +40,22 @@ describe('RealTimePacer', () => {
     for (const l of lateness) expect(l >= 0 && l < 500_000).toBe(true)
   })
 
+  it('pollTick returns each new tick once and 0 in between', async () => {
+    pacer = new RealTimePacer({ periodNs: 1_000_000 })
+    await pacer.start()
+    const seen: number[] = []
+    let zeros = 0
+    while (seen.length < 5) {
+      const t = pacer.pollTick()
+      if (t === 0) zeros++
+      else {
+        expect(t).toBeGreaterThan(seen.length ? seen[seen.length - 1] : 0)
+        seen.push(t)
+      }
+    }
+    expect(zeros).toBeGreaterThan(0)
+  })
+
   it('counts the ticks a stalled consumer did not see', async () => {
     pacer = new RealTimePacer({ periodNs: 1_000_000 })
     await pacer.start()
