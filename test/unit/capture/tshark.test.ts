@@ -122,44 +122,52 @@ describe.skipIf(!haveTshark)(
       expect(files.length).toBeGreaterThanOrEqual(45)
     })
 
-    it('every Ethernet capture: same frames as tshark; rewritten as pcapng and pcap, tshark sees the same frames again', async () => {
-      const readable = files.map((f) => {
-        try {
-          return { f, c: readCapture(readFileSync(join(DATA, f)), f) }
-        } catch (e) {
-          expect(e, f).toBeInstanceOf(CaptureError)
-          expect((e as CaptureError).reason, f).toBe('link-type')
-          return { f, c: undefined }
-        }
-      })
-      expect(readable.filter((r) => r.c === undefined).map((r) => r.f)).toEqual(['bgp-ovs.pcapng', 'hdlc_slarp.pcapng'])
-      const ethernet = readable.filter((r): r is { f: string; c: CaptureFile } => r.c !== undefined)
-      // time_2107.pcapng's seconds exceed 2^32, which the writers' epoch (and classic pcap) cannot hold.
-      const rewritable = ethernet.filter((r) => r.f !== 'time_2107.pcapng')
+    it(
+      'every Ethernet capture: same frames as tshark; rewritten as pcapng and pcap, tshark sees the same frames again',
+      async () => {
+        const readable = files.map((f) => {
+          try {
+            return { f, c: readCapture(readFileSync(join(DATA, f)), f) }
+          } catch (e) {
+            expect(e, f).toBeInstanceOf(CaptureError)
+            expect((e as CaptureError).reason, f).toBe('link-type')
+            return { f, c: undefined }
+          }
+        })
+        expect(readable.filter((r) => r.c === undefined).map((r) => r.f)).toEqual([
+          'bgp-ovs.pcapng',
+          'hdlc_slarp.pcapng',
+        ])
+        const ethernet = readable.filter((r): r is { f: string; c: CaptureFile } => r.c !== undefined)
+        // time_2107.pcapng's seconds exceed 2^32, which the writers' epoch (and classic pcap) cannot hold.
+        const rewritable = ethernet.filter((r) => r.f !== 'time_2107.pcapng')
 
-      const originals = await mapLimit(ethernet, 2, (r) => tsharkFrames(join(DATA, r.f)))
-      ethernet.forEach((r, i) => expect(ours(r.c), r.f).toEqual(plain(originals[i])))
-      expect(ethernet.reduce((a, r) => a + r.c.frames.length, 0)).toBeGreaterThan(1500)
+        const originals = await mapLimit(ethernet, 2, (r) => tsharkFrames(join(DATA, r.f)))
+        ethernet.forEach((r, i) => expect(ours(r.c), r.f).toEqual(plain(originals[i])))
+        expect(ethernet.reduce((a, r) => a + r.c.frames.length, 0)).toBeGreaterThan(1500)
 
-      // All sections in one pcapng file (one section per source capture): one tshark run checks every frame.
-      const sections = rewritable.map((r) =>
-        rewrite(r.c, (epochSeconds) => new PcapngWriter({ epochSeconds })).output.toBytes(),
-      )
-      const joined = new Uint8Array(sections.reduce((a, s) => a + s.length, 0))
-      sections.reduce((at, s) => (joined.set(s, at), at + s.length), 0)
-      const again = plain(await tsharkFrames(write('all.pcapng', joined)))
-      expect(again).toEqual(rewritable.flatMap((r) => plain(originals[ethernet.indexOf(r)])))
+        // All sections in one pcapng file (one section per source capture): one tshark run checks every frame.
+        const sections = rewritable.map((r) =>
+          rewrite(r.c, (epochSeconds) => new PcapngWriter({ epochSeconds })).output.toBytes(),
+        )
+        const joined = new Uint8Array(sections.reduce((a, s) => a + s.length, 0))
+        sections.reduce((at, s) => (joined.set(s, at), at + s.length), 0)
+        const again = plain(await tsharkFrames(write('all.pcapng', joined)))
+        expect(again).toEqual(rewritable.flatMap((r) => plain(originals[ethernet.indexOf(r)])))
 
-      const pcaps = await mapLimit(rewritable, 2, (r) =>
-        tsharkFrames(
-          write(
-            r.f.replace(/\.pcapng$/, '') + '.re.pcap',
-            rewrite(r.c, (epochSeconds) => new PcapWriter({ epochSeconds })).output.toBytes(),
+        const pcaps = await mapLimit(rewritable, 2, (r) =>
+          tsharkFrames(
+            write(
+              r.f.replace(/\.pcapng$/, '') + '.re.pcap',
+              rewrite(r.c, (epochSeconds) => new PcapWriter({ epochSeconds })).output.toBytes(),
+            ),
           ),
-        ),
-      )
-      rewritable.forEach((r, i) => expect(plain(pcaps[i]), r.f).toEqual(plain(originals[ethernet.indexOf(r)])))
-    })
+        )
+        rewritable.forEach((r, i) => expect(plain(pcaps[i]), r.f).toEqual(plain(originals[ethernet.indexOf(r)])))
+      },
+      // About 90 tshark runs: slow on a busy machine.
+      240_000,
+    )
 
     it('the refused link types are real captures tshark reads (the refusal is the wire being Ethernet-only)', async () => {
       for (const f of ['bgp-ovs.pcapng', 'hdlc_slarp.pcapng']) {
