@@ -1,17 +1,57 @@
 // Packet pools and packet descriptors, by their C names and argument order (ndis5.md §1.1, §1.2;
 // script-api.md). Hot paths (allocate/free) read the verifier level once and touch only typed arrays.
-import { DISPATCH_LEVEL } from '../kernel/irql'
-import { ALLOC_PACKET, fmtVa, type Kernel } from '../kernel/kernel'
-import { KVA_BASE } from '../kernel/memory'
+import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
+import { ALLOC_PACKET as ALLOC_PACKET_, fmtVa, type Kernel } from '../kernel/kernel'
+import { KVA_BASE as KVA_BASE_ } from '../kernel/memory'
 import { R1, R10, R2, R4, R7 } from '../verifier/catalogue'
-import { VERIFIER_FULL, VERIFIER_OFF } from '../verifier/level'
-import { OWN_ALLOCATED, OWN_FREED, OWN_REINITIALIZED } from '../verifier/ownership-history'
+import { VERIFIER_FULL as VERIFIER_FULL_, VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
+import {
+  OWN_ALLOCATED as OWN_ALLOCATED_,
+  OWN_FREED as OWN_FREED_,
+  OWN_REINITIALIZED,
+} from '../verifier/ownership-history'
 import { emulatorSubcode } from '../verifier/rule'
-import { fPACKET_ALLOCATED_BY_NDIS } from './constants'
-import { packetLength, PKT_HEAD, PKT_MINIPORT_RESERVED, PKT_POOL, PKT_VALID_COUNTS, POOL_PACKET_LENGTH } from './layout'
-import { DESC_ALLOCATED, DESC_FREE, MAX_PACKET_POOL_DESCRIPTORS, PacketPool } from './packet-pool'
-import { isUlong, KIND_PACKET_POOL, put, type NdisRuntime, type Out } from './runtime'
-import { NDIS_STATUS_FAILURE, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from './status'
+import { fPACKET_ALLOCATED_BY_NDIS as fPACKET_ALLOCATED_BY_NDIS_ } from './constants'
+import {
+  packetLength,
+  PKT_HEAD as PKT_HEAD_,
+  PKT_MINIPORT_RESERVED,
+  PKT_POOL as PKT_POOL_,
+  PKT_VALID_COUNTS as PKT_VALID_COUNTS_,
+  POOL_PACKET_LENGTH,
+} from './layout'
+import {
+  DESC_ALLOCATED as DESC_ALLOCATED_,
+  DESC_FREE as DESC_FREE_,
+  MAX_PACKET_POOL_DESCRIPTORS,
+  PacketPool,
+} from './packet-pool'
+import { isUlong, KIND_PACKET_POOL, put as put_, type NdisRuntime, type Out } from './runtime'
+import {
+  NDIS_STATUS_FAILURE as NDIS_STATUS_FAILURE_,
+  NDIS_STATUS_RESOURCES as NDIS_STATUS_RESOURCES_,
+  NDIS_STATUS_SUCCESS as NDIS_STATUS_SUCCESS_,
+} from './status'
+
+// Module-local copies of imported constants: transpiled to CommonJS, every imported binding is a getter call,
+// which would cost more than the rest of a hot call.
+const DISPATCH_LEVEL = DISPATCH_LEVEL_
+const ALLOC_PACKET = ALLOC_PACKET_
+const KVA_BASE = KVA_BASE_
+const VERIFIER_FULL = VERIFIER_FULL_
+const VERIFIER_OFF = VERIFIER_OFF_
+const OWN_ALLOCATED = OWN_ALLOCATED_
+const OWN_FREED = OWN_FREED_
+const fPACKET_ALLOCATED_BY_NDIS = fPACKET_ALLOCATED_BY_NDIS_
+const PKT_HEAD = PKT_HEAD_
+const PKT_POOL = PKT_POOL_
+const PKT_VALID_COUNTS = PKT_VALID_COUNTS_
+const DESC_ALLOCATED = DESC_ALLOCATED_
+const DESC_FREE = DESC_FREE_
+const NDIS_STATUS_FAILURE = NDIS_STATUS_FAILURE_
+const NDIS_STATUS_RESOURCES = NDIS_STATUS_RESOURCES_
+const NDIS_STATUS_SUCCESS = NDIS_STATUS_SUCCESS_
+const put = put_
 
 const POOL_TAG = 0x7070444e // 'NDpp'
 

@@ -135,6 +135,18 @@ export class PacketPool {
       : this.overflowVa[slot - this.numberOfDescriptors]
   }
 
+  /** Bytes of host memory the per-descriptor bookkeeping takes (typed arrays), for the footprint figure. */
+  bookkeepingBytes(): number {
+    return (
+      this.state.byteLength +
+      this.site.byteLength +
+      this.generation.byteLength +
+      this.freeStack.byteLength +
+      this.overflowVa.byteLength +
+      this.overflowFree.byteLength
+    )
+  }
+
   /** Free descriptors available without overflow. */
   get available(): number {
     return this.freeCount

@@ -1,16 +1,49 @@
 // The NDIS library's state for one kernel: live packet and buffer pools, handle and descriptor resolution with
 // the verifier's checks, descriptor initialisation, chain walks, ownership hooks, and the run-end leak scan.
-import { DISPATCH_LEVEL } from '../kernel/irql'
+import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
 import { fmtVa, type Kernel } from '../kernel/kernel'
-import { KVA_BASE, SHADOW_FREED } from '../kernel/memory'
+import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
 import { R14, R16, R20, R21, R22, R3, R31, R36, R37, R40, R6, R9, R5 } from '../verifier/catalogue'
-import { VERIFIER_FULL, VERIFIER_OFF } from '../verifier/level'
+import { VERIFIER_FULL as VERIFIER_FULL_, VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
 import { OWN_INDICATED, OWN_RETURNED } from '../verifier/ownership-history'
 import { emulatorSubcode, type RuleDef } from '../verifier/rule'
-import { BUF_ALLOCATED, BUF_FREE, BUF_LENT, BufferPool } from './buffer-pool'
+import {
+  BUF_ALLOCATED as BUF_ALLOCATED_,
+  BUF_FREE as BUF_FREE_,
+  BUF_LENT as BUF_LENT_,
+  BufferPool,
+} from './buffer-pool'
 import { PROTOCOL_RESERVED_SIZE_IN_PACKET } from './constants'
-import { MDL_BYTE_COUNT, MDL_MAPPED_SYSTEM_VA, MDL_NEXT, PKT_HEAD } from './layout'
-import { DESC_ALLOCATED, DESC_FREE, DESC_INDICATED, PacketPool } from './packet-pool'
+import {
+  MDL_BYTE_COUNT as MDL_BYTE_COUNT_,
+  MDL_MAPPED_SYSTEM_VA as MDL_MAPPED_SYSTEM_VA_,
+  MDL_NEXT as MDL_NEXT_,
+  PKT_HEAD as PKT_HEAD_,
+} from './layout'
+import {
+  DESC_ALLOCATED as DESC_ALLOCATED_,
+  DESC_FREE as DESC_FREE_,
+  DESC_INDICATED as DESC_INDICATED_,
+  PacketPool,
+} from './packet-pool'
+
+// Module-local copies of imported constants: transpiled to CommonJS, every imported binding is a getter call,
+// which would cost more than the rest of a hot call.
+const DISPATCH_LEVEL = DISPATCH_LEVEL_
+const KVA_BASE = KVA_BASE_
+const SHADOW_FREED = SHADOW_FREED_
+const VERIFIER_FULL = VERIFIER_FULL_
+const VERIFIER_OFF = VERIFIER_OFF_
+const BUF_ALLOCATED = BUF_ALLOCATED_
+const BUF_FREE = BUF_FREE_
+const BUF_LENT = BUF_LENT_
+const MDL_BYTE_COUNT = MDL_BYTE_COUNT_
+const MDL_MAPPED_SYSTEM_VA = MDL_MAPPED_SYSTEM_VA_
+const MDL_NEXT = MDL_NEXT_
+const PKT_HEAD = PKT_HEAD_
+const DESC_ALLOCATED = DESC_ALLOCATED_
+const DESC_FREE = DESC_FREE_
+const DESC_INDICATED = DESC_INDICATED_
 
 export const KIND_PACKET_POOL = 1
 export const KIND_PACKET = 2
