@@ -132,7 +132,7 @@ export function packetApi(rt: NdisRuntime) {
   /** Zero-initialises a descriptor as ReactOS does (ndis5.md §1.2): Pool, ValidCounts TRUE, NdisPacketFlags, OOB offset. */
   function initDescriptor(pool: PacketPool, va: number): void {
     const u32 = mem.u32
-    const w = (va - KVA_BASE) >>> 2
+    const w = (va - KVA_BASE) >> 2
     const end = w + (pool.packetLength >>> 2)
     for (let i = w; i < end; i++) u32[i] = 0
     u32[w + (PKT_POOL >>> 2)] = pool.handle
@@ -211,7 +211,7 @@ export function packetApi(rt: NdisRuntime) {
     const slot = rt.ref.slot
     const site = cell[0]
     // A chain still attached is dropped with the descriptor (R6, reported if never recovered).
-    if (mem.u32[(Packet - KVA_BASE + PKT_HEAD) >>> 2] !== 0) rt.dropChain(Packet, site)
+    if (mem.u32[(Packet - KVA_BASE + PKT_HEAD) >> 2] !== 0) rt.dropChain(Packet, site)
     pool.state[slot] = DESC_FREE
     pool.site[slot] = site
     pool.frees++
@@ -370,7 +370,7 @@ export function packetApi(rt: NdisRuntime) {
     NdisReinitializePacket(Packet: number): void {
       if (!rt.usePacket('NdisReinitializePacket', Packet)) return
       const site = cell[0]
-      const w = (Packet - KVA_BASE) >>> 2
+      const w = (Packet - KVA_BASE) >> 2
       const u32 = mem.u32
       if (u32[w + (PKT_HEAD >>> 2)] !== 0) rt.dropChain(Packet, site)
       u32[w + (PKT_HEAD >>> 2)] = 0
@@ -389,7 +389,7 @@ export function packetApi(rt: NdisRuntime) {
         rt.badHandle('NdisGetPoolFromPacket', Packet, 2)
         return 0
       }
-      return mem.u32[(Packet - KVA_BASE + PKT_POOL) >>> 2]
+      return mem.u32[(Packet - KVA_BASE + PKT_POOL) >> 2]
     },
   }
 }

@@ -1,6 +1,7 @@
 // A buffer pool: one non-paged block of MDL slots (ndis5.md §1.3; layout in layout.ts) with per-descriptor
 // bookkeeping in typed arrays: state, allocating line, the packet it is chained to, and the line that lost it.
 import { MDL_SLOT, SIZEOF_BUFFER_POOL_HEADER } from './layout'
+import type { PoolStatistics } from './packet-pool'
 
 export const BUF_FREE = 0
 export const BUF_ALLOCATED = 1
@@ -51,6 +52,19 @@ export class BufferPool {
 
   static blockBytes(numberOfDescriptors: number): number {
     return SIZEOF_BUFFER_POOL_HEADER + numberOfDescriptors * MDL_SLOT
+  }
+
+  /** lwIP memp-style statistics (avail, used, max, err) plus allocations, frees and the allocating line. */
+  statistics(): PoolStatistics {
+    return {
+      avail: this.freeCount,
+      used: this.inUse,
+      max: this.highWater,
+      err: this.failures,
+      allocations: this.allocations,
+      frees: this.frees,
+      createdSite: this.createdSite,
+    }
   }
 
   pop(): number {

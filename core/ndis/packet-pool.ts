@@ -11,6 +11,16 @@ export const DESC_INDICATED = 2
 
 export const MAX_PACKET_POOL_DESCRIPTORS = 0xffff
 
+export interface PoolStatistics {
+  readonly avail: number
+  readonly used: number
+  readonly max: number
+  readonly err: number
+  readonly allocations: number
+  readonly frees: number
+  readonly createdSite: number
+}
+
 export class PacketPool {
   /** The pool handle: address of the block (NDISI_PACKET_POOL header). */
   readonly handle: number
@@ -85,6 +95,19 @@ export class PacketPool {
   }
 
   /** Pops a free static slot, or -1. */
+  /** lwIP memp-style statistics (avail, used, max, err) plus allocations, frees and the allocating line. */
+  statistics(): PoolStatistics {
+    return {
+      avail: this.freeCount + this.overflowAvailable,
+      used: this.inUse,
+      max: this.highWater,
+      err: this.failures,
+      allocations: this.allocations,
+      frees: this.frees,
+      createdSite: this.createdSite,
+    }
+  }
+
   pop(): number {
     return this.freeCount > 0 ? this.freeStack[--this.freeCount] : -1
   }

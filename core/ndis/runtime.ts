@@ -286,7 +286,7 @@ export class NdisRuntime {
     const { pool, slot } = this.ref
     const st = pool.state[slot]
     if (st === DESC_ALLOCATED) {
-      if (k.verifier.level !== VERIFIER_OFF && k.memory.u32[((va as number) - KVA_BASE + 0x10) >>> 2] !== pool.handle) {
+      if (k.verifier.level !== VERIFIER_OFF && k.memory.u32[((va as number) - KVA_BASE + 0x10) >> 2] !== pool.handle) {
         k.verifier.report(
           R5,
           emulatorSubcode('R5'),
@@ -426,11 +426,11 @@ export class NdisRuntime {
 
   /** Reads a 32-bit field of a descriptor already validated (always in the arena). */
   rd(va: number): number {
-    return this.kernel.memory.u32[(va - KVA_BASE) >>> 2]
+    return this.kernel.memory.u32[(va - KVA_BASE) >> 2]
   }
 
   wr(va: number, value: number): void {
-    this.kernel.memory.u32[(va - KVA_BASE) >>> 2] = value
+    this.kernel.memory.u32[(va - KVA_BASE) >> 2] = value
   }
 
   /** MappedSystemVa and ByteCount of a validated MDL. */

@@ -267,3 +267,54 @@ describe('NdisAllocatePacket / NdisFreePacket (ndis5.md §1.2, §2.1, §2.2)', (
     expect(ndis.NdisPacketSize(0)).toBe(0x3c + 0x20 + 0x30)
   })
 })
+
+describe('pool statistics and ownership history (issue: lwIP avail/used/max/err; verifier level full)', () => {
+  it('statistics() reports avail/used/max/err with allocations and the allocating line', () => {
+    const { ndis, out, rt, k } = setup()
+    const site = k.sites.at('d.ts', 3)
+    const h = pool(ndis, 2)
+    const a = packet(ndis, h)
+    packet(ndis, h)
+    ndis.NdisAllocatePacket(out(), out(), h)
+    ndis.NdisFreePacket(a)
+    expect(rt.findPacketPool(h)!.statistics()).toEqual({
+      avail: 1,
+      used: 1,
+      max: 2,
+      err: 1,
+      allocations: 2,
+      frees: 1,
+      createdSite: site,
+    })
+  })
+
+  it('at level full each packet keeps its history: allocated, indicated, returned, reinitialized, freed, with lines', () => {
+    const { ndis, rt, k } = setup({ verifier: 'full' })
+    const h = pool(ndis)
+    const lines: number[] = []
+    const at = (line: number) => lines.push(k.sites.location(k.sites.at('d.ts', line)).line)
+    at(1)
+    const p = packet(ndis, h)
+    const st = { value: 0 }
+    const bp = { value: 0 }
+    ndis.NdisAllocateBufferPool(st, bp, 1)
+    const va = { value: 0 }
+    ndis.NdisAllocateMemoryWithTag(va, 16, 0)
+    const b = { value: 0 }
+    ndis.NdisAllocateBuffer(st, b, bp.value, va.value, 16)
+    ndis.NdisChainBufferAtBack(p, b.value)
+    at(2)
+    rt.markIndicated(p)
+    at(3)
+    rt.markReturned(p)
+    const saved = { value: 0 }
+    ndis.NdisUnchainBufferAtFront(p, saved)
+    at(4)
+    ndis.NdisReinitializePacket(p)
+    at(5)
+    ndis.NdisFreePacket(p)
+    const history = k.history.forPacket(p)
+    expect(history.map((e) => e.event)).toEqual(['allocated', 'indicated', 'returned', 'reinitialized', 'freed'])
+    expect(history.map((e) => k.sites.location(e.site).line)).toEqual([1, 2, 3, 4, 5])
+  })
+})
