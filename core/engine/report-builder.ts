@@ -127,6 +127,7 @@ export function buildReport(run: Run, error: ScriptErrorReport | null): RunRepor
     verifier: verifierLevelName(run.kernel.verifier.level),
     script: { file: run.config.script.file, sha256: run.config.script.sha256 },
     scenario: { file: run.config.scenarioFile, name: run.config.scenario.name },
+    eventTrace: { events: run.scheduler.dispatched, hash: run.scheduler.trace.hex() },
     pools: pools(run),
     nic: {
       rxFrames: totals[T_RX_FRAMES]!,

@@ -14,8 +14,8 @@ import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
 import { EVENT_DPC, EVENT_ISR, type MiniportRuntime } from './runtime'
 
-/** ISRs in a row without the DPC running before the run stops as an interrupt storm (R47). */
-export const STORM_LIMIT = 10_000
+/** ISRs in a row without the DPC running before the run stops as an interrupt storm (R47): 1 ms of interrupts. */
+export const STORM_LIMIT = 1_000
 /** Time an ISR takes to be entered again when the line stays asserted (the emulated CPU's interrupt latency). */
 export const ISR_REENTRY_NS = 1_000
 /** Delay between the ISR queuing the DPC and the DPC running. */
@@ -91,6 +91,11 @@ export function interruptApi(m: MiniportRuntime) {
   function runDpc(): void {
     const i = adapter.interrupt
     if (!i) return
+    if (i.isrPending && i.registered) {
+      // The line is still asserted: the interrupt preempts the DPC (DIRQL > DISPATCH_LEVEL), which runs only after.
+      scheduler.schedule(scheduler.nowNs + ISR_REENTRY_NS, m.eventBase + EVENT_DPC, 0)
+      return
+    }
     i.dpcQueued = false
     if (!i.registered) return
     i.isrsWithoutDpc = 0

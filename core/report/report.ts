@@ -71,6 +71,8 @@ export interface RunReport {
   verifier: 'off' | 'standard' | 'full'
   script: { file: string; sha256: string }
   scenario: { file: string | null; name: string }
+  /** Every scheduler event dispatched, fingerprinted: equal for two runs of the same inputs. */
+  eventTrace: { events: number; hash: string }
   pools: PoolReport[]
   nic: {
     rxFrames: number

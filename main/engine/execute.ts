@@ -12,7 +12,7 @@ import type { TranspiledScript } from '../script-host/transpile'
 import type { EngineJob, EngineResult } from './messages'
 import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS } from './shared-cells'
 
-function scriptError(error: unknown, script: TranspiledScript): ScriptErrorReport {
+export function scriptError(error: unknown, script: TranspiledScript): ScriptErrorReport {
   const frames = scriptFrames(error, script)
   const top = frames[0]
   const message =

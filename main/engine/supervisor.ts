@@ -7,7 +7,7 @@ import { WATCHED_HANDLERS, WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '..
 import type { RunReport, ReportLocation } from '../../core/report/report'
 import { hex32 } from '../../core/report/report'
 import type { EngineJob, EngineResult } from './messages'
-import { createSharedCells, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS, type SharedCells } from './shared-cells'
+import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS, type SharedCells } from './shared-cells'
 
 export interface SuperviseOptions {
   /** Wall-clock budget of one handler call (default 2 s). */
@@ -42,6 +42,7 @@ function stoppedReport(
     verifier: job.config.verifier,
     script: { file: job.config.script.file, sha256: job.config.script.sha256 },
     scenario: { file: job.config.scenarioFile, name: job.config.scenario.name },
+    eventTrace: { events: cells.progress[PROGRESS_EVENTS]!, hash: '' },
     pools: [],
     nic: {
       rxFrames: cells.progress[PROGRESS_RX_FRAMES]!,

@@ -1,6 +1,7 @@
 // Turns a miniport script (.ts or .js) into JavaScript for the sandbox, with a source map, and injects call-site ids:
-// every call of an API name becomes `(SITE[0] = id, Call(...))` and every loop body starts with `SITE[0] = id`, so
-// findings, leak reports and a watchdog stop can name the script line at the cost of one typed-array store.
+// every call of an API name gets a last argument `void (SITE[0] = id)` — evaluated after the real arguments (which may
+// call other functions) and just before the call — and every function body and loop body starts with
+// `SITE[0] = id`, so findings, leak reports and a watchdog stop name the script line for one typed-array store.
 import ts from 'typescript'
 
 /** The name of the call-site cell (an Int32Array) the wrapper hands to the script. */
@@ -90,12 +91,71 @@ function siteInjector(
     const visit: ts.Visitor = (node) => {
       const visited = ts.visitEachChild(node, visit, context)
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && apiNames.has(node.expression.text)) {
-        return f.createParenthesizedExpression(
-          f.createBinaryExpression(
-            store(siteId(node.expression.getStart(source))),
-            ts.SyntaxKind.CommaToken,
-            visited as ts.Expression,
-          ),
+        const call = visited as ts.CallExpression
+        const mark = f.createVoidExpression(
+          f.createParenthesizedExpression(store(siteId(node.expression.getStart(source)))),
+        )
+        return f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, mark])
+      }
+      if (
+        (ts.isFunctionDeclaration(node) ||
+          ts.isFunctionExpression(node) ||
+          ts.isArrowFunction(node) ||
+          ts.isMethodDeclaration(node)) &&
+        node.body &&
+        ts.isBlock(node.body)
+      ) {
+        const fn = visited as ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
+        const body = fn.body as ts.Block
+        const marked = f.updateBlock(body, [
+          f.createExpressionStatement(store(siteId(node.getStart(source)))),
+          ...body.statements,
+        ])
+        if (ts.isFunctionDeclaration(fn)) {
+          return f.updateFunctionDeclaration(
+            fn,
+            fn.modifiers,
+            fn.asteriskToken,
+            fn.name,
+            fn.typeParameters,
+            fn.parameters,
+            fn.type,
+            marked,
+          )
+        }
+        if (ts.isFunctionExpression(fn)) {
+          return f.updateFunctionExpression(
+            fn,
+            fn.modifiers,
+            fn.asteriskToken,
+            fn.name,
+            fn.typeParameters,
+            fn.parameters,
+            fn.type,
+            marked,
+          )
+        }
+        if (ts.isArrowFunction(fn)) {
+          return f.updateArrowFunction(
+            fn,
+            fn.modifiers,
+            fn.typeParameters,
+            fn.parameters,
+            fn.type,
+            fn.equalsGreaterThanToken,
+            marked,
+          )
+        }
+        return f.updateMethodDeclaration(
+          fn,
+          fn.modifiers,
+          fn.asteriskToken,
+          fn.name,
+          fn.questionToken,
+          fn.typeParameters,
+          fn.parameters,
+          fn.type,
+          marked,
         )
       }
       const at = node.getStart(source)

@@ -1,0 +1,86 @@
+// Buggy on purpose (R47): MiniportISR claims the interrupt but neither reads ICR (which clears the causes) nor masks
+// them, so the level-triggered line stays asserted and the ISR runs again and again; MiniportHandleInterrupt never gets
+// to run. Windows ends this with DPC_WATCHDOG_VIOLATION (0x133).
+const IMC = 0x14
+const IMS = 0x10
+const ICS = 0x0c
+const LSC = 0x4
+let Registers: PVOID = NULL
+let RegistersLength = 0
+let AdapterHandle: NDIS_HANDLE = NULL
+const Interrupt = new NDIS_MINIPORT_INTERRUPT()
+
+function MiniportInitialize(
+  OpenErrorStatus: Out<NDIS_STATUS>,
+  SelectedMediumIndex: Out<number>,
+  MediumArray: NDIS_MEDIUM[],
+  MediumArraySize: number,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WrapperConfigurationContext: NDIS_HANDLE,
+): NDIS_STATUS {
+  SelectedMediumIndex.value = 0
+  NdisMSetAttributesEx(MiniportAdapterHandle, {}, 0, NDIS_ATTRIBUTE_BUS_MASTER, NdisInterfacePci)
+  const Status: Out<NDIS_STATUS> = { value: NDIS_STATUS_SUCCESS }
+  // Map the WB-100's registers and connect its interrupt (docs/controller.md §2, §10).
+  const Resources: Out<NDIS_RESOURCE_LIST | null> = { value: null }
+  const Length: Out<UINT> = { value: 0 }
+  NdisMQueryAdapterResources(Status, WrapperConfigurationContext, Resources, Length)
+  const Memory = Resources.value!.PartialDescriptors[0].u.Memory!
+  const Irq = Resources.value!.PartialDescriptors[1].u.Interrupt!
+  const Va: Out<PVOID> = { value: NULL }
+  NdisMMapIoSpace(Status, Va, MiniportAdapterHandle, Memory.Start, Memory.Length)
+  Registers = Va.value
+  RegistersLength = Memory.Length
+  AdapterHandle = MiniportAdapterHandle
+  NdisWriteRegisterUlong(Registers + IMC, 0xffffffff)
+  Status.value = NdisMRegisterInterrupt(
+    Interrupt,
+    MiniportAdapterHandle,
+    Irq.Vector,
+    Irq.Level,
+    true,
+    false,
+    NdisInterruptLevelSensitive,
+  )
+  if (Status.value !== NDIS_STATUS_SUCCESS) return Status.value
+  NdisWriteRegisterUlong(Registers + IMS, LSC)
+  // Ask the controller for one interrupt to see the ISR work.
+  NdisWriteRegisterUlong(Registers + ICS, LSC)
+  return NDIS_STATUS_SUCCESS
+}
+
+// BUG: R47 (the bug check names the ISR that never clears the causes)
+function MiniportISR(
+  InterruptRecognized: Out<boolean>,
+  QueueMiniportHandleInterrupt: Out<boolean>,
+  Adapter: unknown,
+): void {
+  InterruptRecognized.value = true
+  QueueMiniportHandleInterrupt.value = true
+}
+
+function MiniportHandleInterrupt(Adapter: unknown): void {}
+
+function MiniportHalt(Adapter: unknown): void {
+  NdisWriteRegisterUlong(Registers + IMC, 0xffffffff)
+  NdisMDeregisterInterrupt(Interrupt)
+  NdisMUnmapIoSpace(AdapterHandle, Registers, RegistersLength)
+}
+
+function MiniportSendPackets(Adapter: unknown, PacketArray: PNDIS_PACKET[], NumberOfPackets: number): void {
+  for (let i = 0; i < NumberOfPackets; i++) NDIS_SET_PACKET_STATUS(PacketArray[i], NDIS_STATUS_FAILURE)
+}
+
+export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE_STRING): NDIS_STATUS {
+  const Wrapper: Out<NDIS_HANDLE> = { value: NULL }
+  NdisMInitializeWrapper(Wrapper, DriverObject, RegistryPath, NULL)
+  return NdisMRegisterMiniport(Wrapper.value, {
+    MajorNdisVersion: 5,
+    MinorNdisVersion: 1,
+    InitializeHandler: MiniportInitialize,
+    HaltHandler: MiniportHalt,
+    ISRHandler: MiniportISR,
+    HandleInterruptHandler: MiniportHandleInterrupt,
+    SendPacketsHandler: MiniportSendPackets,
+  })
+}

@@ -1,0 +1,57 @@
+// Buggy on purpose (R6): NdisReinitializePacket with a buffer still chained. The call sets the chain head to NULL,
+// so the buffer (and the memory it maps) is lost: the founding document says to save the buffer pointers first.
+let PacketPool: NDIS_HANDLE = NULL
+let BufferPool: NDIS_HANDLE = NULL
+let Memory: PVOID = NULL
+let Packet: PNDIS_PACKET = NULL
+
+function MiniportInitialize(
+  OpenErrorStatus: Out<NDIS_STATUS>,
+  SelectedMediumIndex: Out<number>,
+  MediumArray: NDIS_MEDIUM[],
+  MediumArraySize: number,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WrapperConfigurationContext: NDIS_HANDLE,
+): NDIS_STATUS {
+  SelectedMediumIndex.value = 0
+  NdisMSetAttributesEx(MiniportAdapterHandle, {}, 0, NDIS_ATTRIBUTE_BUS_MASTER, NdisInterfacePci)
+  const Status: Out<NDIS_STATUS> = { value: NDIS_STATUS_SUCCESS }
+  const Handle: Out<NDIS_HANDLE> = { value: NULL }
+  NdisAllocatePacketPool(Status, Handle, 8, PROTOCOL_RESERVED_SIZE_IN_PACKET)
+  PacketPool = Handle.value
+  NdisAllocateBufferPool(Status, Handle, 8)
+  BufferPool = Handle.value
+  const Va: Out<PVOID> = { value: NULL }
+  NdisAllocateMemoryWithTag(Va, 256, 0x6b6e7542)
+  Memory = Va.value
+  const PacketCell: Out<PNDIS_PACKET> = { value: NULL }
+  NdisAllocatePacket(Status, PacketCell, PacketPool)
+  Packet = PacketCell.value
+  const Buffer: Out<PNDIS_BUFFER> = { value: NULL }
+  NdisAllocateBuffer(Status, Buffer, BufferPool, Memory, 256)
+  NdisChainBufferAtBack(Packet, Buffer.value)
+  NdisReinitializePacket(Packet) // BUG: R6, also R20 (the lost buffer keeps its pool allocated)
+  return NDIS_STATUS_SUCCESS
+}
+
+function MiniportHalt(Adapter: unknown): void {
+  NdisFreePacket(Packet)
+  NdisFreePacketPool(PacketPool)
+  NdisFreeMemory(Memory, 256, 0)
+}
+
+function MiniportSendPackets(Adapter: unknown, PacketArray: PNDIS_PACKET[], NumberOfPackets: number): void {
+  for (let i = 0; i < NumberOfPackets; i++) NDIS_SET_PACKET_STATUS(PacketArray[i], NDIS_STATUS_FAILURE)
+}
+
+export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE_STRING): NDIS_STATUS {
+  const Wrapper: Out<NDIS_HANDLE> = { value: NULL }
+  NdisMInitializeWrapper(Wrapper, DriverObject, RegistryPath, NULL)
+  return NdisMRegisterMiniport(Wrapper.value, {
+    MajorNdisVersion: 5,
+    MinorNdisVersion: 1,
+    InitializeHandler: MiniportInitialize,
+    HaltHandler: MiniportHalt,
+    SendPacketsHandler: MiniportSendPackets,
+  })
+}

@@ -1,0 +1,99 @@
+// Buggy on purpose (R3): packets indicated from a pool with 32 bytes of ProtocolReserved. Descriptors used for
+// receive indications may carry at most 16 (4 * sizeof(PVOID)); the finding names the line that made the pool.
+let PacketPool: NDIS_HANDLE = NULL
+let BufferPool: NDIS_HANDLE = NULL
+let Frame: PVOID = NULL
+let AdapterHandle: NDIS_HANDLE = NULL
+const Timer = new NDIS_MINIPORT_TIMER()
+const StatusCell: Out<NDIS_STATUS> = { value: NDIS_STATUS_SUCCESS }
+const PacketCell: Out<PNDIS_PACKET> = { value: NULL }
+const BufferCell: Out<PNDIS_BUFFER> = { value: NULL }
+const Batch: PNDIS_PACKET[] = [NULL]
+const FRAME_LENGTH = 60
+
+function MiniportInitialize(
+  OpenErrorStatus: Out<NDIS_STATUS>,
+  SelectedMediumIndex: Out<number>,
+  MediumArray: NDIS_MEDIUM[],
+  MediumArraySize: number,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WrapperConfigurationContext: NDIS_HANDLE,
+): NDIS_STATUS {
+  SelectedMediumIndex.value = 0
+  AdapterHandle = MiniportAdapterHandle
+  NdisMSetAttributesEx(MiniportAdapterHandle, {}, 0, NDIS_ATTRIBUTE_BUS_MASTER, NdisInterfacePci)
+  const Pool: Out<NDIS_HANDLE> = { value: NULL }
+  NdisAllocatePacketPool(StatusCell, Pool, 16, 32)
+  PacketPool = Pool.value
+  NdisAllocateBufferPool(StatusCell, Pool, 16)
+  BufferPool = Pool.value
+  // One Ethernet frame in memory, broadcast, EtherType 0x88B5 (local experimental).
+  const Va: Out<PVOID> = { value: NULL }
+  NdisAllocateMemoryWithTag(Va, FRAME_LENGTH, 0x6d617246)
+  Frame = Va.value
+  for (let i = 0; i < 6; i++) MmWrite8(Frame + i, 0xff)
+  MmWrite16(Frame + 12, 0xb588)
+  NdisMInitializeTimer(Timer, MiniportAdapterHandle, ReceiveTimer, null)
+  NdisMSetPeriodicTimer(Timer, 1)
+  return NDIS_STATUS_SUCCESS
+}
+
+/** A packet with one buffer over the frame, ready to indicate. */
+function BuildPacket(): PNDIS_PACKET {
+  NdisDprAllocatePacket(StatusCell, PacketCell, PacketPool)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS) return NULL
+  NdisAllocateBuffer(StatusCell, BufferCell, BufferPool, Frame, FRAME_LENGTH)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS) {
+    NdisDprFreePacket(PacketCell.value)
+    return NULL
+  }
+  NdisChainBufferAtBack(PacketCell.value, BufferCell.value)
+  NDIS_SET_PACKET_HEADER_SIZE(PacketCell.value, 14)
+  NDIS_SET_PACKET_STATUS(PacketCell.value, NDIS_STATUS_SUCCESS)
+  return PacketCell.value
+}
+
+/** Unchains and frees the buffer, then frees the packet. */
+function RecyclePacket(Packet: PNDIS_PACKET): void {
+  NdisUnchainBufferAtFront(Packet, BufferCell)
+  if (BufferCell.value !== NULL) NdisFreeBuffer(BufferCell.value)
+  NdisDprFreePacket(Packet)
+}
+
+function MiniportReturnPacket(Adapter: unknown, Packet: PNDIS_PACKET): void {
+  RecyclePacket(Packet)
+}
+
+/** Every millisecond, at DISPATCH_LEVEL: indicate one packet. */
+function ReceiveTimer(S1: unknown, Context: unknown, S2: unknown, S3: unknown): void {
+  const Packet = BuildPacket()
+  if (Packet === NULL) return
+  Batch[0] = Packet
+  NdisMIndicateReceivePacket(AdapterHandle, Batch, 1) // BUG: R3
+  if (NDIS_GET_PACKET_STATUS(Packet) !== NDIS_STATUS_PENDING) RecyclePacket(Packet)
+}
+
+function MiniportHalt(Adapter: unknown): void {
+  const Cancelled: Out<boolean> = { value: false }
+  NdisMCancelTimer(Timer, Cancelled)
+  NdisFreeBufferPool(BufferPool)
+  NdisFreePacketPool(PacketPool)
+  NdisFreeMemory(Frame, FRAME_LENGTH, 0)
+}
+
+function MiniportSendPackets(Adapter: unknown, PacketArray: PNDIS_PACKET[], NumberOfPackets: number): void {
+  for (let i = 0; i < NumberOfPackets; i++) NDIS_SET_PACKET_STATUS(PacketArray[i], NDIS_STATUS_FAILURE)
+}
+
+export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE_STRING): NDIS_STATUS {
+  const Wrapper: Out<NDIS_HANDLE> = { value: NULL }
+  NdisMInitializeWrapper(Wrapper, DriverObject, RegistryPath, NULL)
+  return NdisMRegisterMiniport(Wrapper.value, {
+    MajorNdisVersion: 5,
+    MinorNdisVersion: 1,
+    InitializeHandler: MiniportInitialize,
+    HaltHandler: MiniportHalt,
+    SendPacketsHandler: MiniportSendPackets,
+    ReturnPacketHandler: MiniportReturnPacket,
+  })
+}

@@ -1,0 +1,69 @@
+// Every buggy example makes one mistake, marked `// BUG: Rn` on its line (or on the line above, for a whole
+// function): the real `nicbench run` must exit 1 with exactly that rule at that line (and only the consequences the
+// marker names), and the reference miniport must run clean.
+import { describe, expect, it } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../support/cli'
+import { ROOT } from '../support/serve'
+
+interface Marker {
+  rule: string
+  line: number
+  also: string[]
+}
+
+function marker(file: string): Marker {
+  const lines = readFileSync(file, 'utf8').split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /\/\/ BUG: (R\d+)(?:, also ((?:R\d+(?:, )?)+))?/.exec(lines[i]!)
+    if (!m) continue
+    const commentOnly = lines[i]!.trim().startsWith('//')
+    return { rule: m[1]!, line: commentOnly ? i + 2 : i + 1, also: m[2] ? m[2].split(', ') : [] }
+  }
+  throw new Error(`${file} has no // BUG: marker`)
+}
+
+const buggyDir = join(ROOT, 'examples', 'buggy')
+const examples = readdirSync(buggyDir).filter((f) => f.endsWith('.ts'))
+
+describe('buggy examples', () => {
+  it('cover the rule classes of the issue', () => {
+    const rules = new Set(examples.map((f) => marker(join(buggyDir, f)).rule))
+    for (const rule of ['R3', 'R5', 'R6', 'R7', 'R10', 'R14', 'R21', 'R22', 'R24', 'R26']) expect(rules).toContain(rule)
+  })
+
+  it.each(examples)('%s stops with its rule at its line', (name) => {
+    const file = join(buggyDir, name)
+    const expected = marker(file)
+    const run = runCli(['run', file, '--duration', '3ms', '--report', '-', '--quiet'])
+    expect(run.status, run.stderr).toBe(1)
+    const report = JSON.parse(run.stdout) as {
+      findings: { rule: string; severity: string; at: { file: string; line: number } }[]
+      bugcheck: { rule: string; at: { line: number } } | null
+    }
+    const errors = report.findings.filter((f) => f.severity === 'error')
+    const first = errors.find((f) => f.rule === expected.rule)
+    expect(first, JSON.stringify(report.findings)).toBeDefined()
+    expect(first!.at).toMatchObject({ file: name, line: expected.line })
+    for (const f of errors) expect([expected.rule, ...expected.also]).toContain(f.rule)
+    if (report.bugcheck) expect(report.bugcheck).toMatchObject({ rule: expected.rule, at: { line: expected.line } })
+  })
+})
+
+describe('the reference miniport', () => {
+  it('runs the default scenario clean', () => {
+    const run = runCli(['run', join(ROOT, 'examples', 'reference-miniport.ts'), '--report', '-', '--quiet'])
+    expect(run.status, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as {
+      findings: unknown[]
+      stopReason: string
+      nic: { rxFrames: number }
+      protocol: { indicated: number; returned: number; outstanding: number; corrupted: number; lost: number }
+    }
+    expect(report.findings).toEqual([])
+    expect(report.stopReason).toBe('duration')
+    expect(report.nic.rxFrames).toBe(200)
+    expect(report.protocol).toMatchObject({ indicated: 200, returned: 200, outstanding: 0, corrupted: 0, lost: 0 })
+  })
+})
