@@ -153,6 +153,7 @@ export function bufferApi(rt: NdisRuntime) {
         return
       }
       if (pool.inUse > 0 && v.level !== VERIFIER_OFF) {
+        rt.reportLostBuffers(pool)
         let first = 0
         while (pool.state[first] === BUF_FREE) first++
         v.report(

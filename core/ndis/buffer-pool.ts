@@ -20,7 +20,7 @@ export class BufferPool {
   readonly site: Int32Array
   /** Packet the buffer is chained to, 0 when none. */
   readonly chainedTo: Float64Array
-  /** 1 while lost: dropped with a chain by NdisFreePacket / NdisReinitializePacket and not named since. */
+  /** 1 while lost (dropped with a chain by NdisFreePacket / NdisReinitializePacket, not named since), 2 once reported. */
   readonly lost: Uint8Array
   /** Line of the call that dropped it (valid while `lost`). */
   readonly lostSite: Int32Array

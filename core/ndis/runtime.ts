@@ -561,23 +561,24 @@ export class NdisRuntime {
 
   // ---- end of run ----
 
-  private finishScan(): void {
-    const v = this.kernel.verifier
-    // R6: buffers lost with a chain and never named again, grouped by the line that lost them.
+  /**
+   * R6 for the buffers of a pool that are still lost (dropped with a chain, never named again), one finding per
+   * (line that lost them, line that allocated them). Called at the end of the run, and by NdisFreeBufferPool, after
+   * which they can never be recovered. Reported buffers count as found.
+   */
+  reportLostBuffers(bp: BufferPool): void {
     const lost = new Map<string, { site: number; alloc: number; count: number; first: number }>()
-    for (const bp of this.bufferPools) {
-      for (let s = 0; s < bp.numberOfDescriptors; s++) {
-        if (bp.state[s] === BUF_FREE) continue
-        if (bp.lost[s] === 0) continue
-        const site = bp.lostSite[s]
-        const key = site + ':' + bp.site[s]
-        const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
-        g.count++
-        lost.set(key, g)
-      }
+    for (let s = 0; s < bp.numberOfDescriptors; s++) {
+      if (bp.state[s] === BUF_FREE || bp.lost[s] !== 1) continue
+      bp.lost[s] = 2
+      const site = bp.lostSite[s]
+      const key = site + ':' + bp.site[s]
+      const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
+      g.count++
+      lost.set(key, g)
     }
     for (const g of lost.values()) {
-      v.reportAt(
+      this.kernel.verifier.reportAt(
         R6,
         g.site,
         [emulatorSubcode('R6'), 0, g.first, g.count],
@@ -585,6 +586,12 @@ export class NdisRuntime {
         g.alloc,
       )
     }
+  }
+
+  private finishScan(): void {
+    const v = this.kernel.verifier
+    // R6: buffers lost with a chain and never named again, grouped by the line that lost them.
+    for (const bp of this.bufferPools) this.reportLostBuffers(bp)
     // R20: everything else still allocated, grouped by allocating line.
     const out = new Map<string, { site: number; what: string; count: number; bytes: number }>()
     const add = (what: string, site: number, bytes: number): void => {

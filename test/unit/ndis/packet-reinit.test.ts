@@ -90,3 +90,32 @@ describe('NdisReinitializePacket (ndis5.md §1.2, §6)', () => {
     expect(k.verifier.findings.at(-1)?.params.slice(0, 3)).toEqual([0x05, 0, p])
   })
 })
+
+describe('R6 found at once when the chain can no longer be recovered', () => {
+  it('NdisFreeBufferPool with lost buffers reports R6 at once (then R8), not again at the end', () => {
+    const s = setup()
+    const { ndis, k } = s
+    const p = packet(ndis, pool(ndis))
+    const st = { value: 0 }
+    const bp = { value: 0 }
+    ndis.NdisAllocateBufferPool(st, bp, 2)
+    const va = { value: 0 }
+    ndis.NdisAllocateMemoryWithTag(va, 8, 0)
+    const b = { value: 0 }
+    ndis.NdisAllocateBuffer(st, b, bp.value, va.value, 8)
+    ndis.NdisChainBufferAtBack(p, b.value)
+    const lostAt = k.sites.at('d.ts', 12)
+    ndis.NdisReinitializePacket(p)
+    k.sites.at('d.ts', 13)
+    ndis.NdisFreeBufferPool(bp.value)
+    expect(k.verifier.findings.map((f) => [f.rule, k.sites.location(f.site).line])).toEqual([
+      ['R6', 12],
+      ['R8', 13],
+    ])
+    expect(k.verifier.findings[0].site).toBe(lostAt)
+    ndis.NdisFreePacket(p)
+    ndis.NdisFreeMemory(va.value, 8, 0)
+    ndis.NdisFreePacketPool(ndis.NdisGetPoolFromPacket(p))
+    expect(k.finish().map((f) => f.rule)).toEqual(['R6', 'R8'])
+  })
+})
