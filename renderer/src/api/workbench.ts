@@ -2,12 +2,10 @@
 import type { WorkbenchApi } from '../../../core/api/workbench-api'
 import { connectSocketApi } from './socket-transport'
 
-let api: WorkbenchApi | undefined
+let socketApi: WorkbenchApi | undefined
 
 export function workbenchApi(): WorkbenchApi {
-  if (!api) {
-    api =
-      window.workbench ?? connectSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`)
-  }
-  return api
+  if (window.workbench) return window.workbench
+  socketApi ??= connectSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`)
+  return socketApi
 }

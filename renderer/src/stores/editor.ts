@@ -1,17 +1,64 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
+import type { Diagnostic } from '../../../core/api/workbench-api'
+import { STARTER_MINIPORT } from '../monaco/starter'
+import { DEFAULT_SCENARIO } from '../services/scenario-schema'
 
-/** The text being edited and where the cursor is; the editor component mirrors Monaco into it. */
+export type EditorDocument = 'script' | 'scenario'
+
+const KEYS = {
+  fileName: 'nicwb.editor.fileName',
+  script: 'nicwb.editor.script',
+  scenario: 'nicwb.editor.scenario',
+  scenarioName: 'nicwb.editor.scenarioName',
+} as const
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // storage full or disabled: the text stays in the editor
+  }
+}
+
+/** The script and the scenario being edited, autosaved on every change so the text is never lost. */
 export const useEditorStore = defineStore('editor', () => {
-  const fileName = ref('miniport.ts')
-  const text = ref('')
+  const fileName = ref(read(KEYS.fileName) ?? 'miniport.ts')
+  const text = ref(read(KEYS.script) ?? STARTER_MINIPORT)
+  const scenarioName = ref(read(KEYS.scenarioName) ?? 'scenario.json')
+  const scenarioText = ref(read(KEYS.scenario) ?? DEFAULT_SCENARIO)
+  const active = ref<EditorDocument>('script')
   const cursorLine = ref(1)
   const cursorColumn = ref(1)
   const dirty = ref(false)
+  const scenarioDirty = ref(false)
+  /** Problems found before a run (type check, scenario schema) from the host. */
+  const diagnostics = ref<Diagnostic[]>([])
+  /** A request to show a line; the editor component follows it. `seq` makes repeated jumps to one line count. */
+  const reveal = ref<{ document: EditorDocument; line: number; column: number; seq: number } | null>(null)
+
+  const activeName = computed(() => (active.value === 'script' ? fileName.value : scenarioName.value))
 
   function setText(value: string): void {
-    dirty.value = dirty.value || value !== text.value
+    if (value === text.value) return
+    dirty.value = true
     text.value = value
+    write(KEYS.script, value)
+  }
+
+  function setScenarioText(value: string): void {
+    if (value === scenarioText.value) return
+    scenarioDirty.value = true
+    scenarioText.value = value
+    write(KEYS.scenario, value)
   }
 
   function setCursor(line: number, column: number): void {
@@ -19,13 +66,85 @@ export const useEditorStore = defineStore('editor', () => {
     cursorColumn.value = column
   }
 
+  /** A file opened from disk or an example: JSON goes to the scenario, anything else is the script. */
+  function open(name: string, value: string): void {
+    if (name.toLowerCase().endsWith('.json')) {
+      scenarioName.value = name
+      write(KEYS.scenarioName, name)
+      scenarioText.value = value
+      write(KEYS.scenario, value)
+      scenarioDirty.value = false
+      active.value = 'scenario'
+    } else {
+      fileName.value = name.slice(name.lastIndexOf('/') + 1)
+      write(KEYS.fileName, fileName.value)
+      text.value = value
+      write(KEYS.script, value)
+      dirty.value = false
+      active.value = 'script'
+    }
+    diagnostics.value = []
+  }
+
+  function markSaved(document: EditorDocument): void {
+    if (document === 'script') dirty.value = false
+    else scenarioDirty.value = false
+  }
+
+  function show(document: EditorDocument): void {
+    active.value = document
+  }
+
+  function revealLine(line: number, column = 1, document: EditorDocument = 'script'): void {
+    if (!Number.isFinite(line) || line < 1) return
+    active.value = document
+    reveal.value = {
+      document,
+      line: Math.floor(line),
+      column: Math.max(1, Math.floor(column)),
+      seq: (reveal.value?.seq ?? 0) + 1,
+    }
+  }
+
+  function setDiagnostics(list: Diagnostic[]): void {
+    diagnostics.value = list
+  }
+
   function reset(): void {
     fileName.value = 'miniport.ts'
-    text.value = ''
+    text.value = STARTER_MINIPORT
+    scenarioName.value = 'scenario.json'
+    scenarioText.value = DEFAULT_SCENARIO
+    active.value = 'script'
     cursorLine.value = 1
     cursorColumn.value = 1
     dirty.value = false
+    scenarioDirty.value = false
+    diagnostics.value = []
+    reveal.value = null
   }
 
-  return { fileName, text, cursorLine, cursorColumn, dirty, setText, setCursor, reset }
+  return {
+    fileName,
+    text,
+    scenarioName,
+    scenarioText,
+    active,
+    activeName,
+    cursorLine,
+    cursorColumn,
+    dirty,
+    scenarioDirty,
+    diagnostics,
+    reveal,
+    setText,
+    setScenarioText,
+    setCursor,
+    open,
+    markSaved,
+    show,
+    revealLine,
+    setDiagnostics,
+    reset,
+  }
 })

@@ -1,0 +1,43 @@
+// Open and save files from the page: a file picker in, a download (or the save picker where there is one) out.
+
+export function openTextFile(accept = '.ts,.js,.json'): Promise<{ name: string; text: string } | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = accept
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0]
+      resolve(file ? { name: file.name, text: await file.text() } : null)
+    })
+    input.addEventListener('cancel', () => resolve(null))
+    input.click()
+  })
+}
+
+interface SavePicker {
+  showSaveFilePicker?(options: { suggestedName: string }): Promise<{
+    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>
+  }>
+}
+
+export async function saveTextFile(name: string, text: string): Promise<boolean> {
+  const picker = (window as unknown as SavePicker).showSaveFilePicker
+  if (picker) {
+    try {
+      const handle = await picker.call(window, { suggestedName: name })
+      const writable = await handle.createWritable()
+      await writable.write(text)
+      await writable.close()
+      return true
+    } catch {
+      return false
+    }
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = name
+  anchor.click()
+  URL.revokeObjectURL(url)
+  return true
+}

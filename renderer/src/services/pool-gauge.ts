@@ -1,0 +1,29 @@
+// A pool row at a glance: how full it is, its high-water mark, and whether it is exhausted or failing.
+import type { PoolRow } from '../../../core/api/workbench-api'
+
+export type PoolHealth = 'ok' | 'high' | 'exhausted' | 'failing' | 'freed'
+
+export interface GaugeShares {
+  /** Fractions of the gauge's width, 0..1. */
+  inUse: number
+  highWater: number
+  capacity: number
+}
+
+export function poolCapacity(row: PoolRow): number {
+  return Math.max(row.inUse + row.free, row.highWater, 1)
+}
+
+export function gaugeShares(row: PoolRow): GaugeShares {
+  const capacity = poolCapacity(row)
+  return { inUse: row.inUse / capacity, highWater: row.highWater / capacity, capacity }
+}
+
+/** Exhausted (nothing free) dominates failing (an allocation was refused at some point), then high (≥ 90 %). */
+export function poolHealth(row: PoolRow): PoolHealth {
+  if (row.freed) return 'freed'
+  if (row.free === 0 && row.inUse > 0) return 'exhausted'
+  if (row.failures > 0) return 'failing'
+  if (row.inUse / poolCapacity(row) >= 0.9) return 'high'
+  return 'ok'
+}

@@ -1,0 +1,177 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { FindingRow, RunState, RunStats, WorkbenchApi } from '../../../core/api/workbench-api'
+import { workbenchApi } from '../api/workbench'
+import { PoolHistory } from '../services/sparkline'
+import type { RunCommand } from '../services/run-keys'
+import { useEditorStore } from './editor'
+import { useSettingsStore } from './settings'
+
+export const LOG_CAPACITY = 1_000
+
+/** The run: live statistics pushed by the host, the findings, and the run bar's commands. */
+export const useRunStore = defineStore('run', () => {
+  const stats = shallowRef<RunStats | null>(null)
+  const findings = shallowRef<FindingRow[]>([])
+  const log = shallowRef<{ timeNs: number; text: string }[]>([])
+  /** Bumped on every stats push so views that read the (non-reactive) pool history redraw. */
+  const tick = ref(0)
+  const busy = ref(false)
+  const lastError = ref<string | null>(null)
+  const bugCheckDismissed = ref(false)
+  const history = new PoolHistory()
+  let unsubscribe: (() => void) | null = null
+  let findingsFetched = -1
+  let findingsInFlight = false
+
+  const state = computed<RunState>(() => stats.value?.state ?? 'idle')
+  const live = computed(() => state.value === 'running' || state.value === 'paused')
+  const bugCheck = computed(() => stats.value?.bugCheck ?? null)
+  const showBugCheck = computed(() => bugCheck.value !== null && !bugCheckDismissed.value)
+
+  function api(): WorkbenchApi {
+    return workbenchApi()
+  }
+
+  function receive(next: RunStats): void {
+    stats.value = next
+    history.record(next.pools)
+    if (next.newLog.length > 0) {
+      const merged = log.value.concat(next.newLog)
+      log.value = merged.length > LOG_CAPACITY ? merged.slice(merged.length - LOG_CAPACITY) : merged
+    }
+    tick.value++
+    if (next.findingCount !== findingsFetched) void refreshFindings()
+  }
+
+  async function refreshFindings(): Promise<void> {
+    if (findingsInFlight) return
+    findingsInFlight = true
+    try {
+      const wanted = stats.value?.findingCount ?? 0
+      findings.value = await api().getFindings()
+      findingsFetched = wanted
+    } catch (e) {
+      lastError.value = message(e)
+    } finally {
+      findingsInFlight = false
+    }
+    if ((stats.value?.findingCount ?? 0) !== findingsFetched) void refreshFindings()
+  }
+
+  function subscribe(): void {
+    unsubscribe ??= api().onStats(receive)
+  }
+
+  async function guarded(action: () => Promise<void>): Promise<void> {
+    busy.value = true
+    lastError.value = null
+    try {
+      await action()
+    } catch (e) {
+      lastError.value = message(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  function start(paused = false): Promise<void> {
+    const editor = useEditorStore()
+    const { settings } = useSettingsStore()
+    return guarded(async () => {
+      subscribe()
+      history.clear()
+      findings.value = []
+      findingsFetched = -1
+      log.value = []
+      bugCheckDismissed.value = false
+      const result = await api().startRun({
+        fileName: editor.fileName,
+        scriptText: editor.text,
+        scenarioText: editor.scenarioText.trim(),
+        seed: settings.seed,
+        verifier: settings.verifier,
+        speed: settings.speed,
+        paused,
+      })
+      editor.setDiagnostics(result.ok ? [] : result.diagnostics)
+      if (!result.ok) {
+        const first = result.diagnostics[0]
+        lastError.value = first ? `${first.file}:${first.line}: ${first.message}` : 'the run did not start'
+        if (first && first.line > 0) {
+          editor.revealLine(first.line, first.column, first.file.endsWith('.json') ? 'scenario' : 'script')
+        }
+      }
+    })
+  }
+
+  async function command(which: RunCommand): Promise<void> {
+    switch (which) {
+      case 'start':
+        return start(false)
+      case 'resume':
+        return guarded(() => api().resumeRun())
+      case 'pause':
+        return guarded(() => api().pauseRun())
+      case 'stop':
+        return guarded(() => api().stopRun())
+      case 'step':
+        if (!live.value) return start(true)
+        return guarded(() => api().stepRun())
+    }
+  }
+
+  function setSpeed(speed: 'fast' | 'realtime' | 'slow'): Promise<void> {
+    useSettingsStore().setSpeed(speed)
+    return live.value ? guarded(() => api().setSpeed(speed)) : Promise.resolve()
+  }
+
+  function setCable(connected: boolean): Promise<void> {
+    return guarded(() => api().setCable(connected))
+  }
+
+  function dismissBugCheck(): void {
+    bugCheckDismissed.value = true
+  }
+
+  function reset(): void {
+    unsubscribe?.()
+    unsubscribe = null
+    stats.value = null
+    findings.value = []
+    log.value = []
+    tick.value = 0
+    busy.value = false
+    lastError.value = null
+    bugCheckDismissed.value = false
+    history.clear()
+    findingsFetched = -1
+  }
+
+  return {
+    stats,
+    findings,
+    log,
+    tick,
+    busy,
+    lastError,
+    history,
+    state,
+    live,
+    bugCheck,
+    showBugCheck,
+    subscribe,
+    receive,
+    refreshFindings,
+    start,
+    command,
+    setSpeed,
+    setCable,
+    dismissBugCheck,
+    reset,
+  }
+})
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
