@@ -172,21 +172,7 @@ export function packetApi(rt: NdisRuntime) {
       if (slot < 0) slot = allocateOverflow(pool)
     }
     if (slot < 0) {
-      pool.failures++
-      if (!pool.exhaustionReported && pool.freeCount === 0 && v.level !== VERIFIER_OFF) {
-        pool.exhaustionReported = true
-        v.report(
-          R4,
-          emulatorSubcode('R4'),
-          pool.handle,
-          pool.numberOfDescriptors,
-          pool.inUse,
-          call + ': pool ' + fmtVa(pool.handle) + ' exhausted (' + pool.inUse + ' in use)',
-          pool.createdSite,
-        )
-      }
-      put(Status, NDIS_STATUS_RESOURCES)
-      put(Packet, 0)
+      refuse(pool, Status, Packet, call)
       return
     }
     const va =
@@ -203,6 +189,25 @@ export function packetApi(rt: NdisRuntime) {
     if (v.level === VERIFIER_FULL) k.history.record(va, OWN_ALLOCATED, site, k.clock.nowNs)
     put(Status, NDIS_STATUS_SUCCESS)
     put(Packet, va)
+  }
+
+  /** RESOURCES with a NULL packet (ndis5.md §1.2); R4 once per pool when it is exhausted. */
+  function refuse(pool: PacketPool, Status: Out<number> | null, Packet: Out<number> | null, call: string): void {
+    pool.failures++
+    if (!pool.exhaustionReported && pool.freeCount === 0 && v.level !== VERIFIER_OFF) {
+      pool.exhaustionReported = true
+      v.report(
+        R4,
+        emulatorSubcode('R4'),
+        pool.handle,
+        pool.numberOfDescriptors,
+        pool.inUse,
+        call + ': pool ' + fmtVa(pool.handle) + ' exhausted (' + pool.inUse + ' in use)',
+        pool.createdSite,
+      )
+    }
+    put(Status, NDIS_STATUS_RESOURCES)
+    put(Packet, 0)
   }
 
   function freePacket(Packet: number, call: string): void {
@@ -326,8 +331,28 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
-      if (v.level !== VERIFIER_OFF && k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisAllocatePacket', false, 0)
-      allocatePacket(Status, Packet, PoolHandle, 'NdisAllocatePacket')
+      const level = v.level
+      if (level !== VERIFIER_OFF && k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisAllocatePacket', false, 0)
+      // Fast path: the pool last used, a static descriptor free, the allocation gate admits it.
+      const pool = rt.lastPacketPool
+      if (pool === null || pool.handle !== PoolHandle || pool.freeCount === 0 || level === VERIFIER_FULL) {
+        allocatePacket(Status, Packet, PoolHandle, 'NdisAllocatePacket')
+        return
+      }
+      if (!k.admit(ALLOC_PACKET)) {
+        refuse(pool, Status, Packet, 'NdisAllocatePacket')
+        return
+      }
+      const slot = pool.freeStack[--pool.freeCount]
+      const va = pool.first + slot * pool.stride
+      initDescriptor(pool, va)
+      pool.state[slot] = DESC_ALLOCATED
+      pool.site[slot] = cell[0]
+      pool.generation[slot]++
+      pool.allocations++
+      if (++pool.inUse > pool.highWater) pool.highWater = pool.inUse
+      if (typeof Status === 'object' && Status !== null) Status.value = NDIS_STATUS_SUCCESS
+      if (typeof Packet === 'object' && Packet !== null) Packet.value = va
     },
 
     NdisDprAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
@@ -345,9 +370,32 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisFreePacket(Packet: number): void {
-      if (v.level !== VERIFIER_OFF) {
-        if (k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisFreePacket', true, 0)
-        if (k.cpu.locks.length !== 0) rt.checkNoLock('NdisFreePacket')
+      const level = v.level
+      if (level !== VERIFIER_OFF) {
+        const cpu = k.cpu
+        if (cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisFreePacket', true, 0)
+        if (cpu.locks.length !== 0) rt.checkNoLock('NdisFreePacket')
+      }
+      // Fast path: an allocated static descriptor of the pool last used, no chain, Private.Pool intact.
+      const pool = rt.lastPacketPool
+      if (pool !== null && Packet >= pool.first && Packet < pool.end && level !== VERIFIER_FULL) {
+        const d = Packet - pool.first
+        const slot = (d / pool.stride) | 0
+        const w = (Packet - KVA_BASE) >> 2
+        const u32 = mem.u32
+        if (
+          slot * pool.stride === d &&
+          pool.state[slot] === DESC_ALLOCATED &&
+          u32[w + (PKT_HEAD >>> 2)] === 0 &&
+          u32[w + (PKT_POOL >>> 2)] === pool.handle
+        ) {
+          pool.state[slot] = DESC_FREE
+          pool.site[slot] = cell[0]
+          pool.frees++
+          pool.inUse--
+          pool.freeStack[pool.freeCount++] = slot
+          return
+        }
       }
       freePacket(Packet, 'NdisFreePacket')
     },

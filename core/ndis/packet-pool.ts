@@ -40,7 +40,7 @@ export class PacketPool {
   readonly site: Int32Array
   readonly generation: Uint16Array
   /** LIFO of free static slots. */
-  private readonly freeStack: Int32Array
+  readonly freeStack: Int32Array
   freeCount: number
   /** Overflow slots: the descriptor's address while allocated (system memory), 0 otherwise. */
   readonly overflowVa: Float64Array

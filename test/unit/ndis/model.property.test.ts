@@ -443,15 +443,15 @@ function runSequence(commands: Command[], level: number): void {
 describe('model-based property test (ndis5.md §1.1–§1.5)', () => {
   it('standard verifier: zero divergence from the model, zero host exceptions', () => {
     fc.assert(
-      fc.property(fc.array(command, { minLength: 10, maxLength: 80, size: 'max' }), (cmds) => runSequence(cmds, 1)),
+      fc.property(fc.array(command, { minLength: 10, maxLength: 60, size: 'max' }), (cmds) => runSequence(cmds, 1)),
       { numRuns: 2000 },
     )
-  })
+  }, 180_000)
 
   it('verifier off: the same statuses and results, no findings', () => {
     fc.assert(
-      fc.property(fc.array(command, { minLength: 10, maxLength: 80, size: 'max' }), (cmds) => runSequence(cmds, 0)),
+      fc.property(fc.array(command, { minLength: 10, maxLength: 60, size: 'max' }), (cmds) => runSequence(cmds, 0)),
       { numRuns: 300 },
     )
-  })
+  }, 180_000)
 })
