@@ -63,7 +63,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'test-results/**',
-      'test/fixtures/lint/**',
+      'test/fixtures/**',
       'examples/**/*.js',
       'renderer/public/**',
     ],

@@ -60,6 +60,8 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
     .option('--junit <file.xml>', 'JUnit XML: one test case per verifier rule')
     .option('--pcap <file>', 'capture of the wire: .pcapng (default) or .pcap')
     .option('--trace <file.json>', 'Chrome trace-event JSON (opens in Perfetto)')
+    .option('--watchdog <ms>', 'wall-clock budget of one handler call before it is stopped as 0x133 (default 3000)')
+    .option('--memory <MiB>', 'heap limit of the engine worker (default 256)')
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress bar')
     .addHelpText(

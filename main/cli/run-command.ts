@@ -26,8 +26,18 @@ export interface RunOptions {
   junit?: string
   pcap?: string
   trace?: string
+  watchdog?: string
+  memory?: string
   quiet?: boolean
   progress?: boolean
+}
+
+function parseLimit(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw badInput(name, '', `"${text}" is not a whole number from ${min} to ${max}`)
+  return n
 }
 
 export interface RunOutput {
@@ -85,6 +95,8 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
     if (options.duration === undefined) durationNs = Number.MAX_SAFE_INTEGER
   }
   const lowResources = checkFaultSpec(options.fault ?? scenario.scenario.faults.lowResources)
+  const handlerBudgetMs = parseLimit('--watchdog', options.watchdog, 10, 3_600_000)
+  const memoryMb = parseLimit('--memory', options.memory, 32, 16_384)
   const capture = options.pcap ? (/\.pcap$/i.test(options.pcap) ? 'pcap' : 'pcapng') : null
   const cells = createSharedCells()
   const showProgress = options.progress !== false && !options.quiet && process.stderr.isTTY === true
@@ -116,6 +128,8 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
             )
         : undefined,
       progressIntervalMs: 100,
+      ...(handlerBudgetMs !== undefined ? { handlerBudgetMs } : {}),
+      ...(memoryMb !== undefined ? { memoryMb } : {}),
     },
   )
   if (showProgress) process.stderr.write('\r\x1b[K')

@@ -10,9 +10,9 @@ import type { EngineJob, EngineResult } from './messages'
 import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS, type SharedCells } from './shared-cells'
 
 export interface SuperviseOptions {
-  /** Wall-clock budget of one handler call (default 2 s). */
+  /** Wall-clock budget of one handler call (default 3 s). */
   handlerBudgetMs?: number
-  /** Heap limit of the worker (default 1024 MiB). */
+  /** Heap limit of the worker (default 256 MiB: the arena is 32 MiB; a script that needs more is running away). */
   memoryMb?: number
   onProgress?: (cells: SharedCells) => void
   progressIntervalMs?: number
@@ -90,12 +90,12 @@ export function workerPath(): string {
 }
 
 export function superviseRun(job: EngineJob, options: SuperviseOptions = {}): Promise<SupervisedOutcome> {
-  const budgetMs = options.handlerBudgetMs ?? 2000
+  const budgetMs = options.handlerBudgetMs ?? 3000
   const cells = createSharedCells(job.cells)
   const started = Date.now()
   const worker = new Worker(workerPath(), {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 1024, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 256, maxYoungGenerationSizeMb: 64 },
     stdout: true,
     stderr: true,
   })
