@@ -1,0 +1,151 @@
+// The views in serve mode, in the real Chromium, against the real engine: load the reference miniport, run, watch the
+// pool gauges move, pause, open a packet and read its chain and bytes, look at the controller and the trace, stop;
+// then load a buggy example and find its finding at the line the example marks. Screenshots of each view go to
+// test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../support/browser'
+import { ROOT, startServe, type ServeProcess } from '../support/serve'
+
+let serve: ServeProcess
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+const SHOTS = join(ROOT, 'test-results')
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+const runState = async () => (await page.getByTestId('run-state').textContent())?.trim() ?? ''
+const virtualTime = async () => (await page.getByTestId('virtual-time').textContent())?.trim() ?? ''
+
+async function loadExample(name: string): Promise<void> {
+  await page.locator(`[data-testid="examples"] option[value="${name}"]`).waitFor({ state: 'attached' })
+  await page.selectOption('[data-testid="examples"]', name)
+  await page.locator('[data-testid="doc-script"]', { hasText: name.slice(name.lastIndexOf('/') + 1) }).waitFor()
+}
+
+async function pressInEditor(key: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press(key)
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  serve = await startServe()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(serve.url)
+  await page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor').waitFor()
+  await page.getByTestId('connection').filter({ hasText: 'engine host: serve' }).waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+})
+
+describe('the views against the real engine (nicbench serve)', () => {
+  it('runs the reference miniport with F5 from the editor and shows its pools filling', async () => {
+    await loadExample('reference-miniport.ts')
+    await pressInEditor('F5')
+    await page.getByTestId('run-state').filter({ hasText: 'running' }).waitFor()
+    await page.getByTestId('pool-row').first().waitFor()
+    const t1 = await virtualTime()
+    const widths = new Set<string>()
+    for (let i = 0; i < 20 && widths.size < 2; i++) {
+      widths.add((await page.locator('[data-testid="pool-gauge"] .fill').first().getAttribute('style')) ?? '')
+      await page.waitForTimeout(100)
+    }
+    expect(await virtualTime()).not.toBe(t1)
+    expect(widths.size).toBeGreaterThan(1)
+    expect(
+      Number(
+        await page
+          .getByTestId('pool-descriptors')
+          .first()
+          .textContent()
+          .then((t) => t?.match(/\d+/)?.[0]),
+      ),
+    ).toBeGreaterThan(0)
+    await shot('views-pools-running')
+  })
+
+  it('pauses with F6, then shows a packet’s descriptor, buffer chain, decode tree and bytes', async () => {
+    await pressInEditor('F6')
+    await page.getByTestId('run-state').filter({ hasText: 'paused' }).waitFor()
+    const paused = await virtualTime()
+    await page.waitForTimeout(300)
+    expect(await virtualTime()).toBe(paused)
+    await page.getByTestId('tab-packets').click()
+    await page.getByTestId('packet-row').first().click()
+    await page.getByTestId('packet-detail').waitFor()
+    expect(await page.getByTestId('chain-buffer').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="descriptor-fields"] tbody tr').count()).toBeGreaterThan(3)
+    const bytes = await page.locator('[data-testid="hex-view"] .byte').count()
+    expect(bytes).toBeGreaterThanOrEqual(14)
+    const ethernet = page.getByTestId('decode-node').first()
+    await ethernet.click()
+    expect(await page.locator('[data-testid="hex-view"] .byte.lit').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="chain-buffer"].lit').count()).toBeGreaterThan(0)
+    await shot('views-packet-inspector')
+  })
+
+  it('steps one event with F10 while paused', async () => {
+    const before = await page.getByTestId('status-bar').textContent()
+    await pressInEditor('F10')
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="status-bar"]')?.textContent !== ${JSON.stringify(before)}`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    expect(await runState()).toBe('paused')
+  })
+
+  it('shows the controller (registers, rings) and the trace', async () => {
+    await page.getByTestId('tab-controller').click()
+    await page.getByTestId('register-table').waitFor()
+    expect(await page.locator('[data-testid="register-table"] tbody tr').count()).toBeGreaterThan(10)
+    await page.getByTestId('ring-rx').waitFor()
+    await page.getByTestId('tab-trace').click()
+    await page.getByTestId('trace-row').first().waitFor()
+    await shot('views-controller-trace')
+  })
+
+  it('stops with Shift+F5', async () => {
+    await pressInEditor('Shift+F5')
+    await page.getByTestId('run-state').filter({ hasText: 'ended' }).waitFor()
+    await page.getByTestId('tab-pools').click()
+  })
+
+  it('loads a buggy example and shows its finding at the line the example marks', async () => {
+    const text = readFileSync(join(ROOT, 'examples', 'buggy', 'double-free.ts'), 'utf8')
+    const bugLine = text.split('\n').findIndex((l) => l.includes('// BUG: R5')) + 1
+    await loadExample('buggy/double-free.ts')
+    await page.getByTestId('run-button').click()
+    await page.getByTestId('tab-problems').click()
+    const row = page.locator(`[data-testid="finding-row"][data-line="${bugLine}"]`)
+    await row.first().waitFor()
+    expect(await row.first().textContent()).toContain('R5')
+    await shot('views-problems-bugcheck')
+    if (await page.getByTestId('bugcheck-screen').isVisible()) await page.getByTestId('bugcheck-dismiss').click()
+    await row.first().click()
+    await page.locator('.monaco-editor .view-overlays .current-line').waitFor()
+    expect(await page.getByTestId('cursor').textContent()).toMatch(new RegExp(`^Ln ${bugLine}, `))
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor()
+    await shot('views-problems-editor')
+  })
+
+  it('switches to the light theme and remembers it', async () => {
+    await page.getByTestId('theme-toggle').click()
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('light')
+    await page.getByTestId('tab-pools').click()
+    await shot('views-light-theme')
+    await page.reload()
+    await page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor').waitFor()
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('light')
+    expect(await page.locator('[data-testid="doc-script"]').textContent()).toContain('double-free.ts')
+    expect(pageErrors).toEqual([])
+  })
+})
