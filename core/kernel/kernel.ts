@@ -8,7 +8,7 @@ import { Verifier } from '../verifier/verifier'
 import { CallSites } from './call-site'
 import { ManualClock, type Clock } from './clock'
 import { DIRQL, PASSIVE_LEVEL, Processor } from './irql'
-import { KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
+import { GRANULE_SHIFT, KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
 
 /** Which allocations the low-resources simulation can fail (ndis5.md §1.2, §1.3, §1.9). */
 export const ALLOC_PACKET = 0
@@ -110,8 +110,14 @@ export class Kernel {
       if (level !== VERIFIER_OFF) this.touchFault(va, write)
       return false
     }
-    if (level === VERIFIER_FULL && !m.isLive(va, length)) {
-      this.touchFault(va, write)
+    if (level === VERIFIER_OFF) return true
+    // Standard: the first and last byte must be live memory (one shadow byte each); full: every granule.
+    const off = va - KVA_BASE
+    const shadow = m.shadow
+    const first = shadow[off >> GRANULE_SHIFT] !== SHADOW_LIVE
+    const last = length > 1 && shadow[(off + length - 1) >> GRANULE_SHIFT] !== SHADOW_LIVE
+    if (first || last || (level === VERIFIER_FULL && !m.isLive(va, length))) {
+      this.touchFault(first || length <= 1 ? va : last ? va + length - 1 : va, write)
       return false
     }
     return true

@@ -4,7 +4,7 @@
 
 export const KVA_BASE = 0x80000000
 export const GRANULE = 16
-const GRANULE_SHIFT = 4
+export const GRANULE_SHIFT = 4
 
 export const SHADOW_UNALLOCATED = 0
 export const SHADOW_LIVE = 1

@@ -1,6 +1,6 @@
 // Verifier levels. `off`: nothing beyond what NDIS itself does (statuses). `standard`: the cheap checks (descriptor
-// state, IRQL, locks held, handles). `full`: everything, incl. memory poisoning checks on every access and the
-// ownership history of every packet.
+// state, IRQL, locks held, handles, first and last byte of a memory access). `full`: everything, incl. every byte of
+// every memory access and the ownership history of every packet.
 export const VERIFIER_OFF = 0
 export const VERIFIER_STANDARD = 1
 export const VERIFIER_FULL = 2

@@ -81,6 +81,17 @@ describe('Kernel memory access (script-api.md MmRead/MmWrite/MmView; ndis5.md §
     expect(k.verifier.findings[0].message).toContain('freed memory')
   })
 
+  it('at level standard, the first and last byte of an access must be live: freed memory is R16 with P3 = 1 (write)', () => {
+    const k = new Kernel({ memoryBytes: 4096 })
+    const a = k.memory.allocate(16, 0, 0, 0, 'memory')
+    const b = k.memory.allocate(16, 0, 0, 0, 'memory')
+    k.memory.free(a)
+    expect(() => k.write8(a + 3, 1)).toThrow(BugCheck)
+    expect(k.verifier.findings[0].params.slice(0, 3)).toEqual([a + 3, 0, 1])
+    expect(() => k.view(b, 32)).toThrow(BugCheck) // runs past b's allocation into unallocated memory
+    expect(k.read32(b + 12)).toBe(0)
+  })
+
   it('at level off, bad accesses read 0 and writes are dropped, silently', () => {
     const k = new Kernel({ memoryBytes: 4096, verifier: 'off' })
     expect(k.read32(12345)).toBe(0)
