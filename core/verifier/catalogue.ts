@@ -40,6 +40,10 @@ import { R37 } from './rules/r37'
 import { R38 } from './rules/r38'
 import { R39 } from './rules/r39'
 import { R40 } from './rules/r40'
+import { R45 } from './rules/r45'
+import { R46 } from './rules/r46'
+import { R47 } from './rules/r47'
+import { R48 } from './rules/r48'
 
 export {
   R1,
@@ -82,6 +86,10 @@ export {
   R38,
   R39,
   R40,
+  R45,
+  R46,
+  R47,
+  R48,
 }
 
 export const RULES: readonly RuleDef[] = Object.freeze([
@@ -125,6 +133,10 @@ export const RULES: readonly RuleDef[] = Object.freeze([
   R38,
   R39,
   R40,
+  R45,
+  R46,
+  R47,
+  R48,
 ])
 
 const byId = new Map(RULES.map((r) => [r.id, r]))
