@@ -193,10 +193,11 @@ export class Run {
   }
 
   /**
-   * Dispatches at most `maxEvents` events (fewer at the end of the run). Returns false once the run has ended:
-   * the duration or frame limit was reached, nothing is left to happen, or the script stopped it.
+   * Dispatches at most `maxEvents` events due at or before `untilNs` (the pacer's limit in real time; the whole run
+   * otherwise). Returns false once the run has ended: the duration or frame limit was reached, nothing is left to
+   * happen, or the script stopped it.
    */
-  advance(maxEvents: number): boolean {
+  advance(maxEvents: number, untilNs = Infinity): boolean {
     if (this.phase !== 'running') return false
     const s = this.scheduler
     const limited = this.config.maxFrames !== Infinity
@@ -210,7 +211,11 @@ export class Run {
             s.runUntil(this.endNs, 1)
             return this.end('duration')
           }
-          const n = s.runUntil(this.endNs, limited ? 1 : budget)
+          if (s.peekTimeNs > untilNs) {
+            if (untilNs > s.nowNs) s.runUntil(untilNs, 1)
+            return
+          }
+          const n = s.runUntil(Math.min(this.endNs, untilNs), limited ? 1 : budget)
           budget -= Math.max(n, 1)
         }
       }) && this.phase === 'running'

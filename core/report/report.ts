@@ -102,7 +102,7 @@ export interface RunReport {
   error: ScriptErrorReport | null
   log: { timeNs: number; text: string }[]
   /** Wall-clock facts: the only fields that differ between two runs of the same inputs. */
-  wallClock: { elapsedMs: number; framesPerSecond: number }
+  wallClock: { elapsedMs: number; framesPerSecond: number; missedTicks?: number }
 }
 
 export function hex32(n: number): string {

@@ -8,7 +8,12 @@ import { parseDuration, formatDuration } from '../../core/scenario/duration'
 import { RULES } from '../../core/verifier/catalogue'
 import type { VerifierLevelName } from '../../core/verifier/level'
 import { superviseRun } from '../engine/supervisor'
-import { createSharedCells, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS } from '../engine/shared-cells'
+import {
+  createSharedCells,
+  PROGRESS_PACKETS_IN_USE,
+  PROGRESS_RX_FRAMES,
+  PROGRESS_TIME_NS,
+} from '../engine/shared-cells'
 import { declaredNames } from '../script-host/sdk'
 import { badInput } from './bad-input'
 import { checkFaultSpec, loadScenario, loadScript } from './load-inputs'
@@ -66,10 +71,10 @@ export function runFailed(report: RunReport): boolean {
   )
 }
 
-function progressLine(timeNs: number, durationNs: number, frames: number): string {
+function progressLine(timeNs: number, durationNs: number, frames: number, packets: number): string {
   const width = 24
   const done = Math.min(width, Math.round((timeNs / Math.max(durationNs, 1)) * width))
-  return `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${formatDuration(Math.round(timeNs))} / ${formatDuration(durationNs)}  frames ${frames}`
+  return `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${formatDuration(Math.round(timeNs))} / ${formatDuration(durationNs)}  frames ${frames}  packets in use ${packets}`
 }
 
 export async function runCommand(scriptPath: string, options: RunOptions): Promise<RunOutput> {
@@ -119,12 +124,18 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
       cells: cells.buffer,
       declared: declaredNames().values,
       trace: options.trace !== undefined,
+      realtime: options.realtime === true,
     },
     {
       onProgress: showProgress
         ? (c) =>
             process.stderr.write(
-              progressLine(c.progress[PROGRESS_TIME_NS]!, durationNs, c.progress[PROGRESS_RX_FRAMES]!),
+              progressLine(
+                c.progress[PROGRESS_TIME_NS]!,
+                durationNs,
+                c.progress[PROGRESS_RX_FRAMES]!,
+                c.progress[PROGRESS_PACKETS_IN_USE]!,
+              ),
             )
         : undefined,
       progressIntervalMs: 100,

@@ -11,6 +11,8 @@ export interface EngineJob {
   /** Names the SDK declares; those the run does not emulate stop it when called. */
   declared: string[]
   trace: boolean
+  /** Pace virtual time to the wall clock. */
+  realtime?: boolean
 }
 
 export type EngineResult =

@@ -4,14 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { executeJob } from './execute'
 import type { EngineJob, EngineResult } from './messages'
 
-let result: EngineResult
-try {
-  result = executeJob(workerData as EngineJob)
-} catch (error) {
-  result = {
+void executeJob(workerData as EngineJob)
+  .catch((error: unknown): EngineResult => ({
     type: 'internal-error',
     message: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? (error.stack ?? '') : '',
-  }
-}
-parentPort!.postMessage(result, result.type === 'done' && result.capture ? [result.capture.buffer as ArrayBuffer] : [])
+  }))
+  .then((result) =>
+    parentPort!.postMessage(
+      result,
+      result.type === 'done' && result.capture ? [result.capture.buffer as ArrayBuffer] : [],
+    ),
+  )
