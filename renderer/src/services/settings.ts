@@ -3,7 +3,7 @@
 import { z } from 'zod'
 
 export const SIDE_TABS = ['pools', 'controller'] as const
-export const BOTTOM_TABS = ['problems', 'packets', 'trace'] as const
+export const BOTTOM_TABS = ['problems', 'packets', 'trace', 'output'] as const
 
 export const SettingsSchema = z.object({
   theme: z.enum(['dark', 'light']).catch('dark'),
