@@ -460,12 +460,13 @@ function AllocateAdapterMemory(A: ADAPTER): NDIS_STATUS {
   if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
   A.PacketPool = Pool.value
   A.RxPacketCount = Count
+  // Low on resources, a few packets fewer is no reason to fail: receive copies (RESOURCES) until returns catch up.
   for (let i = 0; i < Count; i++) {
     NdisAllocatePacket(StatusCell, PacketCell, A.PacketPool)
-    if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
+    if (StatusCell.value !== NDIS_STATUS_SUCCESS) continue
     A.RxFreePackets.push(PacketCell.value)
   }
-  return NDIS_STATUS_SUCCESS
+  return A.RxFreePackets.length >= 4 ? NDIS_STATUS_SUCCESS : NDIS_STATUS_RESOURCES
 }
 
 function MiniportInitialize(
