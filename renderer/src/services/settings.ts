@@ -11,7 +11,7 @@ export const SettingsSchema = z.object({
   speed: z.enum(['fast', 'realtime', 'slow']).catch('fast'),
   verifier: z.enum(['off', 'standard', 'full']).catch('standard'),
   sideWidth: z.number().min(200).max(4000).catch(460),
-  bottomHeight: z.number().min(80).max(4000).catch(300),
+  bottomHeight: z.number().min(80).max(4000).catch(340),
   sideTab: z.enum(SIDE_TABS).catch('pools'),
   bottomTab: z.enum(BOTTOM_TABS).catch('problems'),
   packetsListWidth: z.number().min(120).max(2000).catch(300),

@@ -102,7 +102,7 @@ describe('PoolsView', () => {
     expect(rows[0]!.get('[data-testid="pool-in-use"]').text()).toBe('10')
     expect(rows[0]!.find('[data-testid="pool-health"]').exists()).toBe(false)
     expect(rows[1]!.classes()).toContain('exhausted')
-    expect(rows[1]!.get('[data-testid="pool-health"]').text()).toBe('exhausted')
+    expect(rows[1]!.get('[data-testid="pool-health"]').text()).toBe('exhausted · 5 failed')
     expect(rows[1]!.get('.fill').attributes('style')).toContain('width: 100%')
     await rows[1]!.get('[data-testid="pool-site"]').trigger('click')
     expect(useEditorStore().reveal).toMatchObject({ line: 77, column: 3, document: 'script' })
