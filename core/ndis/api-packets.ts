@@ -13,6 +13,7 @@ import {
 import { emulatorSubcode } from '../verifier/rule'
 import { fPACKET_ALLOCATED_BY_NDIS as fPACKET_ALLOCATED_BY_NDIS_ } from './constants'
 import {
+  SIZEOF_NDIS_PACKET_PRIVATE as SIZEOF_NDIS_PACKET_PRIVATE_,
   packetLength,
   PKT_HEAD as PKT_HEAD_,
   PKT_MINIPORT_RESERVED,
@@ -52,6 +53,7 @@ const NDIS_STATUS_FAILURE = NDIS_STATUS_FAILURE_
 const NDIS_STATUS_RESOURCES = NDIS_STATUS_RESOURCES_
 const NDIS_STATUS_SUCCESS = NDIS_STATUS_SUCCESS_
 const put = put_
+const SIZEOF_NDIS_PACKET_PRIVATE = SIZEOF_NDIS_PACKET_PRIVATE_
 
 const POOL_TAG = 0x7070444e // 'NDpp'
 
@@ -132,12 +134,19 @@ export function packetApi(rt: NdisRuntime) {
   /** Zero-initialises a descriptor as ReactOS does (ndis5.md §1.2): Pool, ValidCounts TRUE, NdisPacketFlags, OOB offset. */
   function initDescriptor(pool: PacketPool, va: number): void {
     const u32 = mem.u32
-    const w = (va - KVA_BASE) >> 2
-    const end = w + (pool.packetLength >>> 2)
-    for (let i = w; i < end; i++) u32[i] = 0
+    const off = va - KVA_BASE
+    const w = off >> 2
+    // Private, field by field (PhysicalCount, TotalLength, Head, Tail, Pool, Count, Flags, ValidCounts...), then the
+    // rest of the descriptor zeroed.
+    u32[w] = 0
+    u32[w + 1] = 0
+    u32[w + 2] = 0
+    u32[w + 3] = 0
     u32[w + (PKT_POOL >>> 2)] = pool.handle
+    u32[w + 5] = 0
     u32[w + 6] = pool.protocolId
     u32[w + (PKT_VALID_COUNTS >>> 2)] = 1 | (fPACKET_ALLOCATED_BY_NDIS << 8) | (pool.oobOffset << 16)
+    mem.u8.fill(0, off + SIZEOF_NDIS_PACKET_PRIVATE, off + pool.packetLength)
   }
 
   /** Overflow descriptor from system memory (ndis5.md §1.1 Ex): only when every static one is in use. */
@@ -380,7 +389,7 @@ export function packetApi(rt: NdisRuntime) {
       const pool = rt.lastPacketPool
       if (pool !== null && Packet >= pool.first && Packet < pool.end && level !== VERIFIER_FULL) {
         const d = Packet - pool.first
-        const slot = (d / pool.stride) | 0
+        const slot = (d * pool.strideInverse + 0.5) | 0
         const w = (Packet - KVA_BASE) >> 2
         const u32 = mem.u32
         if (

@@ -28,6 +28,8 @@ export class PacketPool {
   readonly first: number
   readonly end: number
   readonly stride: number
+  /** 1 / stride: a multiplication finds a descriptor's slot on the hot path; the product is checked exactly. */
+  readonly strideInverse: number
   readonly packetLength: number
   readonly oobOffset: number
   readonly numberOfDescriptors: number
@@ -71,6 +73,7 @@ export class PacketPool {
     this.packetLength = packetLength(protocolReservedLength)
     this.oobOffset = packetOobOffset(protocolReservedLength)
     this.stride = this.packetLength
+    this.strideInverse = 1 / this.stride
     this.first = handle + SIZEOF_PACKET_POOL_HEADER
     this.end = this.first + numberOfDescriptors * this.stride
     this.createdSite = createdSite
