@@ -6,14 +6,19 @@ import { WireSchema } from '../wire/schemas'
 import { ProtocolSchema } from '../protocol/options'
 import { parseDuration } from './duration'
 
-const duration = z.union([z.string(), z.int().min(0)]).transform((value, ctx) => {
-  const parsed = parseDuration(value)
-  if ('error' in parsed) {
-    ctx.addIssue({ code: 'custom', message: parsed.error })
-    return z.NEVER
-  }
-  return parsed.ns
-})
+const duration = z
+  .union([
+    z.string().regex(/^\s*\d+(\.\d+)?\s*(ns|us|µs|ms|s)?\s*$/, 'a duration such as 500us, 20ms or 3s'),
+    z.int().min(0),
+  ])
+  .transform((value, ctx) => {
+    const parsed = parseDuration(value)
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error })
+      return z.NEVER
+    }
+    return parsed.ns
+  })
 
 const mac = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address such as 02:00:4e:57:42:01')
 

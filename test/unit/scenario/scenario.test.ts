@@ -1,0 +1,73 @@
+// The scenario file (docs/scenario.md): defaults, durations, errors with their JSON path, the shipped examples, and
+// the published JSON Schema generated from the same definition.
+import { describe, expect, it } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { formatDuration, parseDuration } from '../../../core/scenario/duration'
+import { scenarioJsonSchema } from '../../../core/scenario/json-schema'
+import { defaultScenario, parseScenario } from '../../../core/scenario/schema'
+
+const ROOT = join(__dirname, '..', '..', '..')
+
+describe('durations', () => {
+  it.each([
+    ['500us', 500_000],
+    ['20ms', 20_000_000],
+    ['3s', 3_000_000_000],
+    ['1.5ms', 1_500_000],
+    ['250ns', 250],
+    ['7µs', 7_000],
+    ['42', 42],
+  ])('%s is %d ns', (text, ns) => expect(parseDuration(text)).toEqual({ ns }))
+
+  it.each(['', 'forever', '-5ms', '5 minutes', '1e3s'])('"%s" is refused with a reason', (text) => {
+    expect(parseDuration(text)).toHaveProperty('error')
+  })
+
+  it('prints the shortest exact form', () => {
+    expect([
+      formatDuration(20_000_000),
+      formatDuration(1_500_000_000),
+      formatDuration(750_000),
+      formatDuration(12),
+    ]).toEqual(['20ms', '1.5s', '750us', '12ns'])
+  })
+})
+
+describe('scenario schema', () => {
+  it('fills every default of the default scenario', () => {
+    const s = defaultScenario()
+    expect(s.duration).toBe(20_000_000)
+    expect(s.wire).toMatchObject({ kind: 'generator', rateFps: 10_000, size: { kind: 'fixed', bytes: 64 } })
+    expect(s.protocol.holdTime).toEqual({ distribution: 'fixed', ns: 50_000 })
+    expect(s.controller.cableConnected).toBe(true)
+    expect(s.faults).toEqual({ linkFlaps: [], receiveErrors: [], dmaStalls: [] })
+  })
+
+  it('names the JSON path and the reason of the first problem', () => {
+    expect(parseScenario({ wire: { kind: 'generator', rateFps: 0 } })).toEqual({
+      error: { path: 'wire.rateFps', message: 'Too small: expected number to be >0' },
+    })
+    const flap = parseScenario({
+      faults: {
+        linkFlaps: [
+          { at: '1ms', down: '1ms' },
+          { at: 'soon', down: '1ms' },
+        ],
+      },
+    })
+    expect(flap).toMatchObject({ error: { path: 'faults.linkFlaps[1].at' } })
+    expect(parseScenario({ wires: {} })).toEqual({ error: { path: '(root)', message: 'Unrecognized key: "wires"' } })
+    expect(parseScenario('not an object')).toHaveProperty('error')
+  })
+
+  it.each(readdirSync(join(ROOT, 'examples', 'scenarios')))('shipped scenario %s is valid', (name) => {
+    const json = JSON.parse(readFileSync(join(ROOT, 'examples', 'scenarios', name), 'utf8'))
+    expect(parseScenario(json)).toHaveProperty('scenario')
+  })
+
+  it('docs/scenario.schema.json is current (npm run docs:scenario)', () => {
+    const published = JSON.parse(readFileSync(join(ROOT, 'docs', 'scenario.schema.json'), 'utf8'))
+    expect(published).toEqual(scenarioJsonSchema())
+  })
+})
