@@ -148,16 +148,19 @@ export class Kernel {
     return this.checkAccess(va, 4, 0) ? this.memory.view.getUint32(va - KVA_BASE, true) : 0
   }
 
+  // Values are stored as C stores them (truncated to the width); a value that is not a number stores 0.
   write8(va: number, value: number): void {
-    if (this.checkAccess(va, 1, 1)) this.memory.u8[va - KVA_BASE] = value
+    if (this.checkAccess(va, 1, 1)) this.memory.u8[va - KVA_BASE] = typeof value === 'number' ? value : 0
   }
 
   write16(va: number, value: number): void {
-    if (this.checkAccess(va, 2, 1)) this.memory.view.setUint16(va - KVA_BASE, value, true)
+    if (this.checkAccess(va, 2, 1))
+      this.memory.view.setUint16(va - KVA_BASE, typeof value === 'number' ? value : 0, true)
   }
 
   write32(va: number, value: number): void {
-    if (this.checkAccess(va, 4, 1)) this.memory.view.setUint32(va - KVA_BASE, value >>> 0, true)
+    if (this.checkAccess(va, 4, 1))
+      this.memory.view.setUint32(va - KVA_BASE, typeof value === 'number' ? value >>> 0 : 0, true)
   }
 
   /** A live view of arena bytes; an empty array when the range may not be touched. */
@@ -213,6 +216,6 @@ export class Kernel {
 }
 
 export function fmtVa(va: number): string {
-  if (!Number.isFinite(va)) return String(va)
+  if (typeof va !== 'number' || !Number.isFinite(va)) return String(va)
   return '0x' + (va >>> 0).toString(16).toUpperCase().padStart(8, '0')
 }

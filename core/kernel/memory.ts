@@ -133,6 +133,7 @@ export class NonPagedMemory {
 
   /** True when [va, va+length) lies inside the arena (length ≥ 0, integers). */
   inArena(va: number, length: number): boolean {
+    if (typeof va !== 'number' || typeof length !== 'number') return false
     const off = va - KVA_BASE
     return off >>> 0 === off && length >= 0 && length >>> 0 === length && off + length <= this.size
   }
@@ -150,6 +151,7 @@ export class NonPagedMemory {
 
   /** Shadow state of the granule holding `va` (SHADOW_*), or -1 outside the arena. */
   shadowOf(va: number): number {
+    if (typeof va !== 'number') return -1
     const off = va - KVA_BASE
     if (off >>> 0 !== off || off >= this.size) return -1
     return this.shadow[off >>> GRANULE_SHIFT]

@@ -6,7 +6,7 @@ import { R17, R18, R19 } from '../verifier/catalogue'
 import { VERIFIER_OFF } from '../verifier/level'
 import { emulatorSubcode } from '../verifier/rule'
 import { NDIS_MEMORY_CONTIGUOUS, NDIS_MEMORY_NONCACHED } from './constants'
-import { isUlong, put, type NdisRuntime, type Out } from './runtime'
+import { isUlong, put, toUlong, type NdisRuntime, type Out } from './runtime'
 import { NDIS_STATUS_FAILURE, NDIS_STATUS_SUCCESS } from './status'
 
 /** 'maDN', NDIS's default tag (ndis5.md §1.9). */
@@ -46,7 +46,7 @@ export function memoryApi(rt: NdisRuntime) {
 
   return {
     NdisAllocateMemoryWithTag(VirtualAddress: Out<number> | null, Length: number, Tag: number): number {
-      return allocate('NdisAllocateMemoryWithTag', VirtualAddress, Length, Tag >>> 0, 0)
+      return allocate('NdisAllocateMemoryWithTag', VirtualAddress, Length, toUlong(Tag), 0)
     },
 
     NdisAllocateMemory(
@@ -55,7 +55,7 @@ export function memoryApi(rt: NdisRuntime) {
       MemoryFlags: number,
       _HighestAcceptableAddress: number,
     ): number {
-      return allocate('NdisAllocateMemory', VirtualAddress, Length, NDIS_DEFAULT_TAG, MemoryFlags >>> 0)
+      return allocate('NdisAllocateMemory', VirtualAddress, Length, NDIS_DEFAULT_TAG, toUlong(MemoryFlags))
     },
 
     /** IRQL depends on the flags; the flags must be those of the allocation (ndis5.md §1.9, §4 R18, R19). */
@@ -83,7 +83,7 @@ export function memoryApi(rt: NdisRuntime) {
         return
       }
       if (checking) {
-        const flags = MemoryFlags >>> 0
+        const flags = toUlong(MemoryFlags)
         const maxIrql =
           flags & NDIS_MEMORY_CONTIGUOUS ? PASSIVE_LEVEL : flags & NDIS_MEMORY_NONCACHED ? APC_LEVEL : DISPATCH_LEVEL
         if (flags !== a.flags || Length !== a.requested) {
@@ -131,7 +131,7 @@ export function memoryApi(rt: NdisRuntime) {
 
     NdisFillMemory(Destination: number, Length: number, Fill: number): void {
       if (range(Destination, Length, 1))
-        mem.u8.fill(Fill & 0xff, Destination - KVA_BASE, Destination - KVA_BASE + Length)
+        mem.u8.fill(toUlong(Fill) & 0xff, Destination - KVA_BASE, Destination - KVA_BASE + Length)
     },
 
     /** 1 when equal, 0 otherwise (a ULONG, as the macro's RtlEqualMemory comparison). */

@@ -17,7 +17,7 @@ import {
   PKT_PROTOCOL_RESERVED,
   SIZEOF_NDIS_PACKET_OOB_DATA,
 } from './layout'
-import { isUlong, put, type NdisRuntime, type Out } from './runtime'
+import { isUlong, put, toUlong, type NdisRuntime, type Out } from './runtime'
 
 export function oobApi(rt: NdisRuntime) {
   const mem = rt.kernel.memory
@@ -28,7 +28,7 @@ export function oobApi(rt: NdisRuntime) {
   }
 
   function setOob32(call: string, packet: number, field: number, value: number): void {
-    if (rt.usePacket(call, packet)) rt.wr(oob(packet) + field, value >>> 0)
+    if (rt.usePacket(call, packet)) rt.wr(oob(packet) + field, toUlong(value))
   }
 
   function getOob32(call: string, packet: number, field: number): number {
@@ -104,8 +104,8 @@ export function oobApi(rt: NdisRuntime) {
       if ((mem.u8[flagsAt] & fPACKET_ALLOCATED_BY_NDIS) === 0) return
       mem.u8[flagsAt] |= fPACKET_CONTAINS_MEDIA_SPECIFIC_INFO
       const o = oob(Packet)
-      rt.wr(o + OOB_MEDIA_SPECIFIC_INFORMATION, MediaSpecificInfo >>> 0)
-      rt.wr(o + OOB_SIZE_MEDIA_SPECIFIC_INFO, SizeMediaSpecificInfo >>> 0)
+      rt.wr(o + OOB_MEDIA_SPECIFIC_INFORMATION, toUlong(MediaSpecificInfo))
+      rt.wr(o + OOB_SIZE_MEDIA_SPECIFIC_INFO, toUlong(SizeMediaSpecificInfo))
     },
     NDIS_GET_PACKET_MEDIA_SPECIFIC_INFO(
       Packet: number,
@@ -145,7 +145,10 @@ export function oobApi(rt: NdisRuntime) {
     },
     NDIS_SET_ORIGINAL_PACKET(Packet: number, OriginalPacket: number): void {
       if (rt.usePacket('NDIS_SET_ORIGINAL_PACKET', Packet))
-        rt.wr(oob(Packet) + SIZEOF_NDIS_PACKET_OOB_DATA + 4 * PER_PACKET_INFO.OriginalPacketInfo, OriginalPacket >>> 0)
+        rt.wr(
+          oob(Packet) + SIZEOF_NDIS_PACKET_OOB_DATA + 4 * PER_PACKET_INFO.OriginalPacketInfo,
+          toUlong(OriginalPacket),
+        )
     },
     NDIS_GET_PACKET_CANCEL_ID(Packet: number): number {
       return rt.usePacket('NDIS_GET_PACKET_CANCEL_ID', Packet)
@@ -154,7 +157,7 @@ export function oobApi(rt: NdisRuntime) {
     },
     NDIS_SET_PACKET_CANCEL_ID(Packet: number, CancelId: number): void {
       if (rt.usePacket('NDIS_SET_PACKET_CANCEL_ID', Packet))
-        rt.wr(oob(Packet) + SIZEOF_NDIS_PACKET_OOB_DATA + 4 * PER_PACKET_INFO.PacketCancelId, CancelId >>> 0)
+        rt.wr(oob(Packet) + SIZEOF_NDIS_PACKET_OOB_DATA + 4 * PER_PACKET_INFO.PacketCancelId, toUlong(CancelId))
     },
     /** Address of MiniportReserved (script-api.md: `Packet->MiniportReserved`). */
     MINIPORT_RESERVED(Packet: number): number {
@@ -170,11 +173,11 @@ export function oobApi(rt: NdisRuntime) {
     /** Private.Flags |= Flags (header macro). */
     NdisSetPacketFlags(Packet: number, Flags: number): void {
       if (rt.usePacket('NdisSetPacketFlags', Packet))
-        rt.wr(Packet + PKT_FLAGS, (rt.rd(Packet + PKT_FLAGS) | Flags) >>> 0)
+        rt.wr(Packet + PKT_FLAGS, (rt.rd(Packet + PKT_FLAGS) | toUlong(Flags)) >>> 0)
     },
     NdisClearPacketFlags(Packet: number, Flags: number): void {
       if (rt.usePacket('NdisClearPacketFlags', Packet))
-        rt.wr(Packet + PKT_FLAGS, (rt.rd(Packet + PKT_FLAGS) & ~Flags) >>> 0)
+        rt.wr(Packet + PKT_FLAGS, (rt.rd(Packet + PKT_FLAGS) & ~toUlong(Flags)) >>> 0)
     },
   }
 }

@@ -27,7 +27,7 @@ import {
   MAX_PACKET_POOL_DESCRIPTORS,
   PacketPool,
 } from './packet-pool'
-import { isUlong, KIND_PACKET_POOL, put as put_, type NdisRuntime, type Out } from './runtime'
+import { isUlong, KIND_PACKET_POOL, put as put_, toUlong, type NdisRuntime, type Out } from './runtime'
 import {
   NDIS_STATUS_FAILURE as NDIS_STATUS_FAILURE_,
   NDIS_STATUS_RESOURCES as NDIS_STATUS_RESOURCES_,
@@ -336,7 +336,7 @@ export function packetApi(rt: NdisRuntime) {
         rt.badHandle('NdisSetPacketPoolProtocolId', PacketPoolHandle, KIND_PACKET_POOL)
         return
       }
-      pool.protocolId = ProtocolId & 0x0f
+      pool.protocolId = toUlong(ProtocolId) & 0x0f
     },
 
     NdisAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
@@ -387,7 +387,13 @@ export function packetApi(rt: NdisRuntime) {
       }
       // Fast path: an allocated static descriptor of the pool last used, no chain, Private.Pool intact.
       const pool = rt.lastPacketPool
-      if (pool !== null && Packet >= pool.first && Packet < pool.end && level !== VERIFIER_FULL) {
+      if (
+        pool !== null &&
+        typeof Packet === 'number' &&
+        Packet >= pool.first &&
+        Packet < pool.end &&
+        level !== VERIFIER_FULL
+      ) {
         const d = Packet - pool.first
         const slot = (d * pool.strideInverse + 0.5) | 0
         const w = (Packet - KVA_BASE) >> 2

@@ -61,6 +61,11 @@ export function put<T>(out: Out<T> | null | undefined, value: T): void {
   if (typeof out === 'object' && out !== null) out.value = value
 }
 
+/** A script value as a 32-bit unsigned C value: numbers wrap as C converts them, anything else is 0. */
+export function toUlong(x: unknown): number {
+  return typeof x === 'number' ? x >>> 0 : 0
+}
+
 /** True for a C ULONG: a whole number in [0, 0xFFFFFFFF]. */
 export function isUlong(n: unknown): n is number {
   return typeof n === 'number' && n >>> 0 === n

@@ -6,6 +6,11 @@ import type { Finding } from './finding'
 import { VERIFIER_STANDARD } from './level'
 import type { RuleDef } from './rule'
 
+/** A parameter as the 32-bit value a bug check shows; a value that is not a number (a script's bad argument) shows 0. */
+function u32(p: unknown): number {
+  return typeof p === 'number' ? p >>> 0 : 0
+}
+
 /** Findings kept in memory; beyond this they are only counted (a leak in a loop must not exhaust the host). */
 export const DEFAULT_FINDING_LIMIT = 10_000
 
@@ -48,7 +53,7 @@ export class Verifier {
       rule: rule.id,
       severity: rule.severity,
       code: rule.code,
-      params: [p[0] >>> 0, p[1] >>> 0, p[2] >>> 0, p[3] >>> 0],
+      params: [u32(p[0]), u32(p[1]), u32(p[2]), u32(p[3])],
       message,
       site,
       allocatedSite,
@@ -68,7 +73,7 @@ export class Verifier {
     stops: boolean,
   ): void {
     const site = this.sites.cell[0]
-    const params: [number, number, number, number] = [p1 >>> 0, p2 >>> 0, p3 >>> 0, p4 >>> 0]
+    const params: [number, number, number, number] = [u32(p1), u32(p2), u32(p3), u32(p4)]
     this.push({
       rule: rule.id,
       severity: rule.severity,
