@@ -25,7 +25,8 @@ export function scriptFrames(error: unknown, script: TranspiledScript): ScriptFr
     map ??= new TraceMap(script.map)
     const original = originalPositionFor(map, { line: Number(m[3]), column: Number(m[4]) - 1 })
     frames.push({
-      function: m[1] ?? '<script>',
+      // Exported functions are called as properties of the exports object: show the name the user wrote.
+      function: (m[1] ?? '<script>').replace(/^Object\./, ''),
       file: script.file,
       line: original.line ?? Number(m[3]),
       column: original.column !== null && original.column !== undefined ? original.column + 1 : Number(m[4]),
