@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'engine-worker': resolve(__dirname, 'main/engine/worker.ts'),
+          'session-worker': resolve(__dirname, 'main/engine/session-worker.ts'),
         },
       },
     },

@@ -1,9 +1,12 @@
-// Electron main process: one window, the validated IPC end of WorkbenchApi.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+// Electron main process: one window, the validated IPC end of WorkbenchApi. Runs live in a session worker, never on
+// this thread; statistics are pushed to the window on the `workbench:stats` channel.
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { mainWindowOptions } from './window/options'
 import { productVersion } from './paths'
-import type { WorkbenchInfo } from '../core/api/workbench-api'
+import { STATS_CHANNEL, WORKBENCH_CALLS, type WorkbenchInfo } from '../core/api/workbench-api'
+import { Session } from './engine/session'
+import { callWorkbench, sessionApi } from './engine/session-api'
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload')))
@@ -25,18 +28,37 @@ function isOwnFrame(senderUrl: string): boolean {
   return senderUrl.startsWith('file://') || (!!devServer && senderUrl.startsWith(devServer))
 }
 
+function info(): WorkbenchInfo {
+  return {
+    version: productVersion(),
+    host: 'electron',
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    },
+  }
+}
+
+const runs = new Session()
+const api = sessionApi(runs, info)
+
+function checkSender(event: IpcMainInvokeEvent): void {
+  if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) throw new Error('IPC from an unknown frame refused')
+}
+
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ipcMain.handle('workbench:getInfo', (event): WorkbenchInfo => {
-    if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) throw new Error('IPC from an unknown frame refused')
-    return {
-      version: productVersion(),
-      host: 'electron',
-      versions: {
-        electron: process.versions.electron ?? '',
-        chrome: process.versions.chrome ?? '',
-        node: process.versions.node,
-      },
+  for (const call of WORKBENCH_CALLS) {
+    ipcMain.handle(`workbench:${call}`, (event, ...args: unknown[]) => {
+      checkSender(event)
+      return callWorkbench(api, call, args)
+    })
+  }
+  // Statistics go to every window of ours (one per run of the app).
+  runs.onStats((stats) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(`workbench:${STATS_CHANNEL}`, stats)
     }
   })
   createWindow()
@@ -44,6 +66,8 @@ void app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
 })
+
+app.on('will-quit', () => void runs.dispose())
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

@@ -1,9 +1,32 @@
-// The only bridge between the sandboxed renderer and the main process: one typed WorkbenchApi object.
-import { contextBridge, ipcRenderer } from 'electron'
-import type { WorkbenchApi } from '../core/api/workbench-api'
+// The only bridge between the sandboxed renderer and the main process: one typed WorkbenchApi object, `workbench`.
+// Each call is `ipcRenderer.invoke('workbench:<call>', ...args)`; statistics arrive on `workbench:stats`.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { RunStats, WorkbenchApi } from '../core/api/workbench-api'
+
+const invoke = (call: string, ...args: unknown[]) => ipcRenderer.invoke(`workbench:${call}`, ...args)
 
 const api: WorkbenchApi = {
-  getInfo: () => ipcRenderer.invoke('workbench:getInfo'),
+  getInfo: () => invoke('getInfo'),
+  listExamples: () => invoke('listExamples'),
+  checkScript: (fileName, scriptText) => invoke('checkScript', fileName, scriptText),
+  startRun: (request) => invoke('startRun', request),
+  pauseRun: () => invoke('pauseRun'),
+  resumeRun: () => invoke('resumeRun'),
+  stepRun: () => invoke('stepRun'),
+  stopRun: () => invoke('stopRun'),
+  setSpeed: (speed) => invoke('setSpeed', speed),
+  setCable: (connected) => invoke('setCable', connected),
+  getFindings: () => invoke('getFindings'),
+  listPackets: () => invoke('listPackets'),
+  getPacket: (address) => invoke('getPacket', address),
+  getController: () => invoke('getController'),
+  getTrace: (fromSeq, limit, kinds) => invoke('getTrace', fromSeq, limit, kinds),
+  onStats: (listener) => {
+    // The renderer never sees the IPC event (it would expose ipcRenderer).
+    const handler = (_event: IpcRendererEvent, stats: RunStats) => listener(stats)
+    ipcRenderer.on('workbench:stats', handler)
+    return () => void ipcRenderer.removeListener('workbench:stats', handler)
+  },
 }
 
 contextBridge.exposeInMainWorld('workbench', api)

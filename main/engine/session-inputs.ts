@@ -40,7 +40,10 @@ export function checkScriptText(
     return { diagnostics: [error(fileName, 1, 1, 'a miniport script is a .ts or .js file')], script: null }
   }
   if (text.length > MAX_INPUT_CHARS) {
-    return { diagnostics: [error(fileName, 1, 1, `the script is larger than ${MAX_INPUT_CHARS} characters`)], script: null }
+    return {
+      diagnostics: [error(fileName, 1, 1, `the script is larger than ${MAX_INPUT_CHARS} characters`)],
+      script: null,
+    }
   }
   const script = transpileScript(fileName, text, new Set(declaredNames().functions))
   const syntax = script.diagnostics.map((d) => error(fileName, d.line, d.column, d.message))
@@ -85,7 +88,9 @@ export function parseScenarioText(
       const message = e instanceof Error ? e.message : String(e)
       const at = /position (\d+)/.exec(message)
       const { line, column } = at ? lineColumn(text, Number(at[1])) : { line: 1, column: 1 }
-      return { diagnostics: [error(SCENARIO_FILE, line, column, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`)] }
+      // V8 quotes the whole text in some messages: keep only the reason.
+      const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '')
+      return { diagnostics: [error(SCENARIO_FILE, line, column, `not valid JSON: ${reason}`)] }
     }
   }
   const parsed = parseScenario(json)
@@ -94,7 +99,9 @@ export function parseScenarioText(
   }
   if (parsed.scenario.wire.kind === 'replay') {
     return {
-      diagnostics: [error(SCENARIO_FILE, 1, 1, 'wire: a replay scenario reads a capture file; run it with nicbench run')],
+      diagnostics: [
+        error(SCENARIO_FILE, 1, 1, 'wire: a replay scenario reads a capture file; run it with nicbench run'),
+      ],
     }
   }
   const lowResources = parsed.scenario.faults.lowResources

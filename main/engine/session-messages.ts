@@ -18,9 +18,7 @@ export const SESSION_COMMANDS = [
 ] as const
 export type SessionCommand = (typeof SESSION_COMMANDS)[number]
 
-export type SessionWorkerData =
-  | { mode: 'run'; request: StartRunRequest; cells: SharedArrayBuffer }
-  | { mode: 'check' }
+export type SessionWorkerData = { mode: 'run'; request: StartRunRequest; cells: SharedArrayBuffer } | { mode: 'check' }
 
 export type HostToWorker =
   | { type: 'command'; id: number; name: SessionCommand; args: unknown[] }

@@ -5,13 +5,17 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import { CONTENT_SECURITY_POLICY } from './csp'
-import { serveApiOn } from './api-socket'
+import { MAX_MESSAGE_BYTES, serveApiOn } from './api-socket'
 import { productVersion } from '../paths'
+import { Session, type SessionOptions } from '../engine/session'
+import { sessionApi } from '../engine/session-api'
 
 export interface ServeOptions {
   host: string
   port: number
   rendererDir: string
+  /** Where the session worker is and its watchdog budget (defaults: the built out/main, 2 s). */
+  session?: SessionOptions
 }
 
 export interface RunningServer {
@@ -35,16 +39,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.end('not found\n')
     })
   })
-  const sockets = new WebSocketServer({ server, path: '/api' })
-  sockets.on('connection', (socket) =>
-    serveApiOn(socket, {
-      getInfo: async () => ({
-        version: productVersion(),
-        host: 'serve',
-        versions: { node: process.versions.node, v8: process.versions.v8 },
-      }),
-    }),
-  )
+  const sockets = new WebSocketServer({ server, path: '/api', maxPayload: MAX_MESSAGE_BYTES })
+  // One run for the whole host: every browser tab connected sees and drives the same run.
+  const session = new Session(options.session)
+  const api = sessionApi(session, () => ({
+    version: productVersion(),
+    host: 'serve',
+    versions: { node: process.versions.node, v8: process.versions.v8 },
+  }))
+  sockets.on('connection', (socket) => serveApiOn(socket, api))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
@@ -56,6 +59,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${shownHost}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        void session.dispose()
         for (const client of sockets.clients) client.terminate()
         sockets.close()
         server.close(() => resolve())

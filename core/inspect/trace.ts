@@ -1,0 +1,28 @@
+// Trace rows for the Trace view: a page of the run's event log, optionally only some kinds, with call sites resolved.
+import type { TraceRow } from '../api/workbench-api'
+import type { CallSites } from '../kernel/call-site'
+import type { EventLog } from '../trace/event-log'
+import { siteLocation } from './packets'
+
+/** Rows answered at most per request. */
+export const MAX_TRACE_ROWS = 10_000
+
+export function traceRows(
+  log: EventLog,
+  sites: CallSites,
+  fromSeq: number,
+  limit: number,
+  kinds: readonly string[],
+): TraceRow[] {
+  const from = Number.isFinite(fromSeq) ? Math.max(0, Math.floor(fromSeq)) : 0
+  const n = Number.isFinite(limit) ? Math.min(MAX_TRACE_ROWS, Math.max(0, Math.floor(limit))) : 0
+  const events = log.slice(from, n, kinds.length > 0 ? new Set(kinds) : undefined)
+  return events.map((e) => ({
+    seq: e.seq,
+    timeNs: e.timeNs,
+    kind: e.kindName,
+    name: e.name,
+    arg: e.arg,
+    at: siteLocation(sites, e.site),
+  }))
+}
