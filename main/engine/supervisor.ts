@@ -2,12 +2,20 @@
 // stopped (the worker is terminated) and reported as DPC_WATCHDOG_VIOLATION (0x133) at the line it was spinning on;
 // a script that exhausts the worker's memory limit is stopped and reported; neither harms the host.
 import { Worker } from 'node:worker_threads'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { productRoot } from '../paths'
 import { WATCHED_HANDLERS, WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
 import type { RunReport, ReportLocation } from '../../core/report/report'
 import { hex32 } from '../../core/report/report'
 import type { EngineJob, EngineResult } from './messages'
-import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS, type SharedCells } from './shared-cells'
+import {
+  createSharedCells,
+  PROGRESS_EVENTS,
+  PROGRESS_RX_FRAMES,
+  PROGRESS_TIME_NS,
+  type SharedCells,
+} from './shared-cells'
 
 export interface SuperviseOptions {
   /** Wall-clock budget of one handler call (default 3 s). */
@@ -85,8 +93,14 @@ function stoppedReport(
   }
 }
 
+/** The built worker: next to this file, or above it when the bundler put this code in out/main/chunks/. */
 export function workerPath(): string {
-  return join(__dirname, 'engine-worker.js')
+  const candidates = [
+    join(__dirname, 'engine-worker.js'),
+    join(__dirname, '..', 'engine-worker.js'),
+    join(productRoot(), 'out', 'main', 'engine-worker.js'),
+  ]
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!
 }
 
 export function superviseRun(job: EngineJob, options: SuperviseOptions = {}): Promise<SupervisedOutcome> {
