@@ -134,8 +134,8 @@ export class Session {
 
   constructor(options: SessionOptions = {}) {
     this.workerPath = options.workerPath ?? sessionWorkerPath()
-    this.budgetMs = options.handlerBudgetMs ?? 2000
-    this.memoryMb = options.memoryMb ?? 1024
+    this.budgetMs = options.handlerBudgetMs ?? 3000
+    this.memoryMb = options.memoryMb ?? 256
   }
 
   onStats(listener: (stats: RunStats) => void): () => void {
