@@ -9,6 +9,7 @@ import { CallSites } from './call-site'
 import { ManualClock, type Clock } from './clock'
 import { DIRQL, PASSIVE_LEVEL, Processor } from './irql'
 import { GRANULE_SHIFT, KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
+import { checkLocksReleased } from './spin-locks'
 
 /** Which allocations the low-resources simulation can fail (ndis5.md §1.2, §1.3, §1.9). */
 export const ALLOC_PACKET = 0
@@ -184,6 +185,15 @@ export class Kernel {
   finish(): readonly Finding[] {
     if (this.finished) return this.verifier.findings
     this.finished = true
+    // Locks held when a bug check stopped the run are its consequence, not a finding of their own.
+    if (!this.verifier.findings.some((f) => f.bugCheck)) {
+      const current = this.cpu
+      for (const p of this.processors) {
+        this.cpu = p
+        checkLocksReleased(this, 'at the end of the run')
+      }
+      this.cpu = current
+    }
     for (const fn of this.finishers) fn()
     const bySite = new Map<number, { bytes: number; count: number; first: number }>()
     for (const a of this.memory.live.values()) {

@@ -16,6 +16,8 @@ const MISMATCH = 3
 const OUT_OF_ORDER = 4
 const NOT_ALLOCATED = 5
 const FREED_WHILE_HELD = 6
+const HELD_ELSEWHERE = 7
+const HELD_ON_RETURN = 8
 
 function isLock(lock: unknown): lock is NDIS_SPIN_LOCK {
   return lock instanceof NDIS_SPIN_LOCK
@@ -75,6 +77,20 @@ function take(k: Kernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): bool
         REACQUIRE,
         k.cpu.irql,
         call + ' on a lock this processor already holds (deadlock)',
+      )
+    }
+    return false
+  }
+  if (lock.SpinLock !== -1) {
+    if (k.verifier.level !== VERIFIER_OFF) {
+      // The processor would spin until the holder releases it; code that waits on itself this way never returns.
+      k.verifier.stop(
+        R13,
+        emulatorSubcode('R13'),
+        lock.id,
+        HELD_ELSEWHERE,
+        k.cpu.irql,
+        call + ' on a lock processor ' + lock.SpinLock + ' holds',
       )
     }
     return false
@@ -189,4 +205,28 @@ export function dprReleaseSpinLock(k: Kernel, lock: unknown): void {
     )
   }
   give(k, lock, true, 'NdisDprReleaseSpinLock')
+}
+
+/**
+ * R13 for every spin lock still held on the current processor, naming the line that acquired it: a handler must
+ * release its locks before it returns (SDV rules SpinLock / SpinLockDpr, ndis5.md §1.8). The script host calls this
+ * when a handler returns; Kernel.finish calls it at the end of the run. Returns how many were held.
+ */
+export function checkLocksReleased(k: Kernel, where: string): number {
+  const locks = k.cpu.locks
+  const n = locks.length
+  if (n !== 0 && k.verifier.level !== VERIFIER_OFF) {
+    for (const lock of locks) {
+      k.verifier.report(
+        R13,
+        emulatorSubcode('R13'),
+        lock.id,
+        HELD_ON_RETURN,
+        k.cpu.irql,
+        'spin lock still held ' + where,
+        lock.acquiredSite,
+      )
+    }
+  }
+  return n
 }

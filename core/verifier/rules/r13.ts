@@ -12,7 +12,7 @@ export const R13 = defineRule({
   params: [
     '0x100D',
     'spin lock',
-    'kind (1 re-acquire, 2 not held, 3 mismatch, 4 out of order, 5 not allocated, 6 freed while held)',
+    'kind (1 re-acquire, 2 not held, 3 mismatch, 4 out of order, 5 not allocated, 6 freed while held, 7 held by another processor, 8 still held when the handler returned)',
     'IRQL',
   ],
   level: 'standard',

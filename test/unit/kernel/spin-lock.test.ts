@@ -6,6 +6,7 @@ import { NDIS_SPIN_LOCK } from '../../../core/kernel/spin-lock'
 import {
   acquireSpinLock,
   allocateSpinLock,
+  checkLocksReleased,
   dprAcquireSpinLock,
   dprReleaseSpinLock,
   freeSpinLock,
@@ -130,5 +131,29 @@ describe('spin locks (ndis5.md §1.8)', () => {
     expect(f.code).toBe(0x133)
     expect(f.params[1]).toBe(30_000)
     expect(f.allocatedSite).toBe(site)
+  })
+})
+
+describe('spin locks across processors and handler returns (ndis5.md §1.8, SDV SpinLock rules)', () => {
+  it('a lock held by another processor cannot be taken: R13 stops the run', () => {
+    const clock = new ManualClock()
+    const k = new Kernel({ memoryBytes: 1024, clock, processors: 2 })
+    const a = new NDIS_SPIN_LOCK()
+    allocateSpinLock(k, a)
+    acquireSpinLock(k, a)
+    k.selectProcessor(1)
+    const s = stopOf(() => acquireSpinLock(k, a))
+    expect([s.rule, s.params[2]]).toEqual(['R13', 7])
+  })
+
+  it('checkLocksReleased reports each lock still held with the line that acquired it; finish() does it too', () => {
+    const { k, a } = setup()
+    const site = k.sites.at('d.ts', 41)
+    acquireSpinLock(k, a)
+    expect(checkLocksReleased(k, 'when MiniportHandleInterrupt returned')).toBe(1)
+    const f = k.verifier.findings[0]
+    expect([f.rule, f.params[2], f.allocatedSite]).toEqual(['R13', 8, site])
+    k.finish()
+    expect(k.verifier.count('R13')).toBe(2)
   })
 })
