@@ -146,7 +146,9 @@ export function packetApi(rt: NdisRuntime) {
     u32[w + 5] = 0
     u32[w + 6] = pool.protocolId
     u32[w + (PKT_VALID_COUNTS >>> 2)] = 1 | (fPACKET_ALLOCATED_BY_NDIS << 8) | (pool.oobOffset << 16)
-    mem.u8.fill(0, off + SIZEOF_NDIS_PACKET_PRIVATE, off + pool.packetLength)
+    const f64 = mem.f64
+    const end = (off + pool.stride) >> 3
+    for (let q = (off + SIZEOF_NDIS_PACKET_PRIVATE) >> 3; q < end; q++) f64[q] = 0
   }
 
   /** Overflow descriptor from system memory (ndis5.md §1.1 Ex): only when every static one is in use. */

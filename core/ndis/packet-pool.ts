@@ -72,7 +72,9 @@ export class PacketPool {
     this.protocolReservedLength = protocolReservedLength
     this.packetLength = packetLength(protocolReservedLength)
     this.oobOffset = packetOobOffset(protocolReservedLength)
-    this.stride = this.packetLength
+    // Descriptors start 8-byte aligned so their body can be zeroed eight bytes a store (ReactOS packs them at
+    // PacketLength; the few bytes of padding are not part of any descriptor).
+    this.stride = (this.packetLength + 7) & ~7
     this.strideInverse = 1 / this.stride
     this.first = handle + SIZEOF_PACKET_POOL_HEADER
     this.end = this.first + numberOfDescriptors * this.stride
@@ -94,7 +96,7 @@ export class PacketPool {
 
   /** Bytes of the block: header plus the static descriptors. */
   static blockBytes(numberOfDescriptors: number, protocolReservedLength: number): number {
-    return SIZEOF_PACKET_POOL_HEADER + numberOfDescriptors * packetLength(protocolReservedLength)
+    return SIZEOF_PACKET_POOL_HEADER + numberOfDescriptors * ((packetLength(protocolReservedLength) + 7) & ~7)
   }
 
   /** Pops a free static slot, or -1. */

@@ -105,7 +105,7 @@ function runSequence(commands: Command[], level: number): void {
   // Packets of freed pools and freed overflow descriptors lie in memory that went back to the system (a use is
   // R16, tested on its own); the model leaves them out once freed, as that memory may be handed out again.
   const isOverflow = (p: MPacket) =>
-    p.va < p.pool.handle + 16 || p.va >= p.pool.handle + 16 + p.pool.n * packetLength(16)
+    p.va < p.pool.handle + 16 || p.va >= p.pool.handle + 16 + p.pool.n * ((packetLength(16) + 7) & ~7)
   const livePackets = () => packets.filter((p) => p.pool.alive && (p.allocated || !isOverflow(p)))
   const broken = (p: MPacket): boolean => {
     for (let b = p.head, n = 0; b !== null; b = b.next, n++) if (!b.alive || n > 64) return true

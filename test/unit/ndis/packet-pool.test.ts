@@ -16,7 +16,7 @@ describe('NdisAllocatePacketPool (founding document; ndis5.md §1.1)', () => {
     expect(h.value).toBeGreaterThanOrEqual(KVA_BASE)
     const block = k.memory.live.get(h.value)!
     expect(block.kind).toBe('packet-pool')
-    expect(block.requested).toBe(0x10 + 64 * packetLength(16))
+    expect(block.requested).toBe(0x10 + 64 * ((packetLength(16) + 7) & ~7)) // descriptors 8-byte aligned
     expect(k.read32(h.value + 0x0c)).toBe(packetLength(16))
   })
 
