@@ -13,7 +13,7 @@ export const SCENARIO_FILE_URI = 'file:///scenario.json'
 
 export const DEFAULT_SCENARIO = `{
   "name": "generator at 10k frames/s",
-  "duration": "20ms",
+  "duration": "10s",
   "wire": { "kind": "generator" },
   "protocol": {},
   "registry": {}

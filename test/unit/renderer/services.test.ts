@@ -88,8 +88,9 @@ describe('pool gauge', () => {
       capacity: 64,
     })
   })
-  it('calls a pool with nothing free exhausted, before failures and fullness', () => {
+  it('calls a full pool that refused allocations exhausted; a full pool without failures is only full', () => {
     expect(poolHealth(pool({ inUse: 64, free: 0, failures: 3 }))).toBe('exhausted')
+    expect(poolHealth(pool({ inUse: 64, free: 0, failures: 0 }))).toBe('full')
     expect(poolHealth(pool({ inUse: 10, free: 54, failures: 3 }))).toBe('failing')
     expect(poolHealth(pool({ inUse: 60, free: 4 }))).toBe('high')
     expect(poolHealth(pool())).toBe('ok')
