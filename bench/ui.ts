@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     await page.getByTestId('run-state').filter({ hasText: 'running' }).waitFor()
     await page.getByTestId('pool-row').first().waitFor()
     const live = report('engine running, fast', await measure(page, MEASURE_MS))
-    const state = await page.getByTestId('status-bar').textContent()
+    const state = await page.getByTestId('status-bar').innerText()
     console.log(`status after the run: ${state?.replace(/\s+/g, ' ').trim()}`)
     console.log(
       `ratio running/idle: p50 ×${(live.p50 / idle.p50).toFixed(2)}, p95 ×${(live.p95 / idle.p95).toFixed(2)} (goal: p95 ≤ 16.7 ms, no long task over 50 ms)`,
