@@ -62,7 +62,7 @@ describe('bad arguments never escape as host exceptions', () => {
         }
         expect(() => k.finish()).not.toThrow()
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     )
   })
 })
