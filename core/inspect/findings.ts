@@ -11,9 +11,14 @@ import { siteLocation } from './packets'
 type Four = [string, string, string, string]
 const UNKNOWN = { file: '', line: 0, column: 0 }
 
+/** A parameter the catalogue gives as a fixed value (a bug check's subcode) reads as what it is. */
+function meaning(text: string): string {
+  return /^(0x[0-9A-Fa-f]+|\d+)$/.test(text) ? `subcode ${text}` : text
+}
+
 export function paramMeanings(rule: string): Four {
   const p = ruleById(rule)?.params
-  return p ? [p[0], p[1], p[2], p[3]] : ['', '', '', '']
+  return p ? [meaning(p[0]), meaning(p[1]), meaning(p[2]), meaning(p[3])] : ['', '', '', '']
 }
 
 function hexParams(params: readonly [number, number, number, number]): Four {
