@@ -3,9 +3,8 @@
 import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
-import { R14, R16, R20, R21, R22, R3, R31, R36, R37, R40, R6, R9, R5 } from '../verifier/catalogue'
-import { VERIFIER_FULL as VERIFIER_FULL_, VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
-import { OWN_INDICATED, OWN_RETURNED } from '../verifier/ownership-history'
+import { R14, R16, R22, R36, R37, R40, R9, R5 } from '../verifier/catalogue'
+import { VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
 import { emulatorSubcode, type RuleDef } from '../verifier/rule'
 import {
   BUF_ALLOCATED as BUF_ALLOCATED_,
@@ -13,26 +12,21 @@ import {
   BUF_LENT as BUF_LENT_,
   BufferPool,
 } from './buffer-pool'
-import { PROTOCOL_RESERVED_SIZE_IN_PACKET } from './constants'
+import { finishScan, reportLostBuffers } from './leak-scan'
+import { markIndicated, markReturned } from './ownership'
 import {
   MDL_BYTE_COUNT as MDL_BYTE_COUNT_,
   MDL_MAPPED_SYSTEM_VA as MDL_MAPPED_SYSTEM_VA_,
   MDL_NEXT as MDL_NEXT_,
   PKT_HEAD as PKT_HEAD_,
 } from './layout'
-import {
-  DESC_ALLOCATED as DESC_ALLOCATED_,
-  DESC_FREE as DESC_FREE_,
-  DESC_INDICATED as DESC_INDICATED_,
-  PacketPool,
-} from './packet-pool'
+import { DESC_ALLOCATED as DESC_ALLOCATED_, DESC_INDICATED as DESC_INDICATED_, PacketPool } from './packet-pool'
 
 // Module-local copies of imported constants: transpiled to CommonJS, every imported binding is a getter call,
 // which would cost more than the rest of a hot call.
 const DISPATCH_LEVEL = DISPATCH_LEVEL_
 const KVA_BASE = KVA_BASE_
 const SHADOW_FREED = SHADOW_FREED_
-const VERIFIER_FULL = VERIFIER_FULL_
 const VERIFIER_OFF = VERIFIER_OFF_
 const BUF_ALLOCATED = BUF_ALLOCATED_
 const BUF_FREE = BUF_FREE_
@@ -42,7 +36,6 @@ const MDL_MAPPED_SYSTEM_VA = MDL_MAPPED_SYSTEM_VA_
 const MDL_NEXT = MDL_NEXT_
 const PKT_HEAD = PKT_HEAD_
 const DESC_ALLOCATED = DESC_ALLOCATED_
-const DESC_FREE = DESC_FREE_
 const DESC_INDICATED = DESC_INDICATED_
 
 export const KIND_PACKET_POOL = 1
@@ -105,7 +98,7 @@ export class NdisRuntime {
   maxChain = 1
 
   constructor(readonly kernel: Kernel) {
-    kernel.onFinish(() => this.finishScan())
+    kernel.onFinish(() => finishScan(this))
   }
 
   // ---- common checks ----
@@ -454,98 +447,17 @@ export class NdisRuntime {
    * and its buffers become protocol-owned, and touching them is R22 until markReturned. Checks R21, R31 and R3.
    */
   markIndicated(packet: number, packetArray = 0): boolean {
-    const k = this.kernel
-    if (!this.locatePacket(packet)) {
-      this.badHandle('NdisMIndicateReceivePacket', packet, KIND_PACKET)
-      return false
-    }
-    const { pool, slot } = this.ref
-    const st = pool.state[slot]
-    const checking = k.verifier.level !== VERIFIER_OFF
-    if (st === DESC_INDICATED) {
-      if (checking)
-        k.verifier.report(
-          R21,
-          0x05,
-          0,
-          packet,
-          packetArray,
-          'packet ' + fmtVa(packet) + ' indicated again while the protocol still owns it',
-          pool.site[slot],
-        )
-      return false
-    }
-    if (st !== DESC_ALLOCATED) {
-      if (checking)
-        k.verifier.report(
-          R36,
-          emulatorSubcode('R36'),
-          packet,
-          KIND_PACKET,
-          0,
-          'indicating packet ' + fmtVa(packet) + ', which is free',
-          pool.site[slot],
-        )
-      return false
-    }
-    if (checking) {
-      if (this.rd(packet + PKT_HEAD) === 0)
-        k.verifier.report(
-          R31,
-          emulatorSubcode('R31'),
-          packet,
-          0,
-          0,
-          'packet ' + fmtVa(packet) + ' indicated with no buffer chained',
-          pool.site[slot],
-        )
-      if (pool.protocolReservedLength > PROTOCOL_RESERVED_SIZE_IN_PACKET) {
-        k.verifier.report(
-          R3,
-          emulatorSubcode('R3'),
-          packet,
-          pool.handle,
-          pool.protocolReservedLength,
-          'packet ' +
-            fmtVa(packet) +
-            ' indicated from a pool with ' +
-            pool.protocolReservedLength +
-            ' bytes of ProtocolReserved (at most 16)',
-          pool.createdSite,
-        )
-      }
-    }
-    pool.state[slot] = DESC_INDICATED
-    this.setChainState(packet, BUF_LENT)
-    if (k.verifier.level === VERIFIER_FULL) k.history.record(packet, OWN_INDICATED, k.sites.cell[0], k.clock.nowNs)
-    return true
+    return markIndicated(this, packet, packetArray)
   }
 
   /** The receive path calls this before MiniportReturnPacket (or when the indication did not pend the packet). */
   markReturned(packet: number): boolean {
-    if (!this.locatePacket(packet)) return false
-    const { pool, slot } = this.ref
-    if (pool.state[slot] !== DESC_INDICATED) return false
-    pool.state[slot] = DESC_ALLOCATED
-    this.setChainState(packet, BUF_ALLOCATED)
-    const k = this.kernel
-    if (k.verifier.level === VERIFIER_FULL) k.history.record(packet, OWN_RETURNED, k.sites.cell[0], k.clock.nowNs)
-    return true
+    return markReturned(this, packet)
   }
 
   /** True while the protocol owns the packet. */
   isIndicated(packet: number): boolean {
     return this.locatePacket(packet) && this.ref.pool.state[this.ref.slot] === DESC_INDICATED
-  }
-
-  private setChainState(packet: number, state: number): void {
-    let b = this.rd(packet + PKT_HEAD)
-    for (let n = 0; b !== 0 && n < this.maxChain; n++) {
-      const bp = this.chainedBuffer(b)
-      if (bp === null) return
-      bp.state[this.bufSlot] = state
-      b = this.rd(b + MDL_NEXT)
-    }
   }
 
   /**
@@ -566,64 +478,9 @@ export class NdisRuntime {
 
   // ---- end of run ----
 
-  /**
-   * R6 for the buffers of a pool that are still lost (dropped with a chain, never named again), one finding per
-   * (line that lost them, line that allocated them). Called at the end of the run, and by NdisFreeBufferPool, after
-   * which they can never be recovered. Reported buffers count as found.
-   */
+  /** R6 for the lost buffers of a pool (run end, or NdisFreeBufferPool, after which they cannot be recovered). */
   reportLostBuffers(bp: BufferPool): void {
-    const lost = new Map<string, { site: number; alloc: number; count: number; first: number }>()
-    for (let s = 0; s < bp.numberOfDescriptors; s++) {
-      if (bp.state[s] === BUF_FREE || bp.lost[s] !== 1) continue
-      bp.lost[s] = 2
-      const site = bp.lostSite[s]
-      const key = site + ':' + bp.site[s]
-      const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
-      g.count++
-      lost.set(key, g)
-    }
-    for (const g of lost.values()) {
-      this.kernel.verifier.reportAt(
-        R6,
-        g.site,
-        [emulatorSubcode('R6'), 0, g.first, g.count],
-        g.count + " buffer(s) lost with a packet's chain and never freed (first " + fmtVa(g.first) + ')',
-        g.alloc,
-      )
-    }
-  }
-
-  private finishScan(): void {
-    const v = this.kernel.verifier
-    // R6: buffers lost with a chain and never named again, grouped by the line that lost them.
-    for (const bp of this.bufferPools) this.reportLostBuffers(bp)
-    // R20: everything else still allocated, grouped by allocating line.
-    const out = new Map<string, { site: number; what: string; count: number; bytes: number }>()
-    const add = (what: string, site: number, bytes: number): void => {
-      const key = what + ':' + site
-      const g = out.get(key) ?? { site, what, count: 0, bytes: 0 }
-      g.count++
-      g.bytes += bytes
-      out.set(key, g)
-    }
-    for (const p of this.packetPools) {
-      add('packet pool', p.createdSite, PacketPool.blockBytes(p.numberOfDescriptors, p.protocolReservedLength))
-      for (let s = 0; s < p.state.length; s++) if (p.state[s] !== DESC_FREE) add('packet', p.site[s], p.packetLength)
-    }
-    for (const bp of this.bufferPools) {
-      if (!bp.system) add('buffer pool', bp.createdSite, BufferPool.blockBytes(bp.numberOfDescriptors))
-      for (let s = 0; s < bp.numberOfDescriptors; s++)
-        if (bp.state[s] !== BUF_FREE && bp.lost[s] === 0) add('buffer', bp.site[s], 0)
-    }
-    for (const g of out.values()) {
-      v.reportAt(
-        R20,
-        g.site,
-        [0x60, 0, g.bytes, g.count],
-        g.count + ' ' + g.what + '(s) still allocated at the end of the run',
-        g.site,
-      )
-    }
+    reportLostBuffers(this, bp)
   }
 }
 
