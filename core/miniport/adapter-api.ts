@@ -5,7 +5,8 @@ import { PASSIVE_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import { R36 } from '../verifier/catalogue'
-import { R45 } from '../verifier/rules/r45'
+import { emulatorSubcode } from '../verifier/rule'
+import { R41 } from '../verifier/rules/r41'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
 import {
@@ -58,7 +59,7 @@ export function adapterApi(m: MiniportRuntime) {
 
   function passiveOnly(call: string): void {
     if (k.cpu.irql !== PASSIVE_LEVEL)
-      k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+      k.verifier.report(R41, emulatorSubcode('R41'), k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
   }
 
   function badHandle(call: string, what: string, value: unknown): void {

@@ -6,15 +6,16 @@ import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import type { Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import { R32, R36 } from '../verifier/catalogue'
-import { R45 } from '../verifier/rules/r45'
-import { R46 } from '../verifier/rules/r46'
-import { R47 } from '../verifier/rules/r47'
+import { emulatorSubcode } from '../verifier/rule'
+import { R41 } from '../verifier/rules/r41'
+import { R42 } from '../verifier/rules/r42'
+import { R43 } from '../verifier/rules/r43'
 import { EV_DPC_BEGIN, EV_DPC_END, EV_INTERRUPT, EV_ISR_BEGIN, EV_ISR_END } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
 import { EVENT_DPC, EVENT_ISR, type MiniportRuntime } from './runtime'
 
-/** ISRs in a row without the DPC running before the run stops as an interrupt storm (R47): 1 ms of interrupts. */
+/** ISRs in a row without the DPC running before the run stops as an interrupt storm (R43): 1 ms of interrupts. */
 export const STORM_LIMIT = 1_000
 /** Time an ISR takes to be entered again when the line stays asserted (the emulated CPU's interrupt latency). */
 export const ISR_REENTRY_NS = 1_000
@@ -75,7 +76,7 @@ export function interruptApi(m: MiniportRuntime) {
     if (env.controller.interruptAsserted && i.registered) {
       if (++i.isrsWithoutDpc >= STORM_LIMIT) {
         k.verifier.stop(
-          R47,
+          R43,
           1,
           i.isrsWithoutDpc,
           env.controller.peekRegister(0x08),
@@ -139,7 +140,14 @@ export function interruptApi(m: MiniportRuntime) {
       InterruptMode: number,
     ): number {
       if (k.cpu.irql !== PASSIVE_LEVEL) {
-        k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `NdisMRegisterInterrupt at IRQL ${k.cpu.irql}`)
+        k.verifier.report(
+          R41,
+          emulatorSubcode('R41'),
+          k.cpu.irql,
+          PASSIVE_LEVEL,
+          0,
+          `NdisMRegisterInterrupt at IRQL ${k.cpu.irql}`,
+        )
       }
       if (!checkInterruptObject('NdisMRegisterInterrupt', Interrupt)) return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
@@ -154,7 +162,7 @@ export function interruptApi(m: MiniportRuntime) {
         return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
       }
       if (!adapter.attributesSet) {
-        k.verifier.report(R46, 0x102e, 0, 0, 0, 'NdisMRegisterInterrupt before NdisMSetAttributesEx')
+        k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMRegisterInterrupt before NdisMSetAttributesEx')
       }
       const resources = env.controller.resources
       if (InterruptVector !== resources.interruptVector) {
@@ -182,7 +190,14 @@ export function interruptApi(m: MiniportRuntime) {
 
     NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT): void {
       if (k.cpu.irql !== PASSIVE_LEVEL) {
-        k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `NdisMDeregisterInterrupt at IRQL ${k.cpu.irql}`)
+        k.verifier.report(
+          R41,
+          emulatorSubcode('R41'),
+          k.cpu.irql,
+          PASSIVE_LEVEL,
+          0,
+          `NdisMDeregisterInterrupt at IRQL ${k.cpu.irql}`,
+        )
       }
       if (!checkInterruptObject('NdisMDeregisterInterrupt', Interrupt)) return
       if (!Interrupt.registered) {

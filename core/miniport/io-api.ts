@@ -8,8 +8,9 @@ import { vaToPa } from '../kernel/physical'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import { R16, R18, R36, R37 } from '../verifier/catalogue'
-import { R45 } from '../verifier/rules/r45'
-import { R46 } from '../verifier/rules/r46'
+import { emulatorSubcode } from '../verifier/rule'
+import { R41 } from '../verifier/rules/r41'
+import { R42 } from '../verifier/rules/r42'
 import { IO_SPACE_BASE, MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
 
@@ -25,7 +26,7 @@ export function ioApi(m: MiniportRuntime) {
 
   function passiveOnly(call: string): void {
     if (k.cpu.irql !== PASSIVE_LEVEL)
-      k.verifier.report(R45, 0x102d, k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+      k.verifier.report(R41, emulatorSubcode('R41'), k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
   }
 
   function adapterHandle(call: string, handle: number): boolean {
@@ -84,7 +85,8 @@ export function ioApi(m: MiniportRuntime) {
       put(VirtualAddress, 0)
       if (!adapterHandle('NdisMMapIoSpace', MiniportAdapterHandle))
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
-      if (!adapter.attributesSet) k.verifier.report(R46, 0x102e, 0, 0, 0, 'NdisMMapIoSpace before NdisMSetAttributesEx')
+      if (!adapter.attributesSet)
+        k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMMapIoSpace before NdisMSetAttributesEx')
       const r = controller.resources
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
         k.verifier.report(R37, 0x1025, 0, 0, 0, `NdisMMapIoSpace: Length ${String(Length)} is not a positive ULONG`)
@@ -138,7 +140,7 @@ export function ioApi(m: MiniportRuntime) {
       put(PhysicalAddress, 0)
       if (!adapterHandle('NdisMAllocateSharedMemory', MiniportAdapterHandle)) return
       if (!adapter.attributesSet)
-        k.verifier.report(R46, 0x102e, 0, 0, 0, 'NdisMAllocateSharedMemory before NdisMSetAttributesEx')
+        k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMAllocateSharedMemory before NdisMSetAttributesEx')
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
         k.verifier.report(
           R37,

@@ -4,7 +4,8 @@
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { R36, R37 } from '../verifier/catalogue'
-import { R48 } from '../verifier/rules/r48'
+import { emulatorSubcode } from '../verifier/rule'
+import { R44 } from '../verifier/rules/r44'
 import { EV_TIMER } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_TIMER } from './timer-object'
@@ -144,8 +145,8 @@ export function timerApi(m: MiniportRuntime) {
       }
       if (MicrosecondsToStall > STALL_LIMIT_US) {
         k.verifier.report(
-          R48,
-          0x1030,
+          R44,
+          emulatorSubcode('R44'),
           MicrosecondsToStall,
           STALL_LIMIT_US,
           k.cpu.irql,

@@ -20,7 +20,7 @@ import { FrameReader } from './frame-reader'
 import { HeldPackets } from './held-packets'
 import { HoldTimeSampler } from './hold-time'
 import { ProtocolSchema, type ProtocolConfig, type ProtocolOptions } from './options'
-import { R49 } from './rules'
+import { R45 } from './rules'
 import { ProtocolSender } from './send-path'
 import { ProtocolStatistics, type ProtocolSnapshot } from './statistics'
 
@@ -172,8 +172,8 @@ export class BoundProtocol {
       if (!this.noReturnHandlerReported && k.verifier.level !== VERIFIER_OFF) {
         this.noReturnHandlerReported = true
         k.verifier.report(
-          R49,
-          emulatorSubcode('R49'),
+          R45,
+          emulatorSubcode('R45'),
           packet,
           0,
           0,
@@ -257,7 +257,7 @@ export class BoundProtocol {
 
   /**
    * After MiniportHalt returned: R23 for receive packets still indicated (at the line that indicated them, one finding
-   * per line), R50 for sends the miniport never completed; then the protocol lets go of everything it had.
+   * per line), R46 for sends the miniport never completed; then the protocol lets go of everything it had.
    */
   afterHalt(): void {
     const held = this.held

@@ -19,7 +19,7 @@ export {
   type ProtocolSendOptions,
 } from './options'
 export { receiveApi } from './receive-api'
-export { R49, R50 } from './rules'
+export { R45, R46 } from './rules'
 export { sendApi } from './send-api'
 export { ProtocolSender, SEND_FREE, SEND_IN_CALL, SEND_PENDING, SEND_QUEUED } from './send-path'
 export { ProtocolStatistics, type ProtocolSnapshot } from './statistics'

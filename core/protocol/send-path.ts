@@ -19,7 +19,7 @@ import { emulatorSubcode } from '../verifier/rule'
 import { parseMac } from '../wire/ethernet'
 import { writeTestFrame } from '../wire/test-frame'
 import type { ProtocolSendOptions } from './options'
-import { R50 } from './rules'
+import { R46 } from './rules'
 import type { ProtocolStatistics } from './statistics'
 
 /** Send packet states (per slot of the protocol's pool). */
@@ -439,7 +439,7 @@ export class ProtocolSender {
     this.scheduleResubmit()
   }
 
-  /** R50 after MiniportHalt: sends the miniport still owns. */
+  /** R46 after MiniportHalt: sends the miniport still owns. */
   checkAfterHalt(): void {
     const k = this.k
     let first = -1
@@ -452,8 +452,8 @@ export class ProtocolSender {
     }
     if (count === 0 || k.verifier.level === VERIFIER_OFF) return
     k.verifier.report(
-      R50,
-      emulatorSubcode('R50'),
+      R46,
+      emulatorSubcode('R46'),
       this.packetVa[first],
       count,
       0,

@@ -40,10 +40,12 @@ import { R37 } from './rules/r37'
 import { R38 } from './rules/r38'
 import { R39 } from './rules/r39'
 import { R40 } from './rules/r40'
+import { R41 } from './rules/r41'
+import { R42 } from './rules/r42'
+import { R43 } from './rules/r43'
+import { R44 } from './rules/r44'
 import { R45 } from './rules/r45'
 import { R46 } from './rules/r46'
-import { R47 } from './rules/r47'
-import { R48 } from './rules/r48'
 
 export {
   R1,
@@ -86,10 +88,12 @@ export {
   R38,
   R39,
   R40,
+  R41,
+  R42,
+  R43,
+  R44,
   R45,
   R46,
-  R47,
-  R48,
 }
 
 export const RULES: readonly RuleDef[] = Object.freeze([
@@ -133,10 +137,12 @@ export const RULES: readonly RuleDef[] = Object.freeze([
   R38,
   R39,
   R40,
+  R41,
+  R42,
+  R43,
+  R44,
   R45,
   R46,
-  R47,
-  R48,
 ])
 
 const byId = new Map(RULES.map((r) => [r.id, r]))

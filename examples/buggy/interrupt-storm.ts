@@ -1,4 +1,4 @@
-// Buggy on purpose (R47): MiniportISR claims the interrupt but neither reads ICR (which clears the causes) nor masks
+// Buggy on purpose (R43): MiniportISR claims the interrupt but neither reads ICR (which clears the causes) nor masks
 // them, so the level-triggered line stays asserted and the ISR runs again and again; MiniportHandleInterrupt never gets
 // to run. Windows ends this with DPC_WATCHDOG_VIOLATION (0x133).
 const IMC = 0x14
@@ -49,7 +49,7 @@ function MiniportInitialize(
   return NDIS_STATUS_SUCCESS
 }
 
-// BUG: R47 (the bug check names the ISR that never clears the causes)
+// BUG: R43 (the bug check names the ISR that never clears the causes)
 function MiniportISR(
   InterruptRecognized: Out<boolean>,
   QueueMiniportHandleInterrupt: Out<boolean>,

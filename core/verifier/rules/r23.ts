@@ -12,5 +12,5 @@ export const R23 = defineRule({
   level: 'standard',
   explanation: 'MiniportHalt must wait until every indicated packet has come back through MiniportReturnPacket.',
   reference: '§3.7; §4 R23 [MSDN-ff546521]',
-  checkedBy: [],
+  checkedBy: ['MiniportHalt (after it returns)'],
 })

@@ -12,5 +12,5 @@ export const R24 = defineRule({
   level: 'standard',
   explanation: 'Deregister the interrupt in MiniportHalt.',
   reference: '§1.10; §4 R24 [WDD:bug-check-0x7c]',
-  checkedBy: [],
+  checkedBy: ['MiniportHalt'],
 })

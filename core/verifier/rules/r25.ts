@@ -12,5 +12,5 @@ export const R25 = defineRule({
   level: 'standard',
   explanation: 'Undo everything on the failure path of MiniportInitialize, including NdisMDeregisterInterrupt.',
   reference: '§1.10; §4 R25 [WDD:bug-check-0x7c]',
-  checkedBy: [],
+  checkedBy: ['MiniportInitialize (on failure)'],
 })

@@ -12,5 +12,5 @@ export const R26 = defineRule({
   level: 'standard',
   explanation: 'Cancel every timer (NdisMCancelTimer) before MiniportHalt returns or MiniportInitialize fails.',
   reference: '§1.10; §4 R26 [WDD:bug-check-0x7c]',
-  checkedBy: [],
+  checkedBy: ['MiniportHalt', 'MiniportInitialize (on failure)'],
 })

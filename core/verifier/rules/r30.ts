@@ -12,5 +12,5 @@ export const R30 = defineRule({
   level: 'standard',
   explanation: 'Complete each pended send exactly once, with the original packet.',
   reference: '§1.7 NdisMSendComplete; §4 R30 [CE-ms892746]',
-  checkedBy: [],
+  checkedBy: ['NdisMSendComplete'],
 })

@@ -12,5 +12,5 @@ export const R32 = defineRule({
   level: 'standard',
   explanation: 'Do not synchronise with an interrupt you have deregistered.',
   reference: '§1.10; §4 R32 [MSDN-ff553501]',
-  checkedBy: [],
+  checkedBy: ['NdisMSynchronizeWithInterrupt'],
 })

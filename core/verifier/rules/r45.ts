@@ -1,28 +1,17 @@
-// ../shared/reference/ndis5.md §1.10 (set-up calls run in MiniportInitialize/MiniportHalt at PASSIVE_LEVEL)
+// ../shared/reference/ndis5.md §1.7 MiniportReturnPacket; §3.2
 import { defineRule, EMULATOR_CODE } from '../rule'
 
 export const R45 = defineRule({
   id: 'R45',
-  title: 'Adapter set-up call outside PASSIVE_LEVEL',
+  title: 'Receive packets indicated without MiniportReturnPacket',
   severity: 'error',
   stops: false,
   code: EMULATOR_CODE,
   windowsCode: false,
-  params: ['0x102D', 'IRQL', 'required IRQL', '0'],
+  params: ['0x102D', 'packet', 'packet array', '0'],
   level: 'standard',
   explanation:
-    'NdisMRegisterInterrupt, NdisMMapIoSpace, NdisMAllocateSharedMemory, configuration and attribute calls belong in MiniportInitialize or MiniportHalt, at PASSIVE_LEVEL.',
-  reference: '§1.10 [MSDN-ff553596; DDK98 203entry_14]',
-  checkedBy: [
-    'NdisMSetAttributesEx',
-    'NdisMRegisterInterrupt',
-    'NdisMDeregisterInterrupt',
-    'NdisMMapIoSpace',
-    'NdisMUnmapIoSpace',
-    'NdisMAllocateSharedMemory',
-    'NdisMFreeSharedMemory',
-    'NdisOpenConfiguration',
-    'NdisReadConfiguration',
-    'NdisMQueryAdapterResources',
-  ],
+    'A miniport that indicates packets with Status SUCCESS lends them to the protocols: register ReturnPacketHandler so they can come back, or indicate with NDIS_STATUS_RESOURCES.',
+  reference: '§1.7 MiniportReturnPacket [MSDN-ff550510]; §3.2',
+  checkedBy: ['NdisMIndicateReceivePacket'],
 })

@@ -1,17 +1,17 @@
-// ../shared/reference/ndis5.md §1.10 (NdisMSetAttributes(Ex) before claiming resources)
+// ../shared/reference/ndis5.md §1.7 NdisMSendComplete; §1.10 MiniportHalt
 import { defineRule, EMULATOR_CODE } from '../rule'
 
 export const R46 = defineRule({
   id: 'R46',
-  title: 'Resources claimed before NdisMSetAttributesEx',
-  severity: 'warning',
+  title: 'MiniportHalt returns with sends not completed',
+  severity: 'error',
   stops: false,
   code: EMULATOR_CODE,
   windowsCode: false,
-  params: ['0x102E', '0', '0', '0'],
+  params: ['0x102E', 'first packet', 'sends outstanding', '0'],
   level: 'standard',
   explanation:
-    'Call NdisMSetAttributesEx first in MiniportInitialize: NDIS needs the adapter context and attributes before the interrupt, registers or shared memory are claimed.',
-  reference: '§1.10 [DDK98 203entry_14]',
-  checkedBy: ['NdisMRegisterInterrupt', 'NdisMMapIoSpace', 'NdisMAllocateSharedMemory'],
+    'Every send the miniport pended (or, deserialized, every send it was given) must be completed with NdisMSendComplete before MiniportHalt returns.',
+  reference: '§1.7 NdisMSendComplete [CE-ms892746]; §1.10 MiniportHalt',
+  checkedBy: ['MiniportHalt'],
 })

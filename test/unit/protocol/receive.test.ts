@@ -177,12 +177,12 @@ describe('re-indication and argument checks (ndis5.md §3.8, §4 R21, R36, R37)'
     expect(r.rules()).toContain('R31')
   })
 
-  it('R49: SUCCESS packets from a miniport without ReturnPacketHandler are copied, reported once', () => {
+  it('R45: SUCCESS packets from a miniport without ReturnPacketHandler are copied, reported once', () => {
     const r = makeRig()
     const rx = receivePool(r)
     const [a, b] = [rx.make(0), rx.make(1)]
     r.api.NdisMIndicateReceivePacket(H, [a, b], 2)
-    expect(r.rules()).toEqual(['R49'])
+    expect(r.rules()).toEqual(['R45'])
     expect([r.rt.isIndicated(a), r.rt.isIndicated(b)]).toEqual([false, false])
     expect(r.p.snapshot()).toMatchObject({ indicated: 2, copied: 2, outstanding: 0 })
   })

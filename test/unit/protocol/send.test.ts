@@ -225,12 +225,12 @@ describe('deserialized miniports and MiniportSend (ndis5.md §1.7)', () => {
 })
 
 describe('halt and the end of the run', () => {
-  it('R50: sends the miniport never completed are reported after MiniportHalt; the protocol frees its own pool', () => {
+  it('R46: sends the miniport never completed are reported after MiniportHalt; the protocol frees its own pool', () => {
     const { r } = sender({ rateFps: 1000, batch: 2 }, () => NDIS_STATUS_PENDING)
     r.scheduler.runUntil(0)
     r.p.flushReturns()
     r.p.afterHalt()
-    expect(r.rules()).toEqual(['R50'])
+    expect(r.rules()).toEqual(['R46'])
     expect(r.k.verifier.findings[0].params[2]).toBe(2)
     r.k.verifier.clear()
     r.k.finish()

@@ -1,8 +1,8 @@
 // ../shared/reference/ndis5.md §1.10 (MiniportISR / MiniportHandleInterrupt) and §4 R15 (0x133)
 import { defineRule } from '../rule'
 
-export const R47 = defineRule({
-  id: 'R47',
+export const R43 = defineRule({
+  id: 'R43',
   title: 'Interrupt storm: the interrupt stays asserted and the DPC never runs',
   severity: 'error',
   stops: true,
