@@ -1,31 +1,32 @@
-// Electron main process: one window, the validated IPC end of WorkbenchApi. Runs live in a session worker, never on
-// this thread; statistics are pushed to the window on the `workbench:stats` channel.
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+// Electron main process: the window, the application menu, workspaces, and the validated IPC end of WorkbenchApi.
+// Runs live in a session worker, never on this thread; statistics are pushed on the `workbench:stats` channel.
+// `--headless <command>` runs the CLI without a window.
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { mainWindowOptions } from './window/options'
 import { productVersion } from './paths'
 import { STATS_CHANNEL, WORKBENCH_CALLS, type WorkbenchInfo } from '../core/api/workbench-api'
 import { Session } from './engine/session'
 import { callWorkbench, sessionApi } from './engine/session-api'
+import { headlessArgs, runHeadless } from './app/headless'
+import { claimSingleInstance, workspaceArgument } from './app/single-instance'
+import { hardenApp, hardenSession, isTrustedSender } from './app/security'
+import { menuTemplate, type RunCommand } from './app/menu'
+import { aboutBox, aboutPanel } from './app/about'
+import { openWorkspaceOptions, saveWorkspaceOptions, withWorkspaceExtension } from './app/dialogs'
+import { WindowStateStore, rememberWindowState, restoreState } from './app/window-state'
+import { AutosaveStore, Autosaver, RecentFiles, WorkspaceError, loadWorkspace, saveWorkspace } from './workspace'
+import { DESKTOP_CALLS, MENU_CHANNEL, WORKSPACE_CHANNEL, desktopArgs } from './desktop-ipc'
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload')))
-  window.once('ready-to-show', () => window.show())
-  // Navigation and new windows are denied; links open in the user's browser.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  const devServer = process.env['ELECTRON_RENDERER_URL']
-  if (!app.isPackaged && devServer) void window.loadURL(devServer)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
-  return window
+const PAGE_URL = pathToFileURL(join(__dirname, '../renderer/index.html')).href
+
+function devServer(): string | undefined {
+  return app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 }
 
-function isOwnFrame(senderUrl: string): boolean {
-  const devServer = process.env['ELECTRON_RENDERER_URL']
-  return senderUrl.startsWith('file://') || (!!devServer && senderUrl.startsWith(devServer))
+function checkSender(event: IpcMainInvokeEvent): void {
+  if (!isTrustedSender(event.senderFrame, PAGE_URL, devServer())) throw new Error('IPC from an unknown frame refused')
 }
 
 function info(): WorkbenchInfo {
@@ -40,35 +41,177 @@ function info(): WorkbenchInfo {
   }
 }
 
-const runs = new Session()
-const api = sessionApi(runs, info)
-
-function checkSender(event: IpcMainInvokeEvent): void {
-  if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) throw new Error('IPC from an unknown frame refused')
+function mainWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getAllWindows()[0]
 }
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  for (const call of WORKBENCH_CALLS) {
-    ipcMain.handle(`workbench:${call}`, (event, ...args: unknown[]) => {
-      checkSender(event)
-      return callWorkbench(api, call, args)
-    })
+function startDesktop(): void {
+  const runs = new Session()
+  const api = sessionApi(runs, info)
+  let recent: RecentFiles
+  let autosave: Autosaver
+  let autosaveStore: AutosaveStore
+  let windowState: WindowStateStore
+  let pendingWorkspace: string | null = workspaceArgument(process.argv, process.cwd())
+
+  function sendMenu(command: 'new' | 'save' | 'saveAs' | RunCommand): void {
+    mainWindow()?.webContents.send(MENU_CHANNEL, command)
   }
-  // Statistics go to every window of ours (one per run of the app).
-  runs.onStats((stats) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(`workbench:${STATS_CHANNEL}`, stats)
+
+  function refreshMenu(): void {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          recent: recent.list(),
+          actions: {
+            newWorkspace: () => sendMenu('new'),
+            open: () => void openWorkspace(null),
+            openRecent: (file) => void openWorkspace(file),
+            clearRecent: () => {
+              recent.clear()
+              app.clearRecentDocuments()
+              refreshMenu()
+            },
+            save: () => sendMenu('save'),
+            saveAs: () => sendMenu('saveAs'),
+            run: (command) => sendMenu(command),
+            about: () => void dialog.showMessageBox(aboutBox(productVersion(), process.versions)),
+          },
+        }),
+      ),
+    )
+  }
+
+  async function openWorkspace(file: string | null): Promise<void> {
+    const window = mainWindow()
+    if (!window) {
+      pendingWorkspace = file
+      return
     }
-  })
-  createWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
-  })
-})
+    if (window.isMinimized()) window.restore()
+    window.focus()
+    let path = file
+    if (!path) {
+      const chosen = await dialog.showOpenDialog(window, openWorkspaceOptions())
+      path = chosen.canceled ? null : (chosen.filePaths[0] ?? null)
+    }
+    if (!path) return
+    try {
+      const opened = loadWorkspace(path)
+      recent.add(path)
+      app.addRecentDocument(path)
+      refreshMenu()
+      window.webContents.send(WORKSPACE_CHANNEL, opened)
+    } catch (error) {
+      if (!(error instanceof WorkspaceError)) throw error
+      recent.remove(path)
+      refreshMenu()
+      dialog.showErrorBox('Cannot open the workspace', error.message)
+    }
+  }
 
-app.on('will-quit', () => void runs.dispose())
+  function createWindow(): BrowserWindow {
+    const options = mainWindowOptions(join(__dirname, '../preload'))
+    const state = restoreState(
+      windowState.read(),
+      screen.getAllDisplays().map((d) => d.workArea),
+      { width: options.width!, height: options.height!, minWidth: options.minWidth!, minHeight: options.minHeight! },
+    )
+    const window = new BrowserWindow({ ...options, x: state.x, y: state.y, width: state.width, height: state.height })
+    if (state.maximized) window.maximize()
+    if (state.fullScreen) window.setFullScreen(true)
+    rememberWindowState(window, windowState)
+    window.on('blur', () => autosave.flush())
+    window.once('ready-to-show', () => window.show())
+    window.webContents.once('did-finish-load', () => {
+      if (pendingWorkspace) void openWorkspace(pendingWorkspace)
+      pendingWorkspace = null
+    })
+    const dev = devServer()
+    if (dev) void window.loadURL(dev)
+    else void window.loadFile(join(__dirname, '../renderer/index.html'))
+    return window
+  }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  if (!claimSingleInstance(app, (file) => void openWorkspace(file))) return
+  hardenApp(app)
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession)
+    const dataDir = app.getPath('userData')
+    recent = new RecentFiles(dataDir)
+    autosaveStore = new AutosaveStore(dataDir)
+    autosave = new Autosaver(autosaveStore)
+    windowState = new WindowStateStore(dataDir)
+    if (process.platform === 'darwin') app.setAboutPanelOptions(aboutPanel(productVersion(), process.versions))
+    refreshMenu()
+
+    for (const call of WORKBENCH_CALLS) {
+      ipcMain.handle(`workbench:${call}`, (event, ...args: unknown[]) => {
+        checkSender(event)
+        return callWorkbench(api, call, args)
+      })
+    }
+    for (const call of DESKTOP_CALLS) {
+      ipcMain.handle(`workbench:${call}`, async (event, ...args: unknown[]) => {
+        checkSender(event)
+        if (call === 'saveWorkspace') {
+          const [content, file, saveAs] = desktopArgs('saveWorkspace', args)
+          let target = !saveAs && file ? file : null
+          if (!target) {
+            const window = BrowserWindow.fromWebContents(event.sender) ?? mainWindow()!
+            const chosen = await dialog.showSaveDialog(window, saveWorkspaceOptions(file ?? undefined))
+            target = chosen.canceled || !chosen.filePath ? null : withWorkspaceExtension(chosen.filePath)
+          }
+          if (!target) return null
+          saveWorkspace(target, content)
+          recent.add(target)
+          app.addRecentDocument(target)
+          refreshMenu()
+          return target
+        }
+        if (call === 'editorChanged') {
+          const [key, file, text] = desktopArgs('editorChanged', args)
+          autosave.changed(key, file, text)
+          return null
+        }
+        if (call === 'editorSaved') {
+          const [key] = desktopArgs('editorSaved', args)
+          autosave.saved(key)
+          return null
+        }
+        desktopArgs('recoveries', args)
+        return autosaveStore.recoverable()
+      })
+    }
+    // Statistics go to every window of ours.
+    runs.onStats((stats) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (!window.isDestroyed()) window.webContents.send(`workbench:${STATS_CHANNEL}`, stats)
+      }
+    })
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  app.on('will-quit', () => {
+    autosave?.flush()
+    void runs.dispose()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+const headless = headlessArgs(process.argv)
+if (headless) {
+  app.dock?.hide()
+  // The CLI bundle sets the exit code and calls process.exit itself.
+  runHeadless(headless, join(__dirname, 'cli.js'))
+} else {
+  startDesktop()
+}

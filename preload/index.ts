@@ -2,6 +2,13 @@
 // Each call is `ipcRenderer.invoke('workbench:<call>', ...args)`; statistics arrive on `workbench:stats`.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { RunStats, WorkbenchApi } from '../core/api/workbench-api'
+import {
+  MENU_CHANNEL,
+  WORKSPACE_CHANNEL,
+  type DesktopBridge,
+  type DesktopWorkspace,
+  type MenuCommand,
+} from '../core/api/desktop-api'
 
 const invoke = (call: string, ...args: unknown[]) => ipcRenderer.invoke(`workbench:${call}`, ...args)
 
@@ -29,4 +36,23 @@ const api: WorkbenchApi = {
   },
 }
 
+// Desktop-only: workspaces, autosave and recovery, menu commands.
+const desktop: DesktopBridge = {
+  saveWorkspace: (content, file, saveAs) => invoke('saveWorkspace', content, file, saveAs),
+  editorChanged: (key, file, text) => invoke('editorChanged', key, file, text),
+  editorSaved: (key) => invoke('editorSaved', key),
+  recoveries: () => invoke('recoveries'),
+  onMenu: (listener) => {
+    const handler = (_event: IpcRendererEvent, command: MenuCommand) => listener(command)
+    ipcRenderer.on(MENU_CHANNEL, handler)
+    return () => void ipcRenderer.removeListener(MENU_CHANNEL, handler)
+  },
+  onWorkspace: (listener) => {
+    const handler = (_event: IpcRendererEvent, workspace: DesktopWorkspace) => listener(workspace)
+    ipcRenderer.on(WORKSPACE_CHANNEL, handler)
+    return () => void ipcRenderer.removeListener(WORKSPACE_CHANNEL, handler)
+  },
+}
+
 contextBridge.exposeInMainWorld('workbench', api)
+contextBridge.exposeInMainWorld('workbenchDesktop', desktop)
