@@ -61,6 +61,8 @@ export interface PoolRow {
   overflowDescriptors: number
   protocolReservedLength: number
   inUse: number
+  /** Of those in use, the packets (buffers) lent to the protocol now: indicated and not yet returned. */
+  heldByProtocol: number
   free: number
   highWater: number
   allocations: number

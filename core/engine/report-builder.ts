@@ -35,7 +35,7 @@ function pools(run: Run): PoolReport[] {
   const rt = ndisRuntime(run.kernel)
   const out: PoolReport[] = []
   // Pools made at site 0 belong to the emulated protocol, not to the script.
-  for (const p of rt.packetPools) {
+  for (const p of rt.packetPoolHistory) {
     if (p.createdSite === 0) continue
     out.push({
       handle: hex32(p.handle),
@@ -52,7 +52,7 @@ function pools(run: Run): PoolReport[] {
       freed: !p.alive,
     })
   }
-  for (const p of rt.bufferPools) {
+  for (const p of rt.bufferPoolHistory) {
     if (p.system || p.createdSite === 0) continue
     out.push({
       handle: hex32(p.handle),

@@ -3,6 +3,8 @@
 import type { PoolRow } from '../api/workbench-api'
 import type { Kernel } from '../kernel/kernel'
 import { ndisRuntime } from '../ndis/runtime'
+import { DESC_INDICATED } from '../ndis/packet-pool'
+import { BUF_LENT } from '../ndis/buffer-pool'
 import { siteLocation } from './packets'
 
 const UNKNOWN = { file: '', line: 0, column: 0 }
@@ -17,7 +19,7 @@ export class PoolRates {
     const out = new Map<number, number>()
     const elapsed = nowNs - this.previousNs
     const rt = ndisRuntime(kernel)
-    for (const p of [...rt.packetPools, ...rt.bufferPools]) {
+    for (const p of [...rt.packetPoolHistory, ...rt.bufferPoolHistory]) {
       const before = this.previous.get(p.handle)
       out.set(p.handle, before !== undefined && elapsed > 0 ? ((p.allocations - before) * 1e9) / elapsed : 0)
       this.previous.set(p.handle, p.allocations)
@@ -31,8 +33,10 @@ export class PoolRates {
 export function poolRows(kernel: Kernel, rates?: ReadonlyMap<number, number>): PoolRow[] {
   const rt = ndisRuntime(kernel)
   const rows: PoolRow[] = []
-  for (const p of rt.packetPools) {
+  for (const p of rt.packetPoolHistory) {
     if (p.createdSite === 0) continue
+    let held = 0
+    for (let slot = 0; slot < p.state.length; slot++) if (p.state[slot] === DESC_INDICATED) held++
     rows.push({
       handle: p.handle,
       kind: 'packet',
@@ -41,6 +45,7 @@ export function poolRows(kernel: Kernel, rates?: ReadonlyMap<number, number>): P
       overflowDescriptors: p.overflowDescriptors,
       protocolReservedLength: p.protocolReservedLength,
       inUse: p.inUse,
+      heldByProtocol: held,
       free: p.freeCount + p.overflowAvailable,
       highWater: p.highWater,
       allocations: p.allocations,
@@ -49,8 +54,10 @@ export function poolRows(kernel: Kernel, rates?: ReadonlyMap<number, number>): P
       freed: !p.alive,
     })
   }
-  for (const p of rt.bufferPools) {
+  for (const p of rt.bufferPoolHistory) {
     if (p.system || p.createdSite === 0) continue
+    let lent = 0
+    for (let slot = 0; slot < p.state.length; slot++) if (p.state[slot] === BUF_LENT) lent++
     rows.push({
       handle: p.handle,
       kind: 'buffer',
@@ -59,6 +66,7 @@ export function poolRows(kernel: Kernel, rates?: ReadonlyMap<number, number>): P
       overflowDescriptors: 0,
       protocolReservedLength: 0,
       inUse: p.inUse,
+      heldByProtocol: lent,
       free: p.numberOfDescriptors - p.inUse,
       highWater: p.highWater,
       allocations: p.allocations,

@@ -45,6 +45,7 @@ export function bufferApi(rt: NdisRuntime) {
     mem.u32[(va - KVA_BASE + BUFFER_POOL_COUNT) >>> 2] = numberOfDescriptors
     const pool = new BufferPool(va, numberOfDescriptors, site, system)
     rt.bufferPools.push(pool)
+    rt.bufferPoolHistory.push(pool)
     rt.maxChain += numberOfDescriptors
     return pool
   }

@@ -126,6 +126,7 @@ export function packetApi(rt: NdisRuntime) {
     const pool = new PacketPool(va, NumberOfDescriptors, overflow, ProtocolReservedLength, site)
     mem.u32[(off + POOL_PACKET_LENGTH) >>> 2] = pool.packetLength
     rt.packetPools.push(pool)
+    rt.packetPoolHistory.push(pool)
     rt.lastPacketPool = pool
     put(Status, NDIS_STATUS_SUCCESS)
     put(PoolHandle, va)

@@ -85,6 +85,9 @@ export function ndisRuntime(kernel: Kernel): NdisRuntime {
 export class NdisRuntime {
   readonly packetPools: PacketPool[] = []
   readonly bufferPools: BufferPool[] = []
+  /** Every pool the run created, freed ones included (`alive` false), in creation order: reports and views list them. */
+  readonly packetPoolHistory: PacketPool[] = []
+  readonly bufferPoolHistory: BufferPool[] = []
   lastPacketPool: PacketPool | null = null
   lastBufferPool: BufferPool | null = null
   /** Overflow descriptors live in system memory outside their pool's block. */

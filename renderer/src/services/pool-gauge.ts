@@ -6,6 +6,8 @@ export type PoolHealth = 'ok' | 'high' | 'full' | 'exhausted' | 'failing' | 'fre
 export interface GaugeShares {
   /** Fractions of the gauge's width, 0..1. */
   inUse: number
+  /** Part of inUse lent to the protocol (indicated, not yet returned): what moves while a driver recycles. */
+  held: number
   highWater: number
   capacity: number
 }
@@ -16,7 +18,12 @@ export function poolCapacity(row: PoolRow): number {
 
 export function gaugeShares(row: PoolRow): GaugeShares {
   const capacity = poolCapacity(row)
-  return { inUse: row.inUse / capacity, highWater: row.highWater / capacity, capacity }
+  return {
+    inUse: row.inUse / capacity,
+    held: Math.min(row.heldByProtocol, row.inUse) / capacity,
+    highWater: row.highWater / capacity,
+    capacity,
+  }
 }
 
 /** Exhausted: nothing free and allocations refused; failing: refused at some point; full: every descriptor out,

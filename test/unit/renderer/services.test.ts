@@ -82,11 +82,15 @@ describe('bytes pane (Wireshark layout)', () => {
 
 describe('pool gauge', () => {
   it('gives in-use and high-water shares of the pool', () => {
-    expect(gaugeShares(pool({ inUse: 16, free: 48, highWater: 32 }))).toEqual({
+    expect(gaugeShares(pool({ inUse: 16, heldByProtocol: 8, free: 48, highWater: 32 }))).toEqual({
       inUse: 0.25,
+      held: 0.125,
       highWater: 0.5,
       capacity: 64,
     })
+  })
+  it('never shows more lent to the protocol than is in use', () => {
+    expect(gaugeShares(pool({ inUse: 4, heldByProtocol: 9, free: 60 })).held).toBe(4 / 64)
   })
   it('calls a full pool that refused allocations exhausted; a full pool without failures is only full', () => {
     expect(poolHealth(pool({ inUse: 64, free: 0, failures: 3 }))).toBe('exhausted')
