@@ -322,7 +322,12 @@ export class NdisRuntime {
           va as number,
           pool.handle,
           st,
-          call + ': packet ' + fmtVa(va as number) + ' is already free (double free)',
+          call +
+            ': packet ' +
+            fmtVa(va as number) +
+            ' is already free (double free; last freed at ' +
+            k.sites.format(pool.site[slot]) +
+            ')',
           pool.site[slot],
         )
       }

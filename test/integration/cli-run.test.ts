@@ -107,7 +107,7 @@ describe('nicbench run: artifacts', () => {
     expect(run.status).toBe(1)
     const xml = readFileSync(junit, 'utf8')
     expect(xml).toMatch(
-      /<failure message="NdisFreePacket: packet 0x[0-9A-F]+ is already free \(double free\)" type="R5">/,
+      /<failure message="NdisFreePacket: packet 0x[0-9A-F]+ is already free \(double free; last freed at double-free\.ts:22:3\)" type="R5">/,
     )
   })
 })
