@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { WorkbenchApi } from '../../core/api/workbench-api'
+import type { DesktopBridge } from '../../core/api/desktop-api'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
@@ -11,5 +12,7 @@ declare global {
   interface Window {
     /** Present in the Electron window (preload); absent in a browser, where the WebSocket transport is used. */
     workbench?: WorkbenchApi
+    /** Workspaces, autosave, recovery and menu commands: only in the Electron window (preload). */
+    workbenchDesktop?: DesktopBridge
   }
 }
