@@ -43,3 +43,9 @@ export function productVersion(): string {
 export function rendererDir(): string {
   return join(productRoot(), 'out', 'renderer')
 }
+
+/** A file the main build writes to out/main/, found from code the bundler may have put in out/main/chunks/. */
+export function builtMainFile(name: string, from: string = __dirname): string {
+  const candidates = [join(from, name), join(from, '..', name), join(productRoot(), 'out', 'main', name)]
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!
+}

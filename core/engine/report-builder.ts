@@ -18,6 +18,7 @@ import {
   hex32,
   hexCode,
   type FindingReport,
+  type ProtocolReport,
   type PoolReport,
   type ReportLocation,
   type RunReport,
@@ -71,20 +72,7 @@ function pools(run: Run): PoolReport[] {
   return out
 }
 
-export interface ProtocolFigures {
-  indicated: number
-  returned: number
-  copiedOnResources: number
-  corrupted: number
-  lost: number
-  duplicated: number
-  reordered: number
-  outstanding: number
-  sent: number
-  sendCompleted: number
-}
-
-export function protocolFigures(run: Run): ProtocolFigures {
+export function protocolFigures(run: Run): ProtocolReport {
   const p = run.protocol.snapshot()
   return {
     indicated: p.indicated,

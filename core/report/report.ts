@@ -63,6 +63,33 @@ export interface ScriptErrorReport {
   at: ReportLocation | null
 }
 
+/** The controller's running totals (docs/controller.md Appendix A). */
+export interface NicReport {
+  rxFrames: number
+  rxBytes: number
+  rxMissed: number
+  rxNoBuffer: number
+  rxErrors: number
+  txFrames: number
+  txBytes: number
+  interrupts: number
+  linkChanges: number
+}
+
+/** What the bound protocol saw (ndis5.md §3). */
+export interface ProtocolReport {
+  indicated: number
+  returned: number
+  copiedOnResources: number
+  corrupted: number
+  lost: number
+  duplicated: number
+  reordered: number
+  outstanding: number
+  sent: number
+  sendCompleted: number
+}
+
 export interface RunReport {
   version: 1
   seed: number
@@ -74,29 +101,8 @@ export interface RunReport {
   /** Every scheduler event dispatched, fingerprinted: equal for two runs of the same inputs. */
   eventTrace: { events: number; hash: string }
   pools: PoolReport[]
-  nic: {
-    rxFrames: number
-    rxBytes: number
-    rxMissed: number
-    rxNoBuffer: number
-    rxErrors: number
-    txFrames: number
-    txBytes: number
-    interrupts: number
-    linkChanges: number
-  }
-  protocol: {
-    indicated: number
-    returned: number
-    copiedOnResources: number
-    corrupted: number
-    lost: number
-    duplicated: number
-    reordered: number
-    outstanding: number
-    sent: number
-    sendCompleted: number
-  }
+  nic: NicReport
+  protocol: ProtocolReport
   findings: FindingReport[]
   bugcheck: BugCheckReport | null
   error: ScriptErrorReport | null
@@ -111,4 +117,34 @@ export function hex32(n: number): string {
 
 export function hexCode(n: number): string {
   return '0x' + (n >>> 0).toString(16).toUpperCase()
+}
+
+/** Figures of a run that never got to count anything (stopped by the host). */
+export function emptyNicReport(): NicReport {
+  return {
+    rxFrames: 0,
+    rxBytes: 0,
+    rxMissed: 0,
+    rxNoBuffer: 0,
+    rxErrors: 0,
+    txFrames: 0,
+    txBytes: 0,
+    interrupts: 0,
+    linkChanges: 0,
+  }
+}
+
+export function emptyProtocolReport(): ProtocolReport {
+  return {
+    indicated: 0,
+    returned: 0,
+    copiedOnResources: 0,
+    corrupted: 0,
+    lost: 0,
+    duplicated: 0,
+    reordered: 0,
+    outstanding: 0,
+    sent: 0,
+    sendCompleted: 0,
+  }
 }

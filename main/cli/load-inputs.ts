@@ -12,6 +12,7 @@ import { declaredNames } from '../script-host/sdk'
 import { transpileScript, type ScriptDiagnostic, type TranspiledScript } from '../script-host/transpile'
 import { typeCheckScript } from '../script-host/typecheck'
 import { badInput, firstLine } from './bad-input'
+import { jsonErrorPosition, jsonErrorReason } from '../../core/scenario/json-position'
 
 /** Larger scripts or scenarios than this are refused before they are read (a driver is far smaller). */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -64,19 +65,6 @@ export function loadScript(path: string, typeCheck = true): LoadedScript {
   return { path, text, sha256: createHash('sha256').update(text).digest('hex'), transpiled }
 }
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineColumn(text: string, offset: number): string {
-  let line = 1
-  let column = 1
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      column = 1
-    } else column++
-  }
-  return `${line}:${column}`
-}
-
 export interface LoadedScenario {
   path: string | null
   scenario: Scenario
@@ -91,12 +79,8 @@ export function loadScenario(path: string | undefined): LoadedScenario {
     json = JSON.parse(text)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    const at = /position (\d+)/.exec(message)
-    throw badInput(
-      path,
-      at ? lineColumn(text, Number(at[1])) : '',
-      `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-    )
+    const at = jsonErrorPosition(text, message)
+    throw badInput(path, at ? `${at.line}:${at.column}` : '', `not valid JSON: ${jsonErrorReason(message)}`)
   }
   const parsed = parseScenario(json)
   if ('error' in parsed) throw badInput(path, parsed.error.path, parsed.error.message)

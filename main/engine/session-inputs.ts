@@ -1,6 +1,7 @@
 // What the workbench hands a run as text (the editor's script and scenario), checked the way `nicbench run` checks
 // files (cli.md): syntax and imports, types against the SDK, scenario JSON and schema. Every problem is a Diagnostic
 // with a line and column; the run starts only without errors.
+import { jsonErrorPosition, jsonErrorReason } from '../../core/scenario/json-position'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -61,18 +62,6 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let column = 1
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      column = 1
-    } else column++
-  }
-  return { line, column }
-}
-
 /** Scenario JSON text; empty text is the default scenario. */
 export function parseScenarioText(
   text: string,
@@ -86,11 +75,8 @@ export function parseScenarioText(
       json = JSON.parse(text)
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
-      const at = /position (\d+)/.exec(message)
-      const { line, column } = at ? lineColumn(text, Number(at[1])) : { line: 1, column: 1 }
-      // V8 quotes the whole text in some messages: keep only the reason.
-      const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '')
-      return { diagnostics: [error(SCENARIO_FILE, line, column, `not valid JSON: ${reason}`)] }
+      const { line, column } = jsonErrorPosition(text, message) ?? { line: 1, column: 1 }
+      return { diagnostics: [error(SCENARIO_FILE, line, column, `not valid JSON: ${jsonErrorReason(message)}`)] }
     }
   }
   const parsed = parseScenario(json)

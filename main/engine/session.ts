@@ -2,8 +2,6 @@
 // queries, forwards its statistics, and watches it. A handler that does not return within the wall-clock budget gets
 // the worker terminated and reported as DPC_WATCHDOG_VIOLATION (0x133) at the line it was on (script-api.md); the
 // host stays up and the next run starts in a fresh worker. Both the Electron main process and the serve host use it.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type {
   Diagnostic,
@@ -15,7 +13,7 @@ import type {
 import { WATCHED_HANDLERS, WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
 import { hex32 } from '../../core/report/report'
 import { paramMeanings } from '../../core/inspect/findings'
-import { productRoot } from '../paths'
+import { builtMainFile } from '../paths'
 import type { ScriptSite } from '../script-host/transpile'
 import type { HostToWorker, SessionCommand, SessionWorkerData, WorkerToHost } from './session-messages'
 import {
@@ -37,12 +35,7 @@ export interface SessionOptions {
 
 /** The built worker: next to the entry that loaded this code, which the bundler may have put in a chunk folder. */
 export function sessionWorkerPath(): string {
-  const candidates = [
-    join(__dirname, 'session-worker.js'),
-    join(__dirname, '..', 'session-worker.js'),
-    join(productRoot(), 'out', 'main', 'session-worker.js'),
-  ]
-  return candidates.find((path) => existsSync(path)) ?? candidates[0]!
+  return builtMainFile('session-worker.js')
 }
 
 const WATCH_INTERVAL_MS = 50

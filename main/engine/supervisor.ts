@@ -2,12 +2,10 @@
 // stopped (the worker is terminated) and reported as DPC_WATCHDOG_VIOLATION (0x133) at the line it was spinning on;
 // a script that exhausts the worker's memory limit is stopped and reported; neither harms the host.
 import { Worker } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { productRoot } from '../paths'
+import { builtMainFile } from '../paths'
 import { WATCHED_HANDLERS, WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
 import type { RunReport, ReportLocation } from '../../core/report/report'
-import { hex32 } from '../../core/report/report'
+import { emptyNicReport, emptyProtocolReport, hex32 } from '../../core/report/report'
 import type { EngineJob, EngineResult } from './messages'
 import {
   createSharedCells,
@@ -52,29 +50,8 @@ function stoppedReport(
     scenario: { file: job.config.scenarioFile, name: job.config.scenario.name },
     eventTrace: { events: cells.progress[PROGRESS_EVENTS]!, hash: '' },
     pools: [],
-    nic: {
-      rxFrames: cells.progress[PROGRESS_RX_FRAMES]!,
-      rxBytes: 0,
-      rxMissed: 0,
-      rxNoBuffer: 0,
-      rxErrors: 0,
-      txFrames: 0,
-      txBytes: 0,
-      interrupts: 0,
-      linkChanges: 0,
-    },
-    protocol: {
-      indicated: 0,
-      returned: 0,
-      copiedOnResources: 0,
-      corrupted: 0,
-      lost: 0,
-      duplicated: 0,
-      reordered: 0,
-      outstanding: 0,
-      sent: 0,
-      sendCompleted: 0,
-    },
+    nic: { ...emptyNicReport(), rxFrames: cells.progress[PROGRESS_RX_FRAMES]! },
+    protocol: emptyProtocolReport(),
     findings: [],
     bugcheck:
       reason === 'watchdog'
@@ -93,14 +70,8 @@ function stoppedReport(
   }
 }
 
-/** The built worker: next to this file, or above it when the bundler put this code in out/main/chunks/. */
 export function workerPath(): string {
-  const candidates = [
-    join(__dirname, 'engine-worker.js'),
-    join(__dirname, '..', 'engine-worker.js'),
-    join(productRoot(), 'out', 'main', 'engine-worker.js'),
-  ]
-  return candidates.find((path) => existsSync(path)) ?? candidates[0]!
+  return builtMainFile('engine-worker.js')
 }
 
 export function superviseRun(job: EngineJob, options: SuperviseOptions = {}): Promise<SupervisedOutcome> {
