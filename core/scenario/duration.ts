@@ -25,3 +25,11 @@ export function formatDuration(ns: number): string {
   if (ns >= 1_000) return `${ns / 1_000}us`
   return `${ns}ns`
 }
+
+/** A readable approximation for progress lines and status bars: `42.9ms`, `1.25s`, `730ns`. */
+export function formatDurationShort(ns: number): string {
+  if (ns >= 1_000_000_000) return `${(ns / 1_000_000_000).toFixed(2)}s`
+  if (ns >= 1_000_000) return `${(ns / 1_000_000).toFixed(1)}ms`
+  if (ns >= 1_000) return `${(ns / 1_000).toFixed(1)}us`
+  return `${Math.round(ns)}ns`
+}

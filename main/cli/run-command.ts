@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { junitXml } from '../../core/report/junit'
 import type { RunReport } from '../../core/report/report'
-import { parseDuration, formatDuration } from '../../core/scenario/duration'
+import { parseDuration, formatDuration, formatDurationShort } from '../../core/scenario/duration'
 import { RULES } from '../../core/verifier/catalogue'
 import type { VerifierLevelName } from '../../core/verifier/level'
 import { superviseRun } from '../engine/supervisor'
@@ -74,7 +74,7 @@ export function runFailed(report: RunReport): boolean {
 function progressLine(timeNs: number, durationNs: number, frames: number, packets: number): string {
   const width = 24
   const done = Math.min(width, Math.round((timeNs / Math.max(durationNs, 1)) * width))
-  return `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${formatDuration(Math.round(timeNs))} / ${formatDuration(durationNs)}  frames ${frames}  packets in use ${packets}`
+  return `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${formatDurationShort(timeNs)} / ${formatDuration(durationNs)}  frames ${frames}  packets in use ${packets}`
 }
 
 export async function runCommand(scriptPath: string, options: RunOptions): Promise<RunOutput> {

@@ -1,7 +1,7 @@
 // The summary a terminal shows at the end of `nicbench run`: the verdict, pools, controller and protocol figures,
 // and the findings with their lines.
 import type { RunReport } from '../../core/report/report'
-import { formatDuration } from '../../core/scenario/duration'
+import { formatDurationShort } from '../../core/scenario/duration'
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
@@ -18,7 +18,7 @@ export function verdictLine(report: RunReport, failed: boolean): string {
     : report.error
       ? `exception: ${report.error.message}`
       : `${errors} error(s), ${warnings} warning(s)`
-  return `${failed ? 'FAIL' : 'PASS'}  ${report.script.file}  ${formatDuration(report.virtualTimeNs)} virtual, stopped by ${report.stopReason}: ${what}`
+  return `${failed ? 'FAIL' : 'PASS'}  ${report.script.file}  ${formatDurationShort(report.virtualTimeNs)} virtual, stopped by ${report.stopReason}: ${what}`
 }
 
 export function summaryText(report: RunReport, failed: boolean): string {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatDuration, parseDuration } from '../../../core/scenario/duration'
+import { formatDuration, formatDurationShort, parseDuration } from '../../../core/scenario/duration'
 import { scenarioJsonSchema } from '../../../core/scenario/json-schema'
 import { defaultScenario, parseScenario } from '../../../core/scenario/schema'
 
@@ -22,6 +22,15 @@ describe('durations', () => {
 
   it.each(['', 'forever', '-5ms', '5 minutes', '1e3s'])('"%s" is refused with a reason', (text) => {
     expect(parseDuration(text)).toHaveProperty('error')
+  })
+
+  it('prints a readable approximation for progress lines', () => {
+    expect([
+      formatDurationShort(42_920_647),
+      formatDurationShort(1_250_000_000),
+      formatDurationShort(730),
+      formatDurationShort(1500),
+    ]).toEqual(['42.9ms', '1.25s', '730ns', '1.5us'])
   })
 
   it('prints the shortest exact form', () => {
