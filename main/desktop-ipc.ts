@@ -2,7 +2,7 @@
 // validated on arrival like every other IPC message, and only the app's own page may call them.
 import { z } from 'zod'
 
-export const DESKTOP_CALLS = ['saveWorkspace', 'editorChanged', 'editorSaved', 'recoveries'] as const
+export const DESKTOP_CALLS = ['saveWorkspace', 'saveTextFile', 'editorChanged', 'editorSaved', 'recoveries'] as const
 export type DesktopCall = (typeof DESKTOP_CALLS)[number]
 
 export { MENU_CHANNEL, WORKSPACE_CHANNEL } from '../core/api/desktop-api'
@@ -19,6 +19,8 @@ export const WorkspaceContentArg = z.strictObject({
 
 export const DESKTOP_ARGS = {
   saveWorkspace: z.tuple([WorkspaceContentArg, z.string().max(4096).nullable(), z.boolean()]),
+  // Main also checks that the path is one the opened workspace names (main/workspace/workspace-texts.ts).
+  saveTextFile: z.tuple([z.string().min(1).max(4096), z.string().max(16 * 1024 * 1024)]),
   editorChanged: z.tuple([
     z.string().min(1).max(256),
     z.string().max(4096).nullable(),

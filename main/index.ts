@@ -16,7 +16,17 @@ import { menuTemplate, type RunCommand } from './app/menu'
 import { aboutBox, aboutPanel } from './app/about'
 import { openWorkspaceOptions, saveWorkspaceOptions, withWorkspaceExtension } from './app/dialogs'
 import { WindowStateStore, rememberWindowState, restoreState } from './app/window-state'
-import { AutosaveStore, Autosaver, RecentFiles, WorkspaceError, loadWorkspace, saveWorkspace } from './workspace'
+import {
+  AutosaveStore,
+  Autosaver,
+  EditableFiles,
+  RecentFiles,
+  WorkspaceError,
+  loadWorkspace,
+  readWorkspaceTexts,
+  saveWorkspace,
+  workspaceMessage,
+} from './workspace'
 import { DESKTOP_CALLS, MENU_CHANNEL, WORKSPACE_CHANNEL, desktopArgs } from './desktop-ipc'
 
 const PAGE_URL = pathToFileURL(join(__dirname, '../renderer/index.html')).href
@@ -53,6 +63,8 @@ function startDesktop(): void {
   let autosaveStore: AutosaveStore
   let windowState: WindowStateStore
   let pendingWorkspace: string | null = workspaceArgument(process.argv, process.cwd())
+  /** The only files the page may write: the scripts and scenario of the workspace opened last. */
+  const editable = new EditableFiles()
 
   function sendMenu(command: 'new' | 'save' | 'saveAs' | RunCommand): void {
     mainWindow()?.webContents.send(MENU_CHANNEL, command)
@@ -100,10 +112,13 @@ function startDesktop(): void {
     if (!path) return
     try {
       const opened = loadWorkspace(path)
+      // A script or scenario that cannot be read is named in the message; the rest of the workspace still opens.
+      const texts = readWorkspaceTexts(opened)
+      editable.open(texts)
       recent.add(path)
       app.addRecentDocument(path)
       refreshMenu()
-      window.webContents.send(WORKSPACE_CHANNEL, opened)
+      window.webContents.send(WORKSPACE_CHANNEL, workspaceMessage(opened, texts))
     } catch (error) {
       if (!(error instanceof WorkspaceError)) throw error
       recent.remove(path)
@@ -171,6 +186,11 @@ function startDesktop(): void {
           app.addRecentDocument(target)
           refreshMenu()
           return target
+        }
+        if (call === 'saveTextFile') {
+          const [path, text] = desktopArgs('saveTextFile', args)
+          editable.save(path, text)
+          return null
         }
         if (call === 'editorChanged') {
           const [key, file, text] = desktopArgs('editorChanged', args)

@@ -36,9 +36,10 @@ const api: WorkbenchApi = {
   },
 }
 
-// Desktop-only: workspaces, autosave and recovery, menu commands.
+// Desktop-only: workspaces and their files, autosave and recovery, menu commands.
 const desktop: DesktopBridge = {
   saveWorkspace: (content, file, saveAs) => invoke('saveWorkspace', content, file, saveAs),
+  saveTextFile: (path, text) => invoke('saveTextFile', path, text),
   editorChanged: (key, file, text) => invoke('editorChanged', key, file, text),
   editorSaved: (key) => invoke('editorSaved', key),
   recoveries: () => invoke('recoveries'),

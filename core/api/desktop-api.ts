@@ -3,6 +3,13 @@
 
 export type MenuCommand = 'new' | 'save' | 'saveAs' | 'run' | 'pause' | 'step' | 'stop'
 
+/** One file a workspace names, as read when the workspace opened: its text, or why it could not be read. */
+export interface DesktopWorkspaceText {
+  path: string
+  text: string | null
+  error: string | null
+}
+
 export interface DesktopWorkspace {
   /** The workspace file. */
   file: string
@@ -12,6 +19,8 @@ export interface DesktopWorkspace {
   verifier: 'off' | 'standard' | 'full'
   seed: number
   layout: Record<string, unknown>
+  /** The scripts, then the scenario, in that order (the page is sandboxed and cannot read them itself). */
+  texts: DesktopWorkspaceText[]
 }
 
 export interface DesktopWorkspaceContent {
@@ -33,6 +42,8 @@ export interface DesktopRecovery {
 export interface DesktopBridge {
   /** Saves (or, with saveAs or no file yet, asks where); the file written, or null when cancelled. */
   saveWorkspace(content: DesktopWorkspaceContent, file: string | null, saveAs: boolean): Promise<string | null>
+  /** Writes a script or the scenario back, atomically; refused for any path the opened workspace does not name. */
+  saveTextFile(path: string, text: string): Promise<null>
   /** Unsaved editor text, autosaved to the app's data folder after a pause in typing. */
   editorChanged(key: string, file: string | null, text: string): Promise<null>
   editorSaved(key: string): Promise<null>

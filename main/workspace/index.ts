@@ -18,3 +18,12 @@ export {
   type OpenedWorkspace,
   type WorkspaceContent,
 } from './workspace-file'
+export {
+  EditableFiles,
+  MAX_TEXT_BYTES,
+  SaveRefused,
+  readTextFile,
+  readWorkspaceTexts,
+  workspaceMessage,
+  type WorkspaceText,
+} from './workspace-texts'

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, effectScope, ref, watch, type EffectScope } from 'vue'
-import type { DesktopRecovery, DesktopWorkspace, MenuCommand } from '../../../core/api/desktop-api'
+import type {
+  DesktopBridge,
+  DesktopRecovery,
+  DesktopWorkspace,
+  DesktopWorkspaceText,
+  MenuCommand,
+} from '../../../core/api/desktop-api'
 import { desktopBridge } from '../api/desktop'
 import { runKey } from '../composables/run-keys'
 import type { KeyChord } from '../services/run-keys'
@@ -24,7 +30,15 @@ const MENU_KEYS: Partial<Record<MenuCommand, KeyChord>> = {
 const DOCUMENTS: readonly EditorDocument[] = ['script', 'scenario']
 
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  // Electron prefixes an error thrown in the main process with the channel; the main process's sentence is enough.
+  const text = e instanceof Error ? e.message : String(e)
+  return text.replace(/^Error invoking remote method '[^']*': (?:Error: )?/, '')
+}
+
+/** One sentence per file of the workspace that could not be opened in the editor. */
+function fileErrors(texts: readonly DesktopWorkspaceText[]): string | null {
+  const failed = texts.filter((t) => t.error !== null).map((t) => `cannot open ${baseName(t.path)}: ${t.error}`)
+  return failed.length > 0 ? failed.join('; ') : null
 }
 
 /**
@@ -34,7 +48,7 @@ function message(e: unknown): string {
 export const useDesktopStore = defineStore('desktop', () => {
   const connected = ref(false)
   const workspaceFile = ref<string | null>(null)
-  /** Paths the opened workspace names; the page cannot read files, so they are shown and saved back, not loaded. */
+  /** Paths the opened workspace names; the main process reads their text for the editor and writes it back. */
   const scriptPaths = ref<string[]>([])
   const scenarioPath = ref<string | null>(null)
   /** Autosaved text offered for restoring, newest first. */
@@ -54,11 +68,17 @@ export const useDesktopStore = defineStore('desktop', () => {
     }
   })
 
-  /** The path of an editor document, when the workspace names a file of the name the editor shows. */
+  /** The file of the opened workspace an editor document was read from, or null (not from the workspace). */
   function pathOf(document: EditorDocument): string | null {
-    const editor = useEditorStore()
-    if (document === 'script') return scriptPaths.value.find((p) => baseName(p) === editor.fileName) ?? null
-    return scenarioPath.value && baseName(scenarioPath.value) === editor.scenarioName ? scenarioPath.value : null
+    const path = useEditorStore().paths[document]
+    if (path === null) return null
+    if (document === 'script') return scriptPaths.value.includes(path) ? path : null
+    return scenarioPath.value === path ? path : null
+  }
+
+  /** Does Save of this document write it back to its workspace file (rather than download or pick a file)? */
+  function savesToWorkspace(document: EditorDocument): boolean {
+    return desktopBridge() !== null && pathOf(document) !== null
   }
 
   async function call(action: () => Promise<unknown>): Promise<void> {
@@ -142,7 +162,31 @@ export const useDesktopStore = defineStore('desktop', () => {
     scenarioPath.value = null
   }
 
-  /** Writes the workspace (asking where for Save As or a workspace never saved) and remembers the file chosen. */
+  /** Writes the edited script and scenario back to the workspace files they came from; the errors, one per file. */
+  async function saveTexts(bridge: DesktopBridge): Promise<string[]> {
+    const editor = useEditorStore()
+    const failed: string[] = []
+    for (const document of DOCUMENTS) {
+      const path = pathOf(document)
+      const current = () => (document === 'script' ? editor.text : editor.scenarioText)
+      const dirty = document === 'script' ? editor.dirty : editor.scenarioDirty
+      if (!path || !dirty) continue
+      const text = current()
+      try {
+        await bridge.saveTextFile(path, text)
+        // Text typed while the file was written stays unsaved (and autosaved); saved text drops its autosave.
+        if (current() === text) editor.markSaved(document)
+      } catch (e) {
+        failed.push(message(e))
+      }
+    }
+    return failed
+  }
+
+  /**
+   * Writes the script and scenario back to their workspace files, then the workspace (asking where for Save As or a
+   * workspace never saved), and remembers the file chosen.
+   */
   async function save(saveAs: boolean): Promise<void> {
     const bridge = desktopBridge()
     if (!bridge) return
@@ -150,6 +194,7 @@ export const useDesktopStore = defineStore('desktop', () => {
     const current = pathOf('script')
     const scripts = current ? [current, ...scriptPaths.value.filter((p) => p !== current)] : [...scriptPaths.value]
     error.value = null
+    const failed = await saveTexts(bridge)
     await call(async () => {
       const file = await bridge.saveWorkspace(
         {
@@ -164,9 +209,26 @@ export const useDesktopStore = defineStore('desktop', () => {
       )
       if (file) workspaceFile.value = file
     })
+    if (failed.length > 0) error.value = [...failed, ...(error.value ? [error.value] : [])].join('; ')
   }
 
+  /**
+   * An opened workspace: its settings, and its first script and its scenario in the editor (after asking before
+   * unsaved text is replaced). A file that could not be read leaves its document as it was and is named in the error.
+   */
   function applyWorkspace(opened: DesktopWorkspace): void {
+    const editor = useEditorStore()
+    const readable = (path: string | null | undefined): { path: string; text: string } | null => {
+      const found = path ? opened.texts.find((t) => t.path === path) : undefined
+      return found && found.text !== null ? { path: found.path, text: found.text } : null
+    }
+    const script = readable(opened.scripts[0])
+    const scenario = readable(opened.scenario)
+    const replaced = [
+      ...(script && editor.dirty ? [editor.fileName] : []),
+      ...(scenario && editor.scenarioDirty ? [editor.scenarioName] : []),
+    ]
+    if (replaced.length > 0 && !window.confirm(`Discard the unsaved changes to ${replaced.join(' and ')}?`)) return
     const settings = useSettingsStore()
     settings.setSeed(opened.seed)
     if (['off', 'standard', 'full'].includes(opened.verifier)) settings.update({ verifier: opened.verifier })
@@ -174,7 +236,9 @@ export const useDesktopStore = defineStore('desktop', () => {
     workspaceFile.value = opened.file
     scriptPaths.value = [...opened.scripts]
     scenarioPath.value = opened.scenario
-    error.value = null
+    if (scenario) editor.load('scenario', baseName(scenario.path), scenario.text, scenario.path)
+    if (script) editor.load('script', baseName(script.path), script.text, script.path)
+    error.value = fileErrors(opened.texts)
   }
 
   /** Puts recovered text back in its editor document; it stays unsaved (and autosaved) until saved. */
@@ -206,6 +270,7 @@ export const useDesktopStore = defineStore('desktop', () => {
     menu,
     newScript,
     save,
+    savesToWorkspace,
     applyWorkspace,
     restore,
     discard,

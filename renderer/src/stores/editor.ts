@@ -40,6 +40,8 @@ export const useEditorStore = defineStore('editor', () => {
   const cursorColumn = ref(1)
   const dirty = ref(false)
   const scenarioDirty = ref(false)
+  /** Where each document was read from on disk (a workspace's file), or null: an example, a picked file, new text. */
+  const paths = ref<Record<EditorDocument, string | null>>({ script: null, scenario: null })
   /** Problems found before a run (type check, scenario schema) from the host. */
   const diagnostics = ref<Diagnostic[]>([])
   /** A request to show a line; the editor component follows it. `seq` makes repeated jumps to one line count. */
@@ -68,21 +70,26 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** A file opened from disk or an example: JSON goes to the scenario, anything else is the script. */
   function open(name: string, value: string): void {
-    if (name.toLowerCase().endsWith('.json')) {
+    load(name.toLowerCase().endsWith('.json') ? 'scenario' : 'script', name, value, null)
+  }
+
+  /** Puts a file's text in one document; `path` is where it lives on disk when it can be saved back there. */
+  function load(document: EditorDocument, name: string, value: string, path: string | null): void {
+    if (document === 'scenario') {
       scenarioName.value = name
       write(KEYS.scenarioName, name)
       scenarioText.value = value
       write(KEYS.scenario, value)
       scenarioDirty.value = false
-      active.value = 'scenario'
     } else {
       fileName.value = name.slice(name.lastIndexOf('/') + 1)
       write(KEYS.fileName, fileName.value)
       text.value = value
       write(KEYS.script, value)
       dirty.value = false
-      active.value = 'script'
     }
+    paths.value = { ...paths.value, [document]: path }
+    active.value = document
     diagnostics.value = []
   }
 
@@ -120,6 +127,7 @@ export const useEditorStore = defineStore('editor', () => {
     cursorColumn.value = 1
     dirty.value = false
     scenarioDirty.value = false
+    paths.value = { script: null, scenario: null }
     diagnostics.value = []
     reveal.value = null
   }
@@ -135,12 +143,14 @@ export const useEditorStore = defineStore('editor', () => {
     cursorColumn,
     dirty,
     scenarioDirty,
+    paths,
     diagnostics,
     reveal,
     setText,
     setScenarioText,
     setCursor,
     open,
+    load,
     markSaved,
     show,
     revealLine,

@@ -8,6 +8,7 @@ import { defineComponent, h, nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import RecoveryBanner from '../../../renderer/src/components/editor/RecoveryBanner.vue'
 import TitleBar from '../../../renderer/src/components/frame/TitleBar.vue'
+import RunBar from '../../../renderer/src/components/runbar/RunBar.vue'
 import { desktopBridge } from '../../../renderer/src/api/desktop'
 import { AUTOSAVE_INTERVAL_MS, useDesktopStore } from '../../../renderer/src/stores/desktop'
 import { useEditorStore } from '../../../renderer/src/stores/editor'
@@ -31,6 +32,12 @@ const WORKSPACE = {
   verifier: 'off' as const,
   seed: 4242,
   layout: { sideWidth: 333, bottomTab: 'trace', sideTab: 'no such tab', theme: 'light', unknown: 1 },
+  // What the main process read from disk when it opened the workspace (main/workspace/workspace-texts.ts).
+  texts: [
+    { path: '/home/ann/lab/src/miniport.ts', text: '// miniport from disk\n', error: null },
+    { path: '/home/ann/lab/src/helpers.ts', text: 'export const MTU = 1514\n', error: null },
+    { path: '/home/ann/lab/flood.json', text: '{"name":"flood"}\n', error: null },
+  ],
 }
 
 function callsOf(name: string): unknown[][] {
@@ -155,18 +162,25 @@ describe('workspaces', () => {
     expect(bar.get('[data-testid="workspace-name"]').text()).toBe('flood-test — miniport.ts, helpers.ts, flood.json')
   })
 
-  it('saving an opened workspace keeps the files it names, the script in the editor first', async () => {
+  it('saving an opened workspace keeps the files it names, in their order, and writes no other text to them', async () => {
     const store = useDesktopStore()
     await store.connect()
-    desktop.open({ ...WORKSPACE, scripts: [...WORKSPACE.scripts].reverse() })
-    useEditorStore().open('miniport.ts', '// driver')
+    const reversed = [...WORKSPACE.scripts].reverse()
+    desktop.open({ ...WORKSPACE, scripts: reversed })
+    const editor = useEditorStore()
+    expect([editor.fileName, editor.text]).toEqual(['helpers.ts', 'export const MTU = 1514\n'])
+    // An example of the same name as a workspace file is not that file.
+    editor.open('miniport.ts', '// example')
+    editor.setText('// example, edited')
     desktop.saveAnswer = WORKSPACE.file
     await store.save(false)
     expect(callsOf('saveWorkspace')[0]).toMatchObject([
-      { scripts: WORKSPACE.scripts, scenario: WORKSPACE.scenario, verifier: 'off', seed: 4242 },
+      { scripts: reversed, scenario: WORKSPACE.scenario, verifier: 'off', seed: 4242 },
       WORKSPACE.file,
       false,
     ])
+    expect(callsOf('saveTextFile')).toEqual([])
+    expect(editor.dirty).toBe(true)
   })
 
   it('a failed save is reported and the workspace file is kept', async () => {
@@ -188,6 +202,170 @@ describe('workspaces', () => {
   })
 })
 
+describe("a workspace's script and scenario in the editor", () => {
+  it('opening a workspace puts its first script and its scenario in the editor, unedited', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    const editor = useEditorStore()
+    expect([editor.fileName, editor.text, editor.dirty]).toEqual(['miniport.ts', '// miniport from disk\n', false])
+    expect([editor.scenarioName, editor.scenarioText, editor.scenarioDirty]).toEqual([
+      'flood.json',
+      '{"name":"flood"}\n',
+      false,
+    ])
+    expect([editor.active, editor.paths]).toEqual([
+      'script',
+      { script: WORKSPACE.scripts[0], scenario: WORKSPACE.scenario },
+    ])
+    expect([store.error, store.savesToWorkspace('script'), store.savesToWorkspace('scenario')]).toEqual([
+      null,
+      true,
+      true,
+    ])
+  })
+
+  it('a file that could not be read keeps its document as it was and is named in the title bar', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    const editor = useEditorStore()
+    const scenarioBefore = editor.scenarioText
+    desktop.open({
+      ...WORKSPACE,
+      texts: [
+        { path: WORKSPACE.scripts[0]!, text: '// miniport from disk\n', error: null },
+        { path: WORKSPACE.scripts[1]!, text: null, error: 'permission denied' },
+        { path: WORKSPACE.scenario, text: null, error: 'no such file' },
+      ],
+    })
+    expect(editor.text).toBe('// miniport from disk\n')
+    expect([editor.scenarioText, editor.paths.scenario, store.savesToWorkspace('scenario')]).toEqual([
+      scenarioBefore,
+      null,
+      false,
+    ])
+    expect(store.error).toBe('cannot open helpers.ts: permission denied; cannot open flood.json: no such file')
+    expect(store.workspaceFile).toBe(WORKSPACE.file)
+    const bar = mount(TitleBar, { props: { fileName: 'miniport.ts', dirty: false, error: store.error } })
+    expect(bar.get('[data-testid="desktop-error"]').text()).toBe(store.error)
+  })
+
+  it('asks before a workspace replaces unsaved text; declined, nothing of the workspace is applied', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    const editor = useEditorStore()
+    editor.setText('// typed, not saved')
+    const confirm = vi.fn(() => false)
+    vi.stubGlobal('confirm', confirm)
+    desktop.open(WORKSPACE)
+    expect(confirm).toHaveBeenCalledWith('Discard the unsaved changes to miniport.ts?')
+    expect([editor.text, store.workspaceFile, useSettingsStore().settings.seed]).toEqual([
+      '// typed, not saved',
+      null,
+      defaultSettings().seed,
+    ])
+    confirm.mockReturnValue(true)
+    desktop.open(WORKSPACE)
+    expect([editor.text, editor.dirty, store.workspaceFile]).toEqual(['// miniport from disk\n', false, WORKSPACE.file])
+  })
+
+  it('Save writes the edited script and scenario back to their files, then the workspace, and drops the autosave', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    const editor = useEditorStore()
+    editor.setText('// miniport, edited\n')
+    editor.setScenarioText('{"name":"flood","seconds":2}\n')
+    await nextTick()
+    desktop.saveAnswer = WORKSPACE.file
+    desktop.menu('save')
+    await flush()
+    expect(desktop.calls.map((c) => c.name).filter((n) => n.startsWith('save'))).toEqual([
+      'saveTextFile',
+      'saveTextFile',
+      'saveWorkspace',
+    ])
+    expect(desktop.files.get(WORKSPACE.scripts[0]!)).toBe('// miniport, edited\n')
+    expect(desktop.files.get(WORKSPACE.scenario)).toBe('{"name":"flood","seconds":2}\n')
+    expect(desktop.files.get(WORKSPACE.scripts[1]!)).toBe('export const MTU = 1514\n')
+    expect([editor.dirty, editor.scenarioDirty, store.error]).toEqual([false, false, null])
+    await nextTick()
+    expect(callsOf('editorSaved')).toEqual([['script'], ['scenario']])
+
+    // Nothing edited since: only the workspace is written.
+    desktop.menu('save')
+    await flush()
+    expect(callsOf('saveTextFile')).toHaveLength(2)
+    expect(callsOf('saveWorkspace')).toHaveLength(2)
+  })
+
+  it("the run bar's Save writes a workspace document back to its file; other text is not the workspace's", async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    desktop.saveAnswer = WORKSPACE.file
+    const editor = useEditorStore()
+    editor.setScenarioText('{"name":"edited"}')
+    editor.show('scenario')
+    const bar = mount(RunBar)
+    await bar.get('button[title="Save the active file"]').trigger('click')
+    await flush()
+    expect(callsOf('saveTextFile')).toEqual([[WORKSPACE.scenario, '{"name":"edited"}']])
+    expect(callsOf('saveWorkspace')).toHaveLength(1)
+    expect(editor.scenarioDirty).toBe(false)
+    editor.open('loopback.json', '{}')
+    expect(store.savesToWorkspace('scenario')).toBe(false)
+    bar.unmount()
+  })
+
+  it('a file that cannot be written stays unsaved and is reported; the workspace is still saved', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    desktop.saveAnswer = WORKSPACE.file
+    desktop.saveTextFile = () =>
+      Promise.reject(
+        new Error(
+          "Error invoking remote method 'workbench:saveTextFile': Error: /home/ann/lab/src/miniport.ts: cannot be written (EACCES)",
+        ),
+      )
+    const editor = useEditorStore()
+    editor.setText('// edited')
+    await store.save(false)
+    expect(store.error).toBe('/home/ann/lab/src/miniport.ts: cannot be written (EACCES)')
+    expect([editor.dirty, callsOf('saveWorkspace').length, callsOf('editorSaved')]).toEqual([true, 1, []])
+  })
+
+  it('text typed while its file is written stays unsaved', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    const editor = useEditorStore()
+    editor.setText('// first')
+    const write = desktop.saveTextFile
+    desktop.saveTextFile = async (path, text) => {
+      editor.setText('// first, and more')
+      return write(path, text)
+    }
+    await store.save(false)
+    expect([desktop.files.get(WORKSPACE.scripts[0]!), editor.dirty]).toEqual(['// first', true])
+  })
+
+  it('after New, Save writes nothing into the files of the workspace that was open', async () => {
+    const store = useDesktopStore()
+    await store.connect()
+    desktop.open(WORKSPACE)
+    const editor = useEditorStore()
+    editor.setScenarioText('{"name":"kept in the editor"}')
+    desktop.menu('new')
+    desktop.saveAnswer = '/home/ann/other.nicws'
+    await store.save(false)
+    expect(callsOf('saveTextFile')).toEqual([])
+    expect(callsOf('saveWorkspace')[0]![0]).toMatchObject({ scripts: [], scenario: null })
+    expect(desktop.files.get(WORKSPACE.scenario)).toBe('{"name":"flood"}\n')
+  })
+})
+
 describe('autosave of unsaved text', () => {
   it('sends the latest script and scenario text at most every 500 ms, with the file the workspace names', async () => {
     vi.useFakeTimers()
@@ -205,7 +383,7 @@ describe('autosave of unsaved text', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(callsOf('editorChanged')).toEqual([
       ['script', WORKSPACE.scripts[0], '// ab'],
-      ['scenario', null, '{"name":"flood"}'],
+      ['scenario', WORKSPACE.scenario, '{"name":"flood"}'],
     ])
   })
 
