@@ -133,9 +133,8 @@ export function packetApi(rt: NdisRuntime) {
   }
 
   /** Zero-initialises a descriptor as ReactOS does (ndis5.md §1.2): Pool, ValidCounts TRUE, NdisPacketFlags, OOB offset. */
-  function initDescriptor(pool: PacketPool, va: number): void {
+  function initDescriptor(pool: PacketPool, off: number): void {
     const u32 = mem.u32
-    const off = va - KVA_BASE
     const w = off >> 2
     // Private, field by field (PhysicalCount, TotalLength, Head, Tail, Pool, Count, Flags, ValidCounts...), then the
     // rest of the descriptor zeroed.
@@ -191,7 +190,7 @@ export function packetApi(rt: NdisRuntime) {
       slot < pool.numberOfDescriptors
         ? pool.first + slot * pool.stride
         : pool.overflowVa[slot - pool.numberOfDescriptors]
-    initDescriptor(pool, va)
+    initDescriptor(pool, va - KVA_BASE)
     const site = cell[0]
     pool.state[slot] = DESC_ALLOCATED
     pool.site[slot] = site
@@ -356,15 +355,15 @@ export function packetApi(rt: NdisRuntime) {
         return
       }
       const slot = pool.freeStack[--pool.freeCount]
-      const va = pool.first + slot * pool.stride
-      initDescriptor(pool, va)
+      const off = pool.firstOffset + slot * pool.stride
+      initDescriptor(pool, off)
       pool.state[slot] = DESC_ALLOCATED
       pool.site[slot] = cell[0]
       pool.generation[slot]++
       pool.allocations++
       if (++pool.inUse > pool.highWater) pool.highWater = pool.inUse
       if (typeof Status === 'object' && Status !== null) Status.value = NDIS_STATUS_SUCCESS
-      if (typeof Packet === 'object' && Packet !== null) Packet.value = va
+      if (typeof Packet === 'object' && Packet !== null) Packet.value = off + KVA_BASE
     },
 
     NdisDprAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {

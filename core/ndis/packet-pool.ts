@@ -1,6 +1,7 @@
 // A packet pool: one non-paged block holding the header and every static descriptor (ndis5.md §1.1, §2.2, §2.3),
 // with the per-descriptor bookkeeping the verifier needs kept in typed arrays (no object per packet), and lwIP-style
 // statistics kept inside the pool.
+import { KVA_BASE } from '../kernel/memory'
 import { packetLength, packetOobOffset, SIZEOF_PACKET_POOL_HEADER } from './layout'
 
 /** Descriptor states. */
@@ -26,6 +27,8 @@ export class PacketPool {
   readonly handle: number
   /** Address of static descriptor 0; descriptors follow each other every `stride` bytes. */
   readonly first: number
+  /** `first` as an offset into non-paged memory: a small integer, where the address is a heap number in V8. */
+  readonly firstOffset: number
   readonly end: number
   readonly stride: number
   /** 1 / stride: a multiplication finds a descriptor's slot on the hot path; the product is checked exactly. */
@@ -77,6 +80,7 @@ export class PacketPool {
     this.stride = (this.packetLength + 7) & ~7
     this.strideInverse = 1 / this.stride
     this.first = handle + SIZEOF_PACKET_POOL_HEADER
+    this.firstOffset = this.first - KVA_BASE
     this.end = this.first + numberOfDescriptors * this.stride
     this.createdSite = createdSite
     const slots = numberOfDescriptors + overflowDescriptors
