@@ -13,6 +13,8 @@ const texts =
     ? (['B', 'A'] as const).map((v) => serializeWorkspace(target!, bigContent(target!, v, size)))
     : []
 let round = 0
+// Autosave: the first entry is on disk before the parent starts its kill timer, so every kill has one to recover.
+if (mode === 'autosave') new AutosaveStore(target!).save('untitled:1', null, 'A'.repeat(size), round++)
 process.stdout.write('saving\n')
 for (;;) {
   const variant = round % 2 === 0 ? 'B' : 'A'
