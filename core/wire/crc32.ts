@@ -12,5 +12,8 @@ export function crc32Update(crc: number, b: Uint8Array, start: number, end: numb
   return crc
 }
 
+/** Continues a CRC over one byte, for loops that produce the bytes they checksum. */
+export const crc32Byte = (crc: number, byte: number): number => TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8)
+
 export const crc32Begin = (): number => -1
 export const crc32End = (crc: number): number => (crc ^ -1) >>> 0
