@@ -26,6 +26,8 @@ export interface RunConfig {
   capture: 'pcapng' | 'pcap' | null
   /** Keep the event log for a trace (always kept, bounded; larger when a trace file is asked for). */
   traceCapacity?: number
+  /** Log every NDIS call the script makes in the event log (a trace file, the Trace view). */
+  traceApiCalls?: boolean
   /** Shared cells a host may provide (see CallSites and HandlerWatch). */
   siteCell?: Int32Array
   watchCells?: Int32Array

@@ -25,7 +25,7 @@ import { receiveApi } from '../protocol/receive-api'
 import { sendApi } from '../protocol/send-api'
 import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
-import { buildScriptScope, type ScriptScope } from './script-scope'
+import { buildScriptScope, traceApiCalls, type ScriptScope } from './script-scope'
 import type { StopReason } from '../report/report'
 
 export type RunPhase = 'created' | 'running' | 'ended'
@@ -124,6 +124,7 @@ export class Run {
       ...receiveApi(this.protocol),
       ...sendApi(this.protocol),
     })
+    if (config.traceApiCalls) traceApiCalls(this.scope, this.log, this.sites, this.scheduler.clock)
     this.endNs = config.durationNs
     this.scheduleFaults()
   }

@@ -13,6 +13,9 @@ import type { MiniportRuntime } from '../miniport/runtime'
 import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
 import type { Kernel } from '../kernel/kernel'
+import type { Clock } from '../kernel/clock'
+import type { CallSites } from '../kernel/call-site'
+import { EV_API, type EventLog } from '../trace/event-log'
 
 export type ScriptScope = Record<string, unknown>
 
@@ -43,4 +46,24 @@ export function addNotEmulated(scope: ScriptScope, declared: readonly string[], 
     added.push(name)
   }
   return added
+}
+
+function isClass(value: unknown): boolean {
+  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value))
+}
+
+/**
+ * Logs every NDIS call the script makes as an instant event of the trace (name and call site). Only for runs that
+ * keep a trace (`--trace`, the workbench's Trace view): the wrapper costs an arguments array per call.
+ */
+export function traceApiCalls(scope: ScriptScope, log: EventLog, sites: CallSites, clock: Clock): void {
+  for (const [name, value] of Object.entries(scope)) {
+    if (typeof value !== 'function' || isClass(value)) continue
+    const fn = value as (...args: unknown[]) => unknown
+    const id = log.intern(name)
+    scope[name] = (...args: unknown[]) => {
+      log.add(clock.nowNs, EV_API, id, 0, sites.cell[0]!)
+      return fn(...args)
+    }
+  }
 }

@@ -120,6 +120,7 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
         ...(scenario.replay ? { replay: scenario.replay } : {}),
         capture,
         traceCapacity: options.trace ? 1 << 20 : 65536,
+        traceApiCalls: options.trace !== undefined,
       },
       cells: cells.buffer,
       declared: declaredNames().values,

@@ -128,6 +128,7 @@ export function prepareRun(request: StartRunRequest): { run: PreparedRun } | { d
         lowResources: scenario.scenario.faults.lowResources ?? null,
         capture: null,
         traceCapacity: 65536,
+        traceApiCalls: true,
       },
     },
   }

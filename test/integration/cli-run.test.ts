@@ -91,6 +91,10 @@ describe('nicbench run: artifacts', () => {
     const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { name: string; ph: string }[]
     expect(events.some((e) => e.name === 'MiniportISR' && e.ph === 'B')).toBe(true)
     expect(events.some((e) => e.name === 'MiniportHandleInterrupt' && e.ph === 'E')).toBe(true)
+    const api = events.find((e) => e.name === 'NdisMIndicateReceivePacket' && e.ph === 'i') as
+      { cat: string; args: { at: string } } | undefined
+    expect(api?.cat).toBe('api')
+    expect(api?.args.at).toMatch(/^reference-miniport\.ts:\d+:\d+$/)
   })
 
   it('writes a JUnit failure carrying the finding', () => {
