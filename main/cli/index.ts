@@ -69,7 +69,7 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
       `
 Examples:
   nicbench run examples/reference-miniport.ts --duration 50ms
-  nicbench run driver.ts --scenario examples/scenarios/imix.json --report - --junit junit.xml --pcap wire.pcapng`,
+  nicbench run driver.ts --scenario examples/scenarios/imix-with-faults.json --report - --junit junit.xml --pcap wire.pcapng`,
     )
     .action(async (script: string, options: RunOptions) => {
       setExit((await runCommand(script, options)).exitCode)
