@@ -7,6 +7,9 @@ const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_ARP = 0x0806
 const ETHERTYPE_VLAN = 0x8100
 const ETHERTYPE_IPV6 = 0x86dd
+/** Local experimental EtherType 1: the traffic generator's test frames (core/wire/test-frame.ts). */
+const ETHERTYPE_TEST = 0x88b5
+const TEST_MAGIC = 0x4e574254
 const IP_ICMP = 1
 const IP_TCP = 6
 const IP_UDP = 17
@@ -83,6 +86,8 @@ function etherTypeName(type: number): string {
       return '802.1Q'
     case ETHERTYPE_IPV6:
       return 'IPv6'
+    case ETHERTYPE_TEST:
+      return 'local experimental (workbench test frame)'
     default:
       return type < 0x0600 ? 'length' : 'unknown'
   }
@@ -133,6 +138,7 @@ export function decodeFrame(bytes: ArrayLike<number>): DecodeNode[] {
   if (type === ETHERTYPE_ARP) out.push(...decodeArp(bytes, at, end))
   else if (type === ETHERTYPE_IPV4) out.push(...decodeIpv4(bytes, at, end))
   else if (type === ETHERTYPE_IPV6) out.push(...decodeIpv6(bytes, at, end))
+  else if (type === ETHERTYPE_TEST) out.push(...decodeTestFrame(bytes, at, end))
   else if (at < end) out.push(node(`Data (${end - at} bytes)`, at, end - at))
   return out
 }
@@ -339,4 +345,24 @@ function decodeIcmp(b: ArrayLike<number>, at: number, end: number, v6: boolean):
     )
   }
   return [node(`${name} ${icmpTypeName(type, v6)}`, at, end - at, children)]
+}
+
+/** The generator's test header (core/wire/test-frame.ts): magic, stream, length, sequence number, CRC-32. */
+function decodeTestFrame(b: ArrayLike<number>, at: number, end: number): DecodeNode[] {
+  if (end - at < 16) return [truncated('Workbench test frame', at, end, 16)]
+  const magic = (u16(b, at) << 16) | u16(b, at + 2)
+  if (magic >>> 0 !== TEST_MAGIC) return [node(`Data (${end - at} bytes)`, at, end - at)]
+  const sequence = ((u16(b, at + 8) << 16) | u16(b, at + 10)) >>> 0
+  const crc = ((u16(b, at + 12) << 16) | u16(b, at + 14)) >>> 0
+  const nodes = [
+    node(`Workbench test frame, stream ${u16(b, at + 4)}, sequence ${sequence}`, at, 16, [
+      node('Magic: NWBT', at, 4),
+      node(`Stream: ${u16(b, at + 4)}`, at + 4, 2),
+      node(`Frame length: ${u16(b, at + 6)}`, at + 6, 2),
+      node(`Sequence number: ${sequence}`, at + 8, 4),
+      node(`CRC-32: ${hex(crc, 8)}`, at + 12, 4),
+    ]),
+  ]
+  if (at + 16 < end) nodes.push(node(`Filler (${end - at - 16} bytes)`, at + 16, end - at - 16))
+  return nodes
 }
