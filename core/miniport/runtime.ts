@@ -16,14 +16,19 @@ export const MINIPORT_EVENT_KINDS = 4
 
 export type HandlerFn = (...args: any[]) => any
 
+/** A handler's interned names: its event-log name and its watchdog id. */
+interface HandlerIds {
+  readonly logId: number
+  readonly watchId: number
+}
+
 export class MiniportRuntime {
   readonly adapter: Adapter
   readonly kernel: Kernel
   /** Timers by index (the scheduler event's argument). */
   readonly timerTable: NDIS_MINIPORT_TIMER[] = []
   readonly eventBase: number
-  private readonly logNames = new Map<string, number>()
-  private readonly watchNames = new Map<string, number>()
+  private readonly handlerIds = new Map<string, HandlerIds>()
 
   constructor(
     readonly env: MiniportEnvironment,
@@ -34,19 +39,14 @@ export class MiniportRuntime {
     this.eventBase = eventBase
   }
 
-  /** Interned name of a handler for the event log and the watchdog (done once per name, not per call). */
-  private ids(name: string): [number, number] {
-    let logId = this.logNames.get(name)
-    if (logId === undefined) {
-      logId = this.env.log.intern(name)
-      this.logNames.set(name, logId)
+  /** Interned names of a handler for the event log and the watchdog (done once per name, not per call). */
+  private ids(name: string): HandlerIds {
+    let ids = this.handlerIds.get(name)
+    if (ids === undefined) {
+      ids = { logId: this.env.log.intern(name), watchId: this.env.watch.id(name) }
+      this.handlerIds.set(name, ids)
     }
-    let watchId = this.watchNames.get(name)
-    if (watchId === undefined) {
-      watchId = this.env.watch.id(name)
-      this.watchNames.set(name, watchId)
-    }
-    return [logId, watchId]
+    return ids
   }
 
   /**
@@ -64,7 +64,7 @@ export class MiniportRuntime {
     e?: unknown,
     f?: unknown,
   ): unknown {
-    const [logId, watchId] = this.ids(name)
+    const { logId, watchId } = this.ids(name)
     const k = this.kernel
     const log = this.env.log
     const old = k.raiseIrql(irql)
