@@ -125,6 +125,10 @@ export class Run {
       ...sendApi(this.protocol),
     })
     if (config.traceApiCalls) traceApiCalls(this.scope, this.log, this.sites, this.scheduler.clock)
+    if (this.tap.annotator) {
+      this.protocol.frameObserver = this.tap.annotator
+      this.protocol.sender.observer = this.tap.annotator
+    }
     this.endNs = config.durationNs
     this.scheduleFaults()
   }
@@ -226,6 +230,11 @@ export class Run {
   private end(reason: StopReason): void {
     this.stop = { reason, bugCheck: null, error: null, startFailure: '' }
     this.phase = 'ended'
+  }
+
+  /** Writes every captured frame still waiting for its packet (call before reading the capture). */
+  finishCapture(): void {
+    this.tap.annotator?.flush(this.scheduler.nowNs, true)
   }
 
   /** Runs to the end in slices (a host can report progress between calls). */

@@ -1,16 +1,18 @@
 // Sits between the controller and the wire backend and copies every frame into the capture (both directions,
 // virtual-time stamps), counting frames on the way. Without a capture it adds one branch per frame.
 import type { CaptureWriter } from '../capture/writer-options'
-import { FrameDirection } from '../capture/frame-direction'
 import type { WirePort } from '../controller/wire-port'
 import type { Scheduler } from '../sim/scheduler'
 import type { WireBackend } from '../wire/wire-backend'
+import { CaptureAnnotator } from './capture-annotator'
 
 export class WireTap implements WirePort {
   /** Frames the wire handed to the controller. */
   received = 0
   /** False once the run stops the traffic (before halt). */
   open = true
+  /** Holds captured frames until the packet that carried them is known (null without a capture). */
+  readonly annotator: CaptureAnnotator | null
 
   constructor(
     readonly backend: WireBackend,
@@ -18,7 +20,9 @@ export class WireTap implements WirePort {
     readonly capture: CaptureWriter | null,
     /** Called after a frame went out, so the controller looks again at a backend that may answer (loopback). */
     private readonly afterTransmit: () => void,
-  ) {}
+  ) {
+    this.annotator = capture ? new CaptureAnnotator(capture) : null
+  }
 
   nextArrivalNs(): number {
     return this.open ? this.backend.nextArrivalNs() : Infinity
@@ -29,16 +33,13 @@ export class WireTap implements WirePort {
     const length = this.backend.takeFrame(into)
     if (length > 0) {
       this.received++
-      if (this.capture) {
-        const kept = Math.min(length, into.length)
-        this.capture.writeFrame(this.scheduler.nowNs, into, 0, kept, length, FrameDirection.Inbound)
-      }
+      if (this.annotator) this.annotator.inbound(this.scheduler.nowNs, into, Math.min(length, into.length), length)
     }
     return length
   }
 
   transmit(frame: Uint8Array, length: number, timeNs: number): void {
-    if (this.capture) this.capture.writeFrame(timeNs, frame, 0, length, length, FrameDirection.Outbound)
+    if (this.annotator) this.annotator.outbound(timeNs, frame, length)
     this.backend.transmit(frame, length, timeNs)
     this.afterTransmit()
   }

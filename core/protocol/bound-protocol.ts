@@ -32,6 +32,11 @@ export const PROTOCOL_EVENT_KINDS = 3
 
 const CALL = 'NdisMIndicateReceivePacket'
 
+export interface FrameObserver {
+  received(packet: number, frame: Uint8Array, length: number, nowNs: number): void
+  sending(packet: number, frame: Uint8Array, length: number): void
+}
+
 export class BoundProtocol {
   readonly config: ProtocolConfig
   readonly stats: ProtocolStatistics
@@ -49,6 +54,9 @@ export class BoundProtocol {
   private readonly returnKind: number
   private readonly names: { indicate: number; ret: number }
   private noReturnHandlerReported = false
+
+  /** Told each frame the protocol receives and sends, with its packet (the capture names the descriptor). */
+  frameObserver: FrameObserver | null = null
 
   constructor(
     readonly m: MiniportRuntime,
@@ -209,6 +217,7 @@ export class BoundProtocol {
     }
     stats.bytes += reader.total
     if (reader.total > reader.length) stats.truncated++
+    if (this.frameObserver) this.frameObserver.received(packet, reader.frame, reader.length, this.m.env.scheduler.nowNs)
     const verdict = this.checker.check(reader.frame, reader.length)
     if (verdict === FrameVerdict.Foreign) stats.unchecked++
   }

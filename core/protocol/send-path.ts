@@ -313,8 +313,12 @@ export class ProtocolSender {
     return packet + this.k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
   }
 
+  /** Told each frame handed down (the capture names the descriptor that carried it). */
+  observer: { sending(packet: number, frame: Uint8Array, length: number): void } | null = null
+
   private handOver(slot: number, kindName: number): number {
     const packet = this.packetVa[slot]
+    if (this.observer) this.observer.sending(packet, this.frames[slot]!, this.config.bytes)
     this.state[slot] = SEND_IN_CALL
     this.rt.wr(this.oob(packet) + OOB_STATUS, NDIS_STATUS_SUCCESS)
     // A resubmission after RESOURCES is the same send, not a new one.

@@ -104,7 +104,7 @@ export async function executeJob(job: EngineJob): Promise<EngineResult> {
   return {
     type: 'done',
     report,
-    capture: run.capture ? run.capture.output.toBytes() : null,
+    capture: run.capture ? (run.finishCapture(), run.capture.output.toBytes()) : null,
     trace: job.trace ? chromeTraceJson(run.log, run.sites, job.config.script.file) : null,
   }
 }

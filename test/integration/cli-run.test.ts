@@ -83,11 +83,23 @@ describe('nicbench run: artifacts', () => {
     const xml = readFileSync(junit, 'utf8')
     expect(xml).toMatch(/<testsuites name="nicbench" tests="\d+" failures="0">/)
     expect(xml).toContain('name="R7 NdisFreePacketPool with packets outstanding"')
-    const tshark = spawnSync('tshark', ['-r', pcap, '-T', 'fields', '-e', 'frame.len'], { encoding: 'utf8' })
+    const tshark = spawnSync(
+      'tshark',
+      ['-r', pcap, '-T', 'fields', '-E', 'separator=|', '-e', 'frame.len', '-e', 'frame.comment'],
+      {
+        encoding: 'utf8',
+      },
+    )
     expect(tshark.status, tshark.stderr).toBe(0)
-    const lengths = tshark.stdout.trim().split('\n')
-    expect(lengths).toHaveLength(10)
-    expect(new Set(lengths)).toEqual(new Set(['60']))
+    const rows = tshark.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('|'))
+    expect(rows).toHaveLength(10)
+    for (const [length, comment] of rows) {
+      expect(length).toBe('60')
+      expect(comment).toMatch(/^indicated in NDIS_PACKET 0x8[0-9A-F]{7}$/)
+    }
     const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { name: string; ph: string }[]
     expect(events.some((e) => e.name === 'MiniportISR' && e.ph === 'B')).toBe(true)
     expect(events.some((e) => e.name === 'MiniportHandleInterrupt' && e.ph === 'E')).toBe(true)
@@ -95,6 +107,28 @@ describe('nicbench run: artifacts', () => {
       { cat: string; args: { at: string } } | undefined
     expect(api?.cat).toBe('api')
     expect(api?.args.at).toMatch(/^reference-miniport\.ts:\d+:\d+$/)
+  })
+
+  it('captures both directions and names the descriptor that carried each frame', () => {
+    const pcap = join(tmp, 'loopback.pcapng')
+    const scenario = join(ROOT, 'examples', 'scenarios', 'sends-over-loopback.json')
+    const run = runCli(['run', REFERENCE, '--scenario', scenario, '--duration', '1ms', '--pcap', pcap, '--quiet'])
+    expect(run.status).toBe(0)
+    const tshark = spawnSync(
+      'tshark',
+      ['-r', pcap, '-T', 'fields', '-E', 'separator=|', '-e', 'frame.len', '-e', 'frame.comment'],
+      { encoding: 'utf8' },
+    )
+    expect(tshark.status, tshark.stderr).toBe(0)
+    const comments = tshark.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('|')[1])
+    const sent = comments.filter((c) => /^sent by the protocol in NDIS_PACKET 0x8[0-9A-F]{7}$/.test(c!))
+    const indicated = comments.filter((c) => /^indicated in NDIS_PACKET 0x8[0-9A-F]{7}$/.test(c!))
+    expect(sent.length).toBeGreaterThan(0)
+    expect(indicated.length).toBeGreaterThan(0)
+    expect(sent.length + indicated.length).toBe(comments.length)
   })
 
   it('writes a JUnit failure carrying the finding', () => {
