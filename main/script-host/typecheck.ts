@@ -18,8 +18,41 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 }
 
+/** Diagnostics that are advice, not errors (`nicbench check` prints them; a run goes ahead). */
+const LINT_CODES = new Set([
+  6133, // 'x' is declared but its value is never read
+  6196, // 'X' is declared but never used
+  6198, // all destructured elements are unused
+  6199, // all variables are unused
+  7027, // unreachable code detected
+  7030, // not all code paths return a value
+])
+
+export interface CheckedDiagnostic extends ScriptDiagnostic {
+  severity: 'error' | 'warning'
+}
+
+/** Type errors, plus (with `lint`) warnings for unused locals, unreachable code and missing returns. */
+export function checkScript(file: string, text: string, lint: boolean): CheckedDiagnostic[] {
+  const options: ts.CompilerOptions = lint
+    ? { ...OPTIONS, noUnusedLocals: true, noImplicitReturns: true, allowUnreachableCode: false }
+    : OPTIONS
+  return diagnosticsOf(file, text, options).map(({ diagnostic, code }) => ({
+    ...diagnostic,
+    severity: LINT_CODES.has(code) ? 'warning' : 'error',
+  }))
+}
+
 export function typeCheckScript(file: string, text: string): ScriptDiagnostic[] {
-  const host = ts.createCompilerHost(OPTIONS, true)
+  return diagnosticsOf(file, text, OPTIONS).map(({ diagnostic }) => diagnostic)
+}
+
+function diagnosticsOf(
+  file: string,
+  text: string,
+  options: ts.CompilerOptions,
+): { diagnostic: ScriptDiagnostic; code: number }[] {
+  const host = ts.createCompilerHost(options, true)
   const sdk = sdkPath()
   const readFile = host.readFile.bind(host)
   const getSourceFile = host.getSourceFile.bind(host)
@@ -33,7 +66,9 @@ export function typeCheckScript(file: string, text: string): ScriptDiagnostic[] 
     (exists) => (name: string) =>
       name === file || name === sdk || exists(name)
   )(host.fileExists.bind(host))
-  const program = ts.createProgram({ rootNames: [file, sdk], options: OPTIONS, host })
+  const program = ts.createProgram({ rootNames: [file, sdk], options, host })
   const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => !d.file || d.file.fileName === file)
-  return diagnostics.map((d) => diagnosticOf(d, file)).sort((a, b) => a.line - b.line || a.column - b.column)
+  return diagnostics
+    .map((d) => ({ diagnostic: diagnosticOf(d, file), code: d.code }))
+    .sort((a, b) => a.diagnostic.line - b.diagnostic.line || a.diagnostic.column - b.diagnostic.column)
 }

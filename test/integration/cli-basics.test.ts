@@ -25,6 +25,26 @@ describe('nicbench', () => {
     expect(run.stdout).toContain('Examples:')
   })
 
+  it('check passes a clean script and lists lint warnings without failing', () => {
+    const clean = nicbench('check', join(ROOT, 'examples', 'reference-miniport.ts'))
+    expect(clean.status).toBe(0)
+    expect(clean.stdout).toMatch(/reference-miniport\.ts: no problems \(\d+ NDIS call sites/)
+    const lint = nicbench('check', join(ROOT, 'test', 'fixtures', 'scripts', 'lint-warnings.ts'))
+    expect(lint.status).toBe(0)
+    expect(lint.stdout).toContain("lint-warnings.ts:2:9: warning: 'Unused' is declared but its value is never read.")
+    expect(lint.stdout).toContain('lint-warnings.ts:4:3: warning: Unreachable code detected.')
+    const typeError = nicbench('check', join(ROOT, 'test', 'fixtures', 'scripts', 'type-error.ts'))
+    expect(typeError.status).toBe(2)
+  })
+
+  it('rules lists the catalogue, as text and as JSON', () => {
+    const text = nicbench('rules')
+    expect(text.status).toBe(0)
+    expect(text.stdout).toMatch(/^R5 +0x7C +error +Freeing a packet that is not allocated/m)
+    const json = JSON.parse(nicbench('rules', '--json').stdout) as { id: string }[]
+    expect(json.map((r) => r.id)).toEqual(Array.from({ length: json.length }, (_, i) => `R${i + 1}`))
+  })
+
   it('exits 2 with one line on an unknown command or option', () => {
     const unknownCommand = nicbench('frobnicate')
     expect(unknownCommand.status).toBe(2)
