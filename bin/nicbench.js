@@ -3,14 +3,20 @@
 // on a fresh checkout the first run builds it once.
 'use strict'
 const { existsSync } = require('node:fs')
-const { join } = require('node:path')
+const { dirname, join } = require('node:path')
 const { spawnSync } = require('node:child_process')
+
+/** electron-vite's command line (its package exports only package.json and the library). */
+function electronVite() {
+  const pkg = require.resolve('electron-vite/package.json')
+  return join(dirname(pkg), require(pkg).bin['electron-vite'])
+}
 
 const root = join(__dirname, '..')
 const cli = join(root, 'out', 'main', 'cli.js')
 if (!existsSync(cli) || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   process.stderr.write('nicbench: building NIC Workbench once (npm run build)…\n')
-  const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+  const build = spawnSync(process.execPath, [electronVite(), 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   })

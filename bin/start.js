@@ -3,8 +3,14 @@
 // one line and exits non-zero instead of printing a stack trace.
 'use strict'
 const { existsSync } = require('node:fs')
-const { join } = require('node:path')
+const { dirname, join } = require('node:path')
 const { spawnSync } = require('node:child_process')
+
+/** electron-vite's command line (its package exports only package.json and the library). */
+function electronVite() {
+  const pkg = require.resolve('electron-vite/package.json')
+  return join(dirname(pkg), require(pkg).bin['electron-vite'])
+}
 
 function electronBinary() {
   try {
@@ -24,7 +30,7 @@ if (!electronBinary()) {
 }
 
 const root = join(__dirname, '..')
-const result = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'preview'], {
+const result = spawnSync(process.execPath, [electronVite(), 'preview'], {
   cwd: root,
   stdio: 'inherit',
 })
