@@ -3,14 +3,10 @@
 // on a fresh checkout the first run builds it once.
 'use strict'
 const { existsSync } = require('node:fs')
-const { dirname, join } = require('node:path')
+const { join } = require('node:path')
 const { spawnSync } = require('node:child_process')
 
-/** electron-vite's command line (its package exports only package.json and the library). */
-function electronVite() {
-  const pkg = require.resolve('electron-vite/package.json')
-  return join(dirname(pkg), require(pkg).bin['electron-vite'])
-}
+const electronVite = require('./electron-vite-path')
 
 const root = join(__dirname, '..')
 const cli = join(root, 'out', 'main', 'cli.js')

@@ -17,6 +17,14 @@ describe('nicbench', () => {
     expect(run.stdout.trim()).toBe(version)
   })
 
+  it("finds electron-vite's command line, which the launchers run to build on a fresh checkout", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const electronVitePath = require(join(ROOT, 'bin', 'electron-vite-path.js')) as () => string
+    const run = spawnSync(process.execPath, [electronVitePath(), '--version'], { cwd: ROOT, encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/\d+\.\d+\.\d+/)
+  })
+
   it('prints help with examples', () => {
     const run = nicbench('--help')
     expect(run.status).toBe(0)
