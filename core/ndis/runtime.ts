@@ -328,7 +328,8 @@ export class NdisRuntime {
             ' is already free (double free; last freed at ' +
             k.sites.format(pool.site[slot]) +
             ')',
-          pool.site[slot],
+          // The slot's site is the line that freed it, not one that allocated anything: named in the message only.
+          0,
         )
       }
     }
