@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CallSites } from '../../../core/kernel/call-site'
 
-describe('CallSites (brief: shared call-site interface)', () => {
+describe('CallSites: where each script call was made', () => {
   it('gives one id per location and resolves it back', () => {
     const s = new CallSites()
     const a = s.register('driver.ts', 12, 3)
