@@ -11,9 +11,12 @@ import { siteLocation } from './packets'
 type Four = [string, string, string, string]
 const UNKNOWN = { file: '', line: 0, column: 0 }
 
-/** A parameter the catalogue gives as a fixed value (a bug check's subcode) reads as what it is. */
+/** A parameter the catalogue gives as a fixed value reads as what it is: a subcode, unused, or a constant. */
 function meaning(text: string): string {
-  return /^(0x[0-9A-Fa-f]+|\d+)$/.test(text) ? `subcode ${text}` : text
+  if (text === '0') return 'unused'
+  if (/^0x[0-9A-Fa-f]+$/.test(text)) return `subcode ${text}`
+  if (/^\d+$/.test(text)) return `always ${text}`
+  return text
 }
 
 export function paramMeanings(rule: string): Four {

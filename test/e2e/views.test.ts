@@ -158,4 +158,21 @@ describe('the views against the real engine (nicbench serve)', () => {
     expect(await page.locator('[data-testid="doc-script"]').textContent()).toContain('double-free.ts')
     expect(pageErrors).toEqual([])
   })
+
+  it('stops on a bug check with the stop screen, and goes to the line from it', async () => {
+    const text = readFileSync(join(ROOT, 'examples', 'buggy', 'wrong-irql.ts'), 'utf8')
+    const bugLine = text.split('\n').findIndex((l) => l.includes('// BUG: R10')) + 1
+    await loadExample('buggy/wrong-irql.ts')
+    await page.getByTestId('run-button').click()
+    const screen = page.getByTestId('bugcheck-screen')
+    await screen.waitFor()
+    expect(await page.getByTestId('bugcheck-code').textContent()).toBe('0xC4')
+    const shown = (await screen.textContent()) ?? ''
+    expect(shown).toContain('DRIVER_VERIFIER_DETECTED_VIOLATION')
+    expect(shown).toContain(`R10 at wrong-irql.ts:${bugLine}`)
+    await shot('views-bugcheck-screen')
+    await page.getByTestId('bugcheck-reveal').click()
+    expect(await page.getByTestId('cursor').textContent()).toMatch(new RegExp(`^Ln ${bugLine}, `))
+    expect(pageErrors).toEqual([])
+  })
 })
