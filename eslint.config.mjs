@@ -56,6 +56,49 @@ const coreForbiddenSyntax = [
   { selector: "MemberExpression[object.name='process']", message: 'core/ is pure: no process.' },
 ]
 
+// Layers inside core/, lowest first (ARCHITECTURE.md "Layers"): a folder may import only folders of lower tiers, never
+// a sibling of its own tier or anything above it, so the data flow stays one-way and no cycle can form.
+export const CORE_TIERS = [
+  ['sim', 'capture', 'api'],
+  ['verifier'],
+  ['kernel'],
+  ['trace', 'wire'],
+  ['controller', 'ndis'],
+  ['miniport'],
+  ['protocol'],
+  ['scenario', 'report'],
+  ['engine'],
+  ['inspect'],
+]
+
+function coreLayerBlocks() {
+  return CORE_TIERS.flatMap((tier, t) =>
+    tier.map((folder) => {
+      const above = CORE_TIERS.slice(t)
+        .flat()
+        .filter((f) => f !== folder)
+      return {
+        files: [`core/${folder}/**`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              paths: coreForbiddenImports.paths,
+              patterns: [
+                ...coreForbiddenImports.patterns,
+                ...above.map((f) => ({
+                  group: [`../${f}/*`, `../../${f}/*`, `../${f}`, `../../${f}`],
+                  message: `core/${folder} may not import core/${f}: layers inside core/ import only downwards (ARCHITECTURE.md, layers).`,
+                })),
+              ],
+            },
+          ],
+        },
+      }
+    }),
+  )
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -136,4 +179,5 @@ export default tseslint.config(
     files: ['examples/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-undef': 'off' },
   },
+  ...coreLayerBlocks(),
 )

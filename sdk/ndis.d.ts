@@ -522,13 +522,22 @@ declare function NdisMIndicateStatusComplete(MiniportAdapterHandle: NDIS_HANDLE)
 declare function DbgPrint(Format: string, ...args: unknown[]): number
 declare function NDIS_STRING_CONST(text: string): NDIS_STRING
 
-// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
-
+/** Completes a MiniportReset that returned NDIS_STATUS_PENDING (R27 when no reset is in progress). */
 declare function NdisMResetComplete(
   MiniportAdapterHandle: NDIS_HANDLE,
   Status: NDIS_STATUS,
   AddressingReset: BOOLEAN,
 ): void
+/** NDIS_EVENT: a notification event (new NDIS_EVENT(); NdisInitializeEvent before use). */
+declare class NDIS_EVENT {}
+declare function NdisInitializeEvent(Event: NDIS_EVENT): void
+declare function NdisSetEvent(Event: NDIS_EVENT): void
+declare function NdisResetEvent(Event: NDIS_EVENT): void
+/** PASSIVE_LEVEL only (R28). TRUE when the event is signalled. MsToWait 0 waits for ever. */
+declare function NdisWaitEvent(Event: NDIS_EVENT, MsToWait: UINT): BOOLEAN
+
+// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
+
 declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
 declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
 declare function NdisMRegisterAdapterShutdownHandler(
@@ -564,10 +573,6 @@ declare function NdisMAllocateMapRegisters(
   MaximumPhysicalMapping: ULONG,
 ): NDIS_STATUS
 declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
-declare function NdisInitializeEvent(Event: unknown): void
-declare function NdisSetEvent(Event: unknown): void
-declare function NdisResetEvent(Event: unknown): void
-declare function NdisWaitEvent(Event: unknown, MsToWait: UINT): BOOLEAN
 declare function NdisInterlockedIncrement(Addend: PVOID): number
 declare function NdisInterlockedDecrement(Addend: PVOID): number
 

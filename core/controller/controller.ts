@@ -44,18 +44,18 @@ import {
 import type { WirePort } from './wire-port'
 
 /** Scheduler event kinds the controller uses, from `eventKindBase` on. */
-export const CONTROLLER_EVENT_KINDS = 6
-const EV_WIRE_ARRIVAL = 0
-const EV_RX_DRAIN = 1
-const EV_TX_PROCESS = 2
-const EV_THROTTLE = 3
-const EV_DMA_STALL_END = 4
-const EV_LINK = 5
+export const CONTROLLER_SCHED_KINDS = 6
+const SCHED_WIRE_ARRIVAL = 0
+const SCHED_RX_DRAIN = 1
+const SCHED_TX_PROCESS = 2
+const SCHED_THROTTLE = 3
+const SCHED_DMA_STALL_END = 4
+const SCHED_LINK = 5
 
 export interface ControllerOptions {
   readonly memory: NonPagedMemory
   readonly scheduler: Scheduler
-  /** First of CONTROLLER_EVENT_KINDS consecutive scheduler event kinds this controller registers handlers for. */
+  /** First of CONTROLLER_SCHED_KINDS consecutive scheduler event kinds this controller registers handlers for. */
   readonly eventKindBase: number
   /** Six bytes; defaults to DEFAULT_PERMANENT_ADDRESS. */
   readonly permanentAddress?: readonly number[]
@@ -96,12 +96,18 @@ export class NicController {
     this.s = createState(options.rxFifoFrames)
     this.s.cableConnected = options.cableConnected ?? true
     const dma = (this.dma = new DmaPort(memory, this.s.totals))
-    this.interrupts = new InterruptUnit(this.s, scheduler, eventKindBase + EV_THROTTLE)
-    this.rx = new ReceiveUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + EV_RX_DRAIN)
-    this.tx = new TransmitUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + EV_TX_PROCESS)
-    this.link = new LinkUnit(this.s, this.interrupts, scheduler, eventKindBase + EV_LINK, options.linkSpeedMbps ?? 1000)
-    scheduler.on(eventKindBase + EV_WIRE_ARRIVAL, () => this.onWireArrival())
-    scheduler.on(eventKindBase + EV_DMA_STALL_END, () => this.onDmaStallEnd())
+    this.interrupts = new InterruptUnit(this.s, scheduler, eventKindBase + SCHED_THROTTLE)
+    this.rx = new ReceiveUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + SCHED_RX_DRAIN)
+    this.tx = new TransmitUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + SCHED_TX_PROCESS)
+    this.link = new LinkUnit(
+      this.s,
+      this.interrupts,
+      scheduler,
+      eventKindBase + SCHED_LINK,
+      options.linkSpeedMbps ?? 1000,
+    )
+    scheduler.on(eventKindBase + SCHED_WIRE_ARRIVAL, () => this.onWireArrival())
+    scheduler.on(eventKindBase + SCHED_DMA_STALL_END, () => this.onDmaStallEnd())
     this.testControl = new ControllerTestControl(this)
     this.loadResetValues()
   }
@@ -262,7 +268,7 @@ export class NicController {
     if (!(next < Infinity)) return
     const now = this.scheduler.nowNs
     const at = next > now ? Math.ceil(next) : now
-    this.arrivalEvent = this.scheduler.schedule(at, this.kindBase + EV_WIRE_ARRIVAL)
+    this.arrivalEvent = this.scheduler.schedule(at, this.kindBase + SCHED_WIRE_ARRIVAL)
   }
 
   private onWireArrival(): void {
@@ -283,7 +289,7 @@ export class NicController {
     const s = this.s
     if (untilNs <= s.dmaStallUntilNs) return
     s.dmaStallUntilNs = untilNs
-    this.scheduler.schedule(untilNs, this.kindBase + EV_DMA_STALL_END)
+    this.scheduler.schedule(untilNs, this.kindBase + SCHED_DMA_STALL_END)
   }
 
   private onDmaStallEnd(): void {
@@ -326,7 +332,7 @@ export class NicController {
     if (this.s.dmaStallUntilNs > 0) {
       const until = Math.max(this.s.dmaStallUntilNs, this.scheduler.nowNs)
       this.s.dmaStallUntilNs = until
-      this.scheduler.schedule(until, this.kindBase + EV_DMA_STALL_END)
+      this.scheduler.schedule(until, this.kindBase + SCHED_DMA_STALL_END)
     }
     this.rx.kick()
     this.tx.kick()

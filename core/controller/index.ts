@@ -1,5 +1,5 @@
 // The emulated WB-100 Ethernet controller (docs/controller.md).
-export { NicController, CONTROLLER_EVENT_KINDS, type ControllerOptions } from './controller'
+export { NicController, CONTROLLER_SCHED_KINDS, type ControllerOptions } from './controller'
 export { ControllerTestControl } from './test-control'
 export type { InterruptLine } from './interrupts'
 export type { LinkSpeedMbps } from './link'

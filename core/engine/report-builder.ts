@@ -1,6 +1,6 @@
 // Builds the JSON report (cli.md) from a finished run. Everything here is deterministic; the host adds the
 // wall-clock fields and the script error's source-mapped stack.
-import type { CallSites } from '../kernel/call-site'
+import type { CallSites } from '../verifier/call-site'
 import {
   T_INTERRUPTS,
   T_LINK_CHANGES,

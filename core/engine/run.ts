@@ -6,12 +6,16 @@ import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
 import { NicController } from '../controller/controller'
 import { T_RX_FRAMES } from '../controller/state'
-import { BugCheck } from '../kernel/bugcheck'
-import { CallSites } from '../kernel/call-site'
+import { BugCheck } from '../verifier/bugcheck'
+import { CallSites } from '../verifier/call-site'
 import { Kernel } from '../kernel/kernel'
 import { HandlerWatch } from '../miniport/handler-watch'
 import { MiniportLifecycle } from '../miniport/lifecycle'
+import { indicateReceiveApi, ReceiveIndication } from '../miniport/indicate-receive'
+import { InterruptDispatch } from '../miniport/interrupt-dispatch'
+import { PacketReturn } from '../miniport/return-packet'
 import { MiniportRuntime } from '../miniport/runtime'
+import { sendApi } from '../miniport/send-api'
 import { Scheduler } from '../sim/scheduler'
 import { SeededRandom } from '../sim/seeded-random'
 import { EventLog } from '../trace/event-log'
@@ -19,10 +23,8 @@ import { installLowResources, parseLowResourcesSpec } from '../verifier/low-reso
 import { createWire } from '../wire/create-wire'
 import { parseMac } from '../wire/ethernet'
 import type { WireBackend } from '../wire/wire-backend'
-import { CONTROLLER_EVENT_BASE, EVENT_FAULT, MINIPORT_EVENT_BASE, PROTOCOL_EVENT_BASE } from './event-kinds'
+import { CONTROLLER_SCHED_BASE, SCHED_FAULT, MINIPORT_SCHED_BASE, PROTOCOL_SCHED_BASE } from './sched-kinds'
 import { BoundProtocol } from '../protocol/bound-protocol'
-import { receiveApi } from '../protocol/receive-api'
-import { sendApi } from '../protocol/send-api'
 import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
 import { buildScriptScope, traceApiCalls, type ScriptScope } from './script-scope'
@@ -62,6 +64,8 @@ export class Run {
   readonly random: SeededRandom
   readonly miniport: MiniportRuntime
   readonly lifecycle: MiniportLifecycle
+  readonly interrupts: InterruptDispatch
+  readonly indication: ReceiveIndication
   readonly protocol: BoundProtocol
   readonly capture: CaptureWriter | null
   readonly debugOutput: { timeNs: number; text: string }[] = []
@@ -93,7 +97,7 @@ export class Run {
     this.controller = new NicController({
       memory: this.kernel.memory,
       scheduler: this.scheduler,
-      eventKindBase: CONTROLLER_EVENT_BASE,
+      eventKindBase: CONTROLLER_SCHED_BASE,
       ...(c.permanentAddress ? { permanentAddress: Array.from(parseMac(c.permanentAddress)) } : {}),
       ...(c.rxFifoFrames !== undefined ? { rxFifoFrames: c.rxFifoFrames } : {}),
       ...(c.linkSpeedMbps !== undefined ? { linkSpeedMbps: c.linkSpeedMbps } : {}),
@@ -116,13 +120,20 @@ export class Run {
         debugOutput: this.debugOutput,
         statusIndications: this.statusIndications,
       },
-      MINIPORT_EVENT_BASE,
+      MINIPORT_SCHED_BASE,
     )
     this.lifecycle = new MiniportLifecycle(this.miniport)
-    this.protocol = new BoundProtocol(this.miniport, config.scenario.protocol, this.random, PROTOCOL_EVENT_BASE)
-    this.scope = buildScriptScope(this.kernel, this.miniport, {
-      ...receiveApi(this.protocol),
-      ...sendApi(this.protocol),
+    // A frame's path through NDIS: the interrupt line into the ISR and DPC, the indication up to the protocol, the
+    // return back to the miniport; the protocol's sends go down through NDIS's queue.
+    this.interrupts = new InterruptDispatch(this.miniport)
+    this.indication = new ReceiveIndication(this.miniport)
+    this.protocol = new BoundProtocol(this.miniport, config.scenario.protocol, this.random, PROTOCOL_SCHED_BASE, {
+      indication: this.indication,
+      returns: new PacketReturn(this.miniport),
+    })
+    this.scope = buildScriptScope(this.kernel, this.miniport, this.interrupts, {
+      ...indicateReceiveApi(this.indication),
+      ...sendApi(this.miniport, this.protocol.sender.queue),
     })
     if (config.traceApiCalls) traceApiCalls(this.scope, this.log, this.sites, this.scheduler.clock)
     if (this.tap.annotator) {
@@ -136,10 +147,10 @@ export class Run {
   private scheduleFaults(): void {
     const s = this.scheduler
     const f = this.config.scenario.faults
-    s.on(EVENT_FAULT, (index) => this.applyFault(index))
+    s.on(SCHED_FAULT, (index) => this.applyFault(index))
     const add = (atNs: number, kind: number, value: number) => {
       this.faults.push({ kind, value })
-      s.schedule(atNs, EVENT_FAULT, this.faults.length - 1)
+      s.schedule(atNs, SCHED_FAULT, this.faults.length - 1)
     }
     for (const flap of f.linkFlaps) {
       add(flap.at, FAULT_LINK_DOWN, 0)

@@ -8,26 +8,36 @@ import { adapterApi } from '../miniport/adapter-api'
 import { MINIPORT_CONSTANTS } from '../miniport/constants'
 import { NDIS_MINIPORT_INTERRUPT } from '../miniport/interrupt-object'
 import { interruptApi } from '../miniport/interrupt-api'
+import type { InterruptDispatch } from '../miniport/interrupt-dispatch'
 import { ioApi } from '../miniport/io-api'
 import type { MiniportRuntime } from '../miniport/runtime'
 import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
+import { eventApi } from '../miniport/event-api'
+import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
-import type { Clock } from '../kernel/clock'
-import type { CallSites } from '../kernel/call-site'
-import { EV_API, type EventLog } from '../trace/event-log'
+import type { Clock } from '../sim/clock'
+import type { CallSites } from '../verifier/call-site'
+import { TRACE_API, type EventLog } from '../trace/event-log'
 
 export type ScriptScope = Record<string, unknown>
 
-export function buildScriptScope(kernel: Kernel, miniport: MiniportRuntime, extra: ScriptScope): ScriptScope {
+export function buildScriptScope(
+  kernel: Kernel,
+  miniport: MiniportRuntime,
+  interrupts: InterruptDispatch,
+  extra: ScriptScope,
+): ScriptScope {
   return {
     ...NDIS_CONSTANTS,
     ...MINIPORT_CONSTANTS,
     ...createNdisLibrary(kernel),
     ...adapterApi(miniport),
     ...ioApi(miniport),
-    ...interruptApi(miniport),
+    ...interruptApi(miniport, interrupts),
     ...timerApi(miniport),
+    ...eventApi(miniport),
+    ...resetApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     // BOOLEAN in scripts is a JavaScript boolean; comparisons with TRUE/FALSE read as in C.
@@ -62,7 +72,7 @@ export function traceApiCalls(scope: ScriptScope, log: EventLog, sites: CallSite
     const fn = value as (...args: unknown[]) => unknown
     const id = log.intern(name)
     scope[name] = (...args: unknown[]) => {
-      log.add(clock.nowNs, EV_API, id, 0, sites.cell[0]!)
+      log.add(clock.nowNs, TRACE_API, id, 0, sites.cell[0]!)
       return fn(...args)
     }
   }

@@ -1,8 +1,8 @@
 // Finding rows for the Problems view: the verifier's findings with the rule catalogue's title, explanation and the
 // meaning of each bug-check parameter (ndis5.md §4).
 import type { BugCheckView, FindingRow } from '../api/workbench-api'
-import type { BugCheck } from '../kernel/bugcheck'
-import type { CallSites } from '../kernel/call-site'
+import type { BugCheck } from '../verifier/bugcheck'
+import type { CallSites } from '../verifier/call-site'
 import { hex32, hexCode } from '../report/report'
 import { ruleById } from '../verifier/catalogue'
 import type { Finding } from '../verifier/finding'
@@ -19,8 +19,8 @@ function meaning(text: string): string {
   return text
 }
 
-export function paramMeanings(rule: string): Four {
-  const p = ruleById(rule)?.params
+export function paramMeanings(rule: string, form = 0): Four {
+  const p = ruleById(rule)?.forms[form]?.params
   return p ? [meaning(p[0]), meaning(p[1]), meaning(p[2]), meaning(p[3])] : ['', '', '', '']
 }
 
@@ -35,7 +35,7 @@ export function findingRow(sites: CallSites, f: Finding): FindingRow {
     severity: f.severity,
     code: hexCode(f.code),
     params: hexParams(f.params),
-    paramMeanings: paramMeanings(f.rule),
+    paramMeanings: paramMeanings(f.rule, f.form),
     title: rule?.title ?? f.rule,
     message: f.message,
     explanation: rule?.explanation ?? '',
@@ -59,7 +59,7 @@ export function bugCheckView(sites: CallSites, b: BugCheck): BugCheckView {
     code: hexCode(b.code),
     name: b.bugCheckName,
     params: hexParams(b.params),
-    paramMeanings: paramMeanings(b.rule),
+    paramMeanings: paramMeanings(b.rule, b.form),
     message: b.message,
     at: siteLocation(sites, b.site) ?? UNKNOWN,
   }

@@ -1,7 +1,7 @@
 // Trace rows for the Trace view: a page of the run's event log, optionally only some kinds, with call sites resolved.
 import type { TraceRow } from '../api/workbench-api'
-import type { CallSites } from '../kernel/call-site'
-import { EV_DPC_END, EV_HANDLER_END, EV_ISR_END, type EventLog } from '../trace/event-log'
+import type { CallSites } from '../verifier/call-site'
+import { TRACE_DPC_END, TRACE_HANDLER_END, TRACE_ISR_END, type EventLog } from '../trace/event-log'
 import { siteLocation } from './packets'
 
 /** Rows answered at most per request. */
@@ -22,7 +22,10 @@ export function traceRows(
     timeNs: e.timeNs,
     kind: e.kindName,
     // A span's end reads as its return, so a begin and its end are told apart in the list.
-    name: e.kind === EV_HANDLER_END || e.kind === EV_ISR_END || e.kind === EV_DPC_END ? `${e.name} returned` : e.name,
+    name:
+      e.kind === TRACE_HANDLER_END || e.kind === TRACE_ISR_END || e.kind === TRACE_DPC_END
+        ? `${e.name} returned`
+        : e.name,
     arg: e.arg,
     at: siteLocation(sites, e.site),
   }))

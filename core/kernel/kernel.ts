@@ -1,22 +1,18 @@
 // One emulated kernel per run: non-paged memory, processors and their IRQL, the verifier, the allocation gate used by
 // low-resources simulation, call sites and the clock. Pure and deterministic; tests drive it directly.
+import type { AllocationGate, AllocKind } from '../verifier/alloc-kind'
 import { OwnershipHistory } from '../verifier/ownership-history'
 import { R16, R20 } from '../verifier/catalogue'
 import type { Finding } from '../verifier/finding'
 import { VERIFIER_FULL, VERIFIER_OFF, verifierLevel, type VerifierLevelName } from '../verifier/level'
 import { Verifier } from '../verifier/verifier'
-import { CallSites } from './call-site'
-import { ManualClock, type Clock } from './clock'
-import { DIRQL, PASSIVE_LEVEL, Processor } from './irql'
+import { CallSites } from '../verifier/call-site'
+import type { Clock } from '../sim/clock'
+import { ManualClock } from '../sim/manual-clock'
+import { DriverObjects } from './driver-objects'
+import { DIRQL, DISPATCH_LEVEL, PASSIVE_LEVEL, Processor } from './irql'
 import { GRANULE_SHIFT, KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
 import { checkLocksReleased } from './spin-locks'
-
-/** Which allocations the low-resources simulation can fail (ndis5.md §1.2, §1.3, §1.9). */
-export const ALLOC_PACKET = 0
-export const ALLOC_BUFFER = 1
-export const ALLOC_MEMORY = 2
-export const ALLOC_SHARED = 3
-export type AllocKind = typeof ALLOC_PACKET | typeof ALLOC_BUFFER | typeof ALLOC_MEMORY | typeof ALLOC_SHARED
 
 /** Where Windows CE and desktop NDIS differ (ndis5.md §6), which one the run follows. */
 export type Platform = 'ce' | 'desktop'
@@ -45,12 +41,23 @@ export class Kernel {
   cpu: Processor
   readonly platform: Platform
   readonly history: OwnershipHistory
+  /** Addresses of the NDIS structures the script made with `new`. */
+  readonly objects = new DriverObjects()
   readonly dirql = DIRQL
   /**
    * The allocation gate: every NDIS allocation that can fail for lack of resources asks it first. Low-resources
    * simulation replaces it (core/verifier/low-resources.ts); the default admits everything.
    */
-  admit: (kind: AllocKind) => boolean = admitAll
+  admit: AllocationGate = admitAll
+
+  /**
+   * Asks the gate for one allocation of `kind`. Only the driver's own calls (a script call site is current) are
+   * subject to it: NDIS's and the bound protocol's allocations run at site 0 and are never failed, as Driver
+   * Verifier's low-resources simulation fails only the verified driver.
+   */
+  mayAllocate(kind: AllocKind): boolean {
+    return this.sites.cell[0] === 0 || this.admit(kind)
+  }
   private readonly finishers: (() => void)[] = []
   private finished = false
 
@@ -108,7 +115,8 @@ export class Kernel {
     const m = this.memory
     const level = this.verifier.level
     if (!m.inArena(va, length)) {
-      if (level !== VERIFIER_OFF) this.touchFault(va, write)
+      // Not mapped at all: a page fault in any kernel, verifier or not (R16's withoutVerifier).
+      this.accessFault(va, write)
       return false
     }
     if (level === VERIFIER_OFF) return true
@@ -118,13 +126,21 @@ export class Kernel {
     const first = shadow[off >> GRANULE_SHIFT] !== SHADOW_LIVE
     const last = length > 1 && shadow[(off + length - 1) >> GRANULE_SHIFT] !== SHADOW_LIVE
     if (first || last || (level === VERIFIER_FULL && !m.isLive(va, length))) {
-      this.touchFault(first || length <= 1 ? va : last ? va + length - 1 : va, write)
+      this.accessFault(first || length <= 1 ? va : last ? va + length - 1 : va, write)
       return false
     }
     return true
   }
 
-  private touchFault(va: number, write: number): void {
+  /** R16: 0xD1 at DISPATCH_LEVEL or above, 0x50 below (the faulting access of a script has no instruction address). */
+  accessFault(va: number, write: number, message = ''): void {
+    const irql = this.cpu.irql
+    const text = message !== '' ? message : this.faultText(va, write)
+    if (irql >= DISPATCH_LEVEL) this.verifier.reportValue(R16, 0, va, irql, write, 0, text)
+    else this.verifier.reportValue(R16, 1, va, write, 0, 0, text)
+  }
+
+  private faultText(va: number, write: number): string {
     const state = this.memory.shadowOf(va)
     const what =
       state === -1 || Number.isNaN(va)
@@ -134,7 +150,7 @@ export class Kernel {
           : state === 0
             ? 'unallocated memory'
             : 'freed memory'
-    this.verifier.report(R16, va, this.cpu.irql, write, 0, (write ? 'write to ' : 'read of ') + fmtVa(va) + ': ' + what)
+    return (write ? 'write to ' : 'read of ') + fmtVa(va) + ': ' + what
   }
 
   read8(va: number): number {
@@ -207,7 +223,9 @@ export class Kernel {
       this.verifier.reportAt(
         R20,
         site,
-        [0x60, 0, g.bytes, g.count],
+        0,
+        g.bytes,
+        g.count,
         g.count +
           ' memory block(s), ' +
           g.bytes +

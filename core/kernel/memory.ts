@@ -13,7 +13,8 @@ export const SHADOW_FREED = 2
 /** Byte written over freed memory so a use-after-free reads something recognisable. */
 export const FREED_POISON = 0xdd
 
-export type AllocationKind = 'memory' | 'packet-pool' | 'buffer-pool' | 'overflow-descriptor' | 'shared'
+/** `ndis`: NDIS's own memory (not the driver's: never a leak of the driver's). */
+export type AllocationKind = 'memory' | 'packet-pool' | 'buffer-pool' | 'overflow-descriptor' | 'shared' | 'ndis'
 
 export interface Allocation {
   readonly va: number

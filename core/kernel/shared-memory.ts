@@ -1,7 +1,8 @@
 // Physically contiguous shared memory for the controller's DMA (the storage behind NdisMAllocateSharedMemory),
 // without NDIS semantics: a VA and its physical address, through the allocation gate so low-resources simulation
 // can fail it.
-import { ALLOC_SHARED, type Kernel } from './kernel'
+import { ALLOC_SHARED } from '../verifier/alloc-kind'
+import type { Kernel } from './kernel'
 import { vaToPa } from './physical'
 
 /** NDIS_MEMORY_CONTIGUOUS | NDIS_MEMORY_NONCACHED, recorded as the allocation's flags. */
@@ -16,7 +17,7 @@ export interface SharedMemory {
 /** Allocates `length` bytes, zeroed; null when the gate refuses or nothing fits. */
 export function allocateSharedMemory(kernel: Kernel, length: number, site = kernel.sites.cell[0]): SharedMemory | null {
   if (!(length > 0) || length >>> 0 !== length) return null
-  if (!kernel.admit(ALLOC_SHARED)) return null
+  if (!kernel.mayAllocate(ALLOC_SHARED)) return null
   const va = kernel.memory.allocate(length, 0, SHARED_MEMORY_FLAGS, site, 'shared')
   if (va === 0) return null
   const m = kernel.memory

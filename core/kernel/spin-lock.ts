@@ -1,7 +1,8 @@
 // NDIS_SPIN_LOCK = { KSPIN_LOCK SpinLock; KIRQL OldIrql } (ndis5.md §1.8): the old IRQL is kept in the lock, so
 // releasing nested locks out of order restores the wrong IRQL, exactly as on Windows.
 
-let nextLockId = 1
+/** sizeof(NDIS_SPIN_LOCK) on x86: KSPIN_LOCK (4) and KIRQL OldIrql, padded to 8. */
+export const SIZEOF_NDIS_SPIN_LOCK = 8
 
 export class NDIS_SPIN_LOCK {
   /** Processor number holding the lock, -1 when free (the KSPIN_LOCK word). */
@@ -14,6 +15,6 @@ export class NDIS_SPIN_LOCK {
   dpr = false
   acquiredSite = 0
   acquiredAtNs = 0
-  /** Stands in for the lock's address in bug check parameters. */
-  readonly id = nextLockId++
+  /** The lock's address (Kernel.objects gives it on first use), named in bug check parameters. */
+  address = 0
 }

@@ -1,12 +1,9 @@
 // Adapter set-up (ndis5.md §1.10; script-api.md "Adapter set-up"): the wrapper, NdisMRegisterMiniport, attributes,
 // configuration (answered from the scenario's registry), the adapter's resources, the network address, status
 // indications and DbgPrint.
-import { PASSIVE_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { R36 } from '../verifier/catalogue'
-import { emulatorSubcode } from '../verifier/rule'
-import { R41 } from '../verifier/rules/r41'
+import { EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
 import {
@@ -58,12 +55,11 @@ export function adapterApi(m: MiniportRuntime) {
   const adapter = m.adapter
 
   function passiveOnly(call: string): void {
-    if (k.cpu.irql !== PASSIVE_LEVEL)
-      k.verifier.report(R41, emulatorSubcode('R41'), k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+    requirePassive(k.verifier, k.cpu.irql, call)
   }
 
   function badHandle(call: string, what: string, value: unknown): void {
-    k.verifier.report(R36, 0x1024, Number(value) >>> 0, 7, 0, `${call}: not the ${what} NDIS gave the miniport`)
+    notAnObject(k.verifier, call, value, EXPECTED_HANDLE, `is not the ${what} NDIS gave the miniport`)
   }
 
   function resourceList(): NDIS_RESOURCE_LIST {

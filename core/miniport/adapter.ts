@@ -56,6 +56,8 @@ export class Adapter {
   /** NDIS_STATUS MiniportInitialize returned (0 until it ran). */
   initializeStatus = 0
   selectedMediumIndex = -1
+  /** A MiniportReset NDIS started has not completed yet (NdisMResetComplete ends it). */
+  resetInProgress = false
 
   constructor(readonly env: MiniportEnvironment) {}
 

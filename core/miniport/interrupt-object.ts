@@ -1,5 +1,13 @@
 // NDIS_MINIPORT_INTERRUPT: storage the driver owns and passes by address (script-api.md: `new NDIS_MINIPORT_INTERRUPT()`).
+/**
+ * sizeof(NDIS_MINIPORT_INTERRUPT) on x86 (ReactOS ndis.h: InterruptObject, DpcCountLock, Reserved, MiniportIsr,
+ * MiniportDpc, KDPC InterruptDpc, Miniport, DpcCount, Filler1, KEVENT DpcsCompletedEvent, SharedInterrupt, IsrRequested).
+ */
+export const SIZEOF_NDIS_MINIPORT_INTERRUPT = 0x50
+
 export class NDIS_MINIPORT_INTERRUPT {
+  /** Its address (Kernel.objects gives it on first use), named in bug check parameters. */
+  address = 0
   /** Set by NdisMRegisterInterrupt, cleared by NdisMDeregisterInterrupt. */
   registered = false
   everRegistered = false
@@ -17,4 +25,13 @@ export class NDIS_MINIPORT_INTERRUPT {
   /** Call site of NdisMRegisterInterrupt. */
   registerSite = 0
   dpcCount = 0
+}
+
+/** The interrupt object's address, given on first use. */
+export function interruptAddress(
+  k: { objects: { addressOf(o: object, size: number): number } },
+  i: NDIS_MINIPORT_INTERRUPT,
+): number {
+  if (i.address === 0) i.address = k.objects.addressOf(i, SIZEOF_NDIS_MINIPORT_INTERRUPT)
+  return i.address
 }

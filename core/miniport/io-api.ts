@@ -2,15 +2,22 @@
 // NdisMMapIoSpace and read/written with NdisRead/WriteRegisterUchar/Ushort/Ulong, and shared memory for the
 // descriptor rings and receive buffers from NdisMAllocateSharedMemory (a virtual address for the driver, a physical
 // address for the controller's DMA).
-import { ALLOC_SHARED } from '../kernel/kernel'
-import { PASSIVE_LEVEL } from '../kernel/irql'
+import { ALLOC_SHARED } from '../verifier/alloc-kind'
 import { vaToPa } from '../kernel/physical'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { R16, R18, R36, R37 } from '../verifier/catalogue'
-import { emulatorSubcode } from '../verifier/rule'
-import { R41 } from '../verifier/rules/r41'
-import { R42 } from '../verifier/rules/r42'
+import {
+  EXPECTED_HANDLE,
+  EXPECTED_MAPPING,
+  notAnObject,
+  notAUlong,
+  R18,
+  R19,
+  requireAttributesSet,
+  requirePassive,
+} from '../verifier/catalogue'
+import { valueText } from '../verifier/value-text'
+import { fmtVa } from '../kernel/kernel'
 import { IO_SPACE_BASE, MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
 
@@ -25,19 +32,17 @@ export function ioApi(m: MiniportRuntime) {
   let nextIoVa = IO_SPACE_BASE
 
   function passiveOnly(call: string): void {
-    if (k.cpu.irql !== PASSIVE_LEVEL)
-      k.verifier.report(R41, emulatorSubcode('R41'), k.cpu.irql, PASSIVE_LEVEL, 0, `${call} at IRQL ${k.cpu.irql}`)
+    requirePassive(k.verifier, k.cpu.irql, call)
   }
 
   function adapterHandle(call: string, handle: number): boolean {
     if (handle === MINIPORT_ADAPTER_HANDLE) return true
-    k.verifier.report(
-      R36,
-      0x1024,
-      handle >>> 0,
-      7,
-      0,
-      `${call}: not the MiniportAdapterHandle NDIS gave MiniportInitialize`,
+    notAnObject(
+      k.verifier,
+      call,
+      handle,
+      EXPECTED_HANDLE,
+      'is not the MiniportAdapterHandle NDIS gave MiniportInitialize',
     )
     return false
   }
@@ -52,13 +57,10 @@ export function ioApi(m: MiniportRuntime) {
         if (regOff >= 0 && regOff + width <= controller.resources.registerLength) return regOff
       }
     }
-    k.verifier.report(
-      R16,
-      va >>> 0,
-      k.cpu.irql,
+    k.accessFault(
+      va,
       write,
-      0,
-      `register ${write ? 'write to' : 'read of'} 0x${(va >>> 0).toString(16).toUpperCase()}: not in a window mapped with NdisMMapIoSpace`,
+      `register ${write ? 'write to' : 'read of'} ${fmtVa(va)}: not in a window mapped with NdisMMapIoSpace`,
     )
     return -1
   }
@@ -85,11 +87,10 @@ export function ioApi(m: MiniportRuntime) {
       put(VirtualAddress, 0)
       if (!adapterHandle('NdisMMapIoSpace', MiniportAdapterHandle))
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
-      if (!adapter.attributesSet)
-        k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMMapIoSpace before NdisMSetAttributesEx')
+      requireAttributesSet(k.verifier, adapter.attributesSet, 'NdisMMapIoSpace')
       const r = controller.resources
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
-        k.verifier.report(R37, 0x1025, 0, 0, 0, `NdisMMapIoSpace: Length ${String(Length)} is not a positive ULONG`)
+        notAUlong(k.verifier, 'NdisMMapIoSpace', 5, Length, 'a positive ULONG (Length)')
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
       }
       if (!(PhysicalAddress >= r.registerBase && PhysicalAddress + Length <= r.registerBase + r.registerLength)) {
@@ -108,13 +109,12 @@ export function ioApi(m: MiniportRuntime) {
       if (!adapterHandle('NdisMUnmapIoSpace', MiniportAdapterHandle)) return
       const i = adapter.ioMappings.findIndex((x) => x.va === VirtualAddress && x.length === Length)
       if (i < 0) {
-        k.verifier.report(
-          R36,
-          0x1024,
-          VirtualAddress >>> 0,
-          10,
-          Length,
-          'NdisMUnmapIoSpace: no mapping of that address and length',
+        notAnObject(
+          k.verifier,
+          'NdisMUnmapIoSpace',
+          VirtualAddress,
+          EXPECTED_MAPPING,
+          `is not a mapping of ${valueText(Length)} bytes made with NdisMMapIoSpace`,
         )
         return
       }
@@ -139,20 +139,14 @@ export function ioApi(m: MiniportRuntime) {
       put(VirtualAddress, 0)
       put(PhysicalAddress, 0)
       if (!adapterHandle('NdisMAllocateSharedMemory', MiniportAdapterHandle)) return
-      if (!adapter.attributesSet)
-        k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMAllocateSharedMemory before NdisMSetAttributesEx')
+      requireAttributesSet(k.verifier, adapter.attributesSet, 'NdisMAllocateSharedMemory')
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
-        k.verifier.report(
-          R37,
-          0x1025,
-          0,
-          0,
-          0,
-          `NdisMAllocateSharedMemory: Length ${String(Length)} is not a positive ULONG`,
-        )
+        notAUlong(k.verifier, 'NdisMAllocateSharedMemory', 2, Length, 'a positive ULONG (Length)')
         return
       }
-      const va = k.admit(ALLOC_SHARED) ? k.memory.allocate(Length, SHARED_MEMORY_TAG, 0, k.sites.current, 'shared') : 0
+      const va = k.mayAllocate(ALLOC_SHARED)
+        ? k.memory.allocate(Length, SHARED_MEMORY_TAG, 0, k.sites.current, 'shared')
+        : 0
       if (va === 0) return
       k.memory.u8.fill(0, va - 0x80000000, va - 0x80000000 + Length)
       const pa = vaToPa(va)
@@ -174,19 +168,17 @@ export function ioApi(m: MiniportRuntime) {
       if (!block) {
         k.verifier.report(
           R18,
-          0x10,
-          VirtualAddress >>> 0,
+          VirtualAddress,
           0,
           0,
-          `NdisMFreeSharedMemory of 0x${(VirtualAddress >>> 0).toString(16).toUpperCase()}: not shared memory this adapter holds`,
+          `NdisMFreeSharedMemory of ${valueText(VirtualAddress)}: not shared memory this adapter holds`,
         )
         return
       }
       if (block.length !== Length || block.pa !== PhysicalAddress || block.cached !== (Cached === true)) {
         k.verifier.report(
-          R18,
-          0x10,
-          VirtualAddress >>> 0,
+          R19,
+          VirtualAddress,
           Length,
           block.length,
           `NdisMFreeSharedMemory: Length, Cached and PhysicalAddress must be those of the allocation (${block.length} bytes, PA 0x${block.pa.toString(16).toUpperCase()})`,

@@ -6,7 +6,9 @@ import type { Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
 import { R24, R25, R26 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
-import { EVENT_CHECK_FOR_HANG, type MiniportRuntime } from './runtime'
+import { interruptAddress } from './interrupt-object'
+import { timerAddress } from './timer-object'
+import { SCHED_CHECK_FOR_HANG, type MiniportRuntime } from './runtime'
 
 export const NdisMedium802_3 = 0
 /** Fake DRIVER_OBJECT / registry path handed to DriverEntry (opaque to the script, as in C). */
@@ -23,7 +25,7 @@ export class MiniportLifecycle {
   private checkForHangEvent = 0
 
   constructor(private readonly m: MiniportRuntime) {
-    m.env.scheduler.on(m.eventBase + EVENT_CHECK_FOR_HANG, () => this.checkForHang())
+    m.env.scheduler.on(m.eventBase + SCHED_CHECK_FOR_HANG, () => this.checkForHang())
   }
 
   /** Runs DriverEntry and MiniportInitialize. A bug check or script exception propagates to the run. */
@@ -89,7 +91,7 @@ export class MiniportLifecycle {
     const s = this.m.env.scheduler
     this.checkForHangEvent = s.schedule(
       s.nowNs + this.m.adapter.checkForHangSeconds * 1_000_000_000,
-      this.m.eventBase + EVENT_CHECK_FOR_HANG,
+      this.m.eventBase + SCHED_CHECK_FOR_HANG,
       0,
     )
   }
@@ -133,21 +135,20 @@ export class MiniportLifecycle {
       k.sites.cell[0] = timer.setSite
       k.verifier.report(
         R26,
-        failedInit ? 0x0c : 0x09,
         MINIPORT_ADAPTER_HANDLE,
-        timer.index,
+        timerAddress(k, timer),
         a.timers.size,
         `${when} with ${a.timers.size} timer(s) still queued: cancel them with NdisMCancelTimer`,
         timer.setSite,
+        failedInit ? 1 : 0,
       )
     }
     if (a.interrupt?.registered) {
       k.sites.cell[0] = a.interrupt.registerSite
       k.verifier.report(
         failedInit ? R25 : R24,
-        failedInit ? 0x0b : 0x08,
         MINIPORT_ADAPTER_HANDLE,
-        a.interrupt.vector,
+        interruptAddress(k, a.interrupt),
         0,
         `${when} with the interrupt still registered: call NdisMDeregisterInterrupt`,
         a.interrupt.registerSite,

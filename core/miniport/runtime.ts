@@ -2,17 +2,18 @@
 // CheckForHang), and the handler calls at their IRQL (script-api.md "Handlers the workbench calls").
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import type { Kernel } from '../kernel/kernel'
-import { R13, R38 } from '../verifier/catalogue'
-import { EV_HANDLER_BEGIN, EV_HANDLER_END, EV_LOG } from '../trace/event-log'
+import { checkLocksReleased } from '../kernel/spin-locks'
+import { R38 } from '../verifier/catalogue'
+import { TRACE_HANDLER_BEGIN, TRACE_HANDLER_END, TRACE_LOG } from '../trace/event-log'
 import { Adapter, type MiniportEnvironment } from './adapter'
 import type { NDIS_MINIPORT_TIMER } from './timer-object'
 
 /** Scheduler event kinds of the miniport side (offsets from the base the run gives). */
-export const EVENT_ISR = 0
-export const EVENT_DPC = 1
-export const EVENT_TIMER = 2
-export const EVENT_CHECK_FOR_HANG = 3
-export const MINIPORT_EVENT_KINDS = 4
+export const SCHED_ISR = 0
+export const SCHED_DPC = 1
+export const SCHED_TIMER = 2
+export const SCHED_CHECK_FOR_HANG = 3
+export const MINIPORT_SCHED_KINDS = 4
 
 export type HandlerFn = (...args: any[]) => any
 
@@ -69,28 +70,18 @@ export class MiniportRuntime {
     const log = this.env.log
     const old = k.raiseIrql(irql)
     const outer = this.env.watch.enter(watchId)
-    log.add(this.env.scheduler.nowNs, EV_HANDLER_BEGIN, logId, irql, 0)
-    const result = fn(a, b, c, d, e, f)
-    log.add(this.env.scheduler.nowNs, EV_HANDLER_END, logId, irql, 0)
-    this.env.watch.leave(outer)
-    this.checkLocksReleased(name)
-    k.lowerIrql(old)
-    return result
-  }
-
-  /** A handler must return with every spin lock it took released (ndis5.md §1.8, SDV SpinLock rule; R13). */
-  private checkLocksReleased(name: string): void {
-    const locks = this.kernel.cpu.locks
-    if (locks.length === 0) return
-    this.kernel.verifier.report(
-      R13,
-      0,
-      locks.length,
-      0,
-      0,
-      `${name} returned holding ${locks.length} spin lock(s): release every lock before the handler returns`,
-    )
-    locks.length = 0
+    log.add(this.env.scheduler.nowNs, TRACE_HANDLER_BEGIN, logId, irql, 0)
+    try {
+      const result = fn(a, b, c, d, e, f)
+      log.add(this.env.scheduler.nowNs, TRACE_HANDLER_END, logId, irql, 0)
+      // A handler must return with every spin lock it took released (ndis5.md §1.8, SDV SpinLock rule; R13).
+      checkLocksReleased(k, `when ${name} returned: release every lock before the handler returns`)
+      return result
+    } finally {
+      // Also when the handler threw (a bug check, the script's own exception): the watch must not stay active.
+      this.env.watch.leave(outer)
+      k.lowerIrql(old)
+    }
   }
 
   dbgPrint(text: string): void {
@@ -98,7 +89,7 @@ export class MiniportRuntime {
     this.env.debugOutput.push({ timeNs: now, text })
     this.env.log.add(
       now,
-      EV_LOG,
+      TRACE_LOG,
       this.env.log.intern(text.length > 80 ? text.slice(0, 77) + '...' : text),
       0,
       this.kernel.sites.current,
@@ -107,7 +98,8 @@ export class MiniportRuntime {
 
   /** Stops the run at a call the workbench declares but does not emulate (script-api.md). */
   notEmulated(name: string): never {
-    return this.kernel.verifier.stop(R38, 0, 0, 0, 0, `not emulated: ${name}`)
+    this.kernel.verifier.stop(R38, 0, 0, 0, `not emulated: ${name}`)
+    throw new Error('unreachable: R38 stops the run')
   }
 
   get passive(): boolean {

@@ -4,12 +4,11 @@
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { R36, R37 } from '../verifier/catalogue'
-import { emulatorSubcode } from '../verifier/rule'
 import { R44 } from '../verifier/rules/r44'
-import { EV_TIMER } from '../trace/event-log'
+import { TRACE_TIMER } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_TIMER } from './timer-object'
-import { EVENT_TIMER, type MiniportRuntime } from './runtime'
+import { SCHED_TIMER, type MiniportRuntime } from './runtime'
 
 /** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
 export const BOOT_SYSTEM_TIME = 134117568000000000n
@@ -35,20 +34,19 @@ export function timerApi(m: MiniportRuntime) {
     t.fired++
     if (t.periodNs > 0) {
       t.dueNs = scheduler.nowNs + t.periodNs
-      t.event = scheduler.schedule(t.dueNs, m.eventBase + EVENT_TIMER, index)
+      t.event = scheduler.schedule(t.dueNs, m.eventBase + SCHED_TIMER, index)
     } else {
       adapter.timers.delete(t)
     }
-    env.log.add(scheduler.nowNs, EV_TIMER, timerName, index, t.setSite)
+    env.log.add(scheduler.nowNs, TRACE_TIMER, timerName, index, t.setSite)
     if (t.function) m.call('timer function', DISPATCH_LEVEL, t.function, null, t.functionContext, null, null)
   }
-  scheduler.on(m.eventBase + EVENT_TIMER, fire)
+  scheduler.on(m.eventBase + SCHED_TIMER, fire)
 
   function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
     if (!(value instanceof NDIS_MINIPORT_TIMER)) {
       k.verifier.report(
         R36,
-        0x1024,
         0,
         9,
         0,
@@ -57,7 +55,7 @@ export function timerApi(m: MiniportRuntime) {
       return false
     }
     if (mustBeInitialized && !value.initialized) {
-      k.verifier.report(R36, 0x1024, 0, 9, 0, `${call}: the timer was not initialised with NdisMInitializeTimer`)
+      k.verifier.report(R36, 0, 9, 0, `${call}: the timer was not initialised with NdisMInitializeTimer`)
       return false
     }
     return true
@@ -66,7 +64,7 @@ export function timerApi(m: MiniportRuntime) {
   function arm(call: string, Timer: NDIS_MINIPORT_TIMER, ms: number, periodic: boolean): void {
     if (!checkTimer(call, Timer, true)) return
     if (typeof ms !== 'number' || ms >>> 0 !== ms) {
-      k.verifier.report(R37, 0x1025, 0, 0, 0, `${call}: ${String(ms)} is not a number of milliseconds`)
+      k.verifier.report(R37, 0, 0, 0, `${call}: ${String(ms)} is not a number of milliseconds`)
       return
     }
     if (Timer.event !== 0) scheduler.cancel(Timer.event)
@@ -74,7 +72,7 @@ export function timerApi(m: MiniportRuntime) {
     Timer.periodNs = periodic ? Math.max(delayNs, 1_000_000) : 0
     Timer.dueNs = scheduler.nowNs + (periodic ? Timer.periodNs : delayNs)
     Timer.setSite = k.sites.current
-    Timer.event = scheduler.schedule(Timer.dueNs, m.eventBase + EVENT_TIMER, Timer.index)
+    Timer.event = scheduler.schedule(Timer.dueNs, m.eventBase + SCHED_TIMER, Timer.index)
     adapter.timers.add(Timer)
   }
 
@@ -89,7 +87,6 @@ export function timerApi(m: MiniportRuntime) {
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
         k.verifier.report(
           R36,
-          0x1024,
           MiniportAdapterHandle >>> 0,
           7,
           0,
@@ -98,7 +95,7 @@ export function timerApi(m: MiniportRuntime) {
         return
       }
       if (typeof TimerFunction !== 'function') {
-        k.verifier.report(R36, 0x1024, 0, 8, 0, 'NdisMInitializeTimer: TimerFunction is not a function')
+        k.verifier.report(R36, 0, 8, 0, 'NdisMInitializeTimer: TimerFunction is not a function')
         return
       }
       if (Timer.index < 0) {
@@ -135,7 +132,6 @@ export function timerApi(m: MiniportRuntime) {
       if (typeof MicrosecondsToStall !== 'number' || MicrosecondsToStall >>> 0 !== MicrosecondsToStall) {
         k.verifier.report(
           R37,
-          0x1025,
           0,
           0,
           0,
@@ -146,7 +142,6 @@ export function timerApi(m: MiniportRuntime) {
       if (MicrosecondsToStall > STALL_LIMIT_US) {
         k.verifier.report(
           R44,
-          emulatorSubcode('R44'),
           MicrosecondsToStall,
           STALL_LIMIT_US,
           k.cpu.irql,

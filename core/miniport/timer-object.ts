@@ -1,6 +1,11 @@
 // NDIS_MINIPORT_TIMER: storage the driver owns (script-api.md: `new NDIS_MINIPORT_TIMER()`), initialised by
 // NdisMInitializeTimer and armed by NdisMSetTimer / NdisMSetPeriodicTimer (ndis5.md; timers are scheduler events).
+/** sizeof(NDIS_MINIPORT_TIMER) on x86: KTIMER (0x28), KDPC (0x20), TimerFunction, Context, Miniport, Next. */
+export const SIZEOF_NDIS_MINIPORT_TIMER = 0x58
+
 export class NDIS_MINIPORT_TIMER {
+  /** Its address (Kernel.objects gives it on first use), named in bug check parameters. */
+  address = 0
   initialized = false
   /** Index in the run's timer table (the scheduler event's argument). */
   index = -1
@@ -13,4 +18,13 @@ export class NDIS_MINIPORT_TIMER {
   /** Call site of NdisMSetTimer / NdisMSetPeriodicTimer (for R26 reports). */
   setSite = 0
   fired = 0
+}
+
+/** The timer's address, given on first use. */
+export function timerAddress(
+  k: { objects: { addressOf(o: object, size: number): number } },
+  t: NDIS_MINIPORT_TIMER,
+): number {
+  if (t.address === 0) t.address = k.objects.addressOf(t, SIZEOF_NDIS_MINIPORT_TIMER)
+  return t.address
 }

@@ -1,9 +1,8 @@
 // Buffer pools and buffer descriptors (MDLs), by their C names (ndis5.md §1.3; script-api.md).
-import { ALLOC_BUFFER, fmtVa, type Kernel } from '../kernel/kernel'
+import { fmtVa, type Kernel } from '../kernel/kernel'
+import { ALLOC_BUFFER, ALLOC_MAPPING } from '../verifier/alloc-kind'
 import { KVA_BASE, FREED_POISON } from '../kernel/memory'
-import { R33, R35, R39, R8 } from '../verifier/catalogue'
-import { VERIFIER_OFF } from '../verifier/level'
-import { emulatorSubcode } from '../verifier/rule'
+import { R33, R34, R35, R39, R8 } from '../verifier/catalogue'
 import { BUF_ALLOCATED, BUF_FREE, BufferPool } from './buffer-pool'
 import {
   BUFFER_POOL_COUNT,
@@ -63,7 +62,7 @@ export function bufferApi(rt: NdisRuntime) {
 
   /** Takes a descriptor and builds it as MmBuildMdlForNonPagedPool would; 0 on failure. */
   function buildMdl(pool: BufferPool, va: number, length: number, flags: number): number {
-    const slot = k.admit(ALLOC_BUFFER) ? pool.pop() : -1
+    const slot = k.mayAllocate(ALLOC_BUFFER) ? pool.pop() : -1
     if (slot < 0) {
       pool.failures++
       return 0
@@ -91,28 +90,23 @@ export function bufferApi(rt: NdisRuntime) {
   /** R39: the range must be live non-paged memory (ndis5.md §1.3: a sub-range of already-allocated memory). */
   function checkMapped(call: string, va: number, length: number): boolean {
     if (!mem.inArena(va, length)) {
-      if (v.level !== VERIFIER_OFF)
-        v.report(
-          R39,
-          emulatorSubcode('R39'),
-          va,
-          length,
-          0,
-          call + ': ' + fmtVa(va) + '+' + length + ' is outside non-paged memory',
-        )
+      v.report(R39, va, length, 0, call + ': ' + fmtVa(va) + '+' + length + ' is outside non-paged memory')
       return false
     }
-    if (v.level !== VERIFIER_OFF && !mem.isLive(va, length)) {
-      v.report(
-        R39,
-        emulatorSubcode('R39'),
-        va,
-        length,
-        0,
-        call + ': ' + fmtVa(va) + '+' + length + ' is not inside allocated non-paged memory',
-      )
+    if (v.checks(R39) && !mem.isLive(va, length)) {
+      v.report(R39, va, length, 0, call + ': ' + fmtVa(va) + '+' + length + ' is not inside allocated non-paged memory')
     }
     return true
+  }
+
+  /**
+   * MmGetSystemAddressForMdl(Safe) of a validated buffer. Its mapping can fail only under the low-resources
+   * simulation (`mapping`): the Safe calls then give NULL, the others stop the run as Windows does (R34).
+   */
+  function systemVa(call: string, Buffer: number, safe: boolean): number {
+    if (k.mayAllocate(ALLOC_MAPPING)) return rt.bufferVa(Buffer)
+    if (!safe) v.stop(R34, Buffer, 0, 0, `${call}: mapping ${fmtVa(Buffer)} failed; use the Safe call and handle NULL`)
+    return 0
   }
 
   return {
@@ -124,10 +118,8 @@ export function bufferApi(rt: NdisRuntime) {
     ): void {
       const call = 'NdisAllocateBufferPool'
       put(PoolHandle, 0)
-      if (v.level !== VERIFIER_OFF) {
-        rt.checkIrql(call, false, 0)
-        rt.checkNoLock(call)
-      }
+      rt.checkIrql(call, false, 0)
+      rt.checkNoLock(call)
       if (!isUlong(NumberOfDescriptors)) {
         rt.badUlong(call, 3, NumberOfDescriptors)
         put(Status, NDIS_STATUS_RESOURCES)
@@ -144,22 +136,19 @@ export function bufferApi(rt: NdisRuntime) {
 
     NdisFreeBufferPool(PoolHandle: number): void {
       const call = 'NdisFreeBufferPool'
-      if (v.level !== VERIFIER_OFF) {
-        rt.checkIrql(call, true, 0)
-        rt.checkNoLock(call)
-      }
+      rt.checkIrql(call, true, 0)
+      rt.checkNoLock(call)
       const pool = rt.findBufferPool(PoolHandle)
       if (pool === null || pool.system) {
         rt.badHandle(call, PoolHandle, KIND_BUFFER_POOL)
         return
       }
-      if (pool.inUse > 0 && v.level !== VERIFIER_OFF) {
+      if (pool.inUse > 0) {
         rt.reportLostBuffers(pool)
         let first = 0
         while (pool.state[first] === BUF_FREE) first++
         v.report(
           R8,
-          emulatorSubcode('R8'),
           pool.handle,
           pool.inUse,
           0,
@@ -183,22 +172,20 @@ export function bufferApi(rt: NdisRuntime) {
     ): void {
       const call = 'NdisAllocateBuffer'
       put(Buffer, 0)
-      if (v.level !== VERIFIER_OFF) rt.checkIrql(call, false, 0)
+      rt.checkIrql(call, false, 0)
       if (!isUlong(Length)) {
         rt.badUlong(call, 5, Length)
         put(Status, NDIS_STATUS_FAILURE)
         return
       }
       if (VirtualAddress === 0 || Length === 0) {
-        if (v.level !== VERIFIER_OFF)
-          v.report(
-            R33,
-            emulatorSubcode('R33'),
-            VirtualAddress,
-            Length,
-            0,
-            call + ' with ' + (VirtualAddress === 0 ? 'a NULL address' : 'length 0'),
-          )
+        v.report(
+          R33,
+          VirtualAddress,
+          Length,
+          0,
+          call + ' with ' + (VirtualAddress === 0 ? 'a NULL address' : 'length 0'),
+        )
         if (VirtualAddress === 0) {
           put(Status, NDIS_STATUS_FAILURE)
           return
@@ -225,7 +212,7 @@ export function bufferApi(rt: NdisRuntime) {
     ): void {
       const call = 'NdisCopyBuffer'
       put(Buffer, 0)
-      if (v.level !== VERIFIER_OFF) rt.checkIrql(call, false, 0)
+      rt.checkIrql(call, false, 0)
       if (!isUlong(Offset) || !isUlong(Length)) {
         rt.badUlong(call, isUlong(Offset) ? 6 : 5, isUlong(Offset) ? Length : Offset)
         put(Status, NDIS_STATUS_FAILURE)
@@ -238,23 +225,21 @@ export function bufferApi(rt: NdisRuntime) {
       const srcVa = rt.bufferVa(MemoryDescriptor)
       const srcLen = rt.bufferLength(MemoryDescriptor)
       if (Offset + Length > srcLen) {
-        if (v.level !== VERIFIER_OFF)
-          v.report(
-            R39,
-            emulatorSubcode('R39'),
-            srcVa + Offset,
-            Length,
-            0,
-            call +
-              ': offset ' +
-              Offset +
-              ' + length ' +
-              Length +
-              ' is beyond the ' +
-              srcLen +
-              ' bytes of ' +
-              fmtVa(MemoryDescriptor),
-          )
+        v.report(
+          R39,
+          srcVa + Offset,
+          Length,
+          0,
+          call +
+            ': offset ' +
+            Offset +
+            ' + length ' +
+            Length +
+            ' is beyond the ' +
+            srcLen +
+            ' bytes of ' +
+            fmtVa(MemoryDescriptor),
+        )
         put(Status, NDIS_STATUS_FAILURE)
         return
       }
@@ -275,18 +260,15 @@ export function bufferApi(rt: NdisRuntime) {
 
     NdisFreeBuffer(Buffer: number): void {
       const call = 'NdisFreeBuffer'
-      if (v.level !== VERIFIER_OFF) {
-        rt.checkIrql(call, true, 0)
-        rt.checkNoLock(call)
-      }
+      rt.checkIrql(call, true, 0)
+      rt.checkNoLock(call)
       const pool = rt.useBuffer(call, Buffer)
       if (pool === null) return
       const slot = rt.bufSlot
       const packet = pool.chainedTo[slot]
-      if (packet !== 0 && v.level !== VERIFIER_OFF) {
+      if (packet !== 0) {
         v.report(
           R35,
-          emulatorSubcode('R35'),
           Buffer,
           packet,
           0,
@@ -311,11 +293,11 @@ export function bufferApi(rt: NdisRuntime) {
         put(Length, 0)
         return
       }
-      put(VirtualAddress, rt.bufferVa(Buffer))
+      put(VirtualAddress, systemVa('NdisQueryBuffer', Buffer, false))
       put(Length, rt.bufferLength(Buffer))
     },
 
-    /** Like NdisQueryBuffer; the VA may be NULL when a mapping fails (never, in the emulated non-paged memory). */
+    /** Like NdisQueryBuffer; the VA is NULL when the mapping fails (low-resources simulation `mapping`). */
     NdisQueryBufferSafe(
       Buffer: number,
       VirtualAddress: Out<number> | null,
@@ -327,7 +309,7 @@ export function bufferApi(rt: NdisRuntime) {
         put(Length, 0)
         return
       }
-      put(VirtualAddress, rt.bufferVa(Buffer))
+      put(VirtualAddress, systemVa('NdisQueryBufferSafe', Buffer, true))
       put(Length, rt.bufferLength(Buffer))
     },
 
@@ -356,11 +338,15 @@ export function bufferApi(rt: NdisRuntime) {
     },
 
     NdisBufferVirtualAddress(Buffer: number): number {
-      return rt.useBuffer('NdisBufferVirtualAddress', Buffer) === null ? 0 : rt.bufferVa(Buffer)
+      return rt.useBuffer('NdisBufferVirtualAddress', Buffer) === null
+        ? 0
+        : systemVa('NdisBufferVirtualAddress', Buffer, false)
     },
 
     NdisBufferVirtualAddressSafe(Buffer: number, _Priority: number): number {
-      return rt.useBuffer('NdisBufferVirtualAddressSafe', Buffer) === null ? 0 : rt.bufferVa(Buffer)
+      return rt.useBuffer('NdisBufferVirtualAddressSafe', Buffer) === null
+        ? 0
+        : systemVa('NdisBufferVirtualAddressSafe', Buffer, true)
     },
 
     /** `*NextBuffer = CurrentBuffer->Next` (ndis5.md §1.3). */

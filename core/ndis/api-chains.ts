@@ -3,8 +3,6 @@
 import type { Kernel } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
 import { R40 } from '../verifier/catalogue'
-import { VERIFIER_OFF } from '../verifier/level'
-import { emulatorSubcode } from '../verifier/rule'
 import { spanPages } from './api-buffers'
 import {
   MDL_BYTE_COUNT,
@@ -73,17 +71,14 @@ export function chainApi(rt: NdisRuntime) {
       }
       const owner = pool.chainedTo[rt.bufSlot]
       if (owner !== 0) {
-        if (v.level !== VERIFIER_OFF) {
-          v.report(
-            R40,
-            emulatorSubcode('R40'),
-            packet,
-            b,
-            0,
-            call + ': buffer ' + hexVa(b) + ' is already chained to packet ' + hexVa(owner),
-            pool.site[rt.bufSlot],
-          )
-        }
+        v.report(
+          R40,
+          packet,
+          b,
+          0,
+          call + ': buffer ' + hexVa(b) + ' is already chained to packet ' + hexVa(owner),
+          pool.site[rt.bufSlot],
+        )
         return 0
       }
       b = rt.rd(b + MDL_NEXT)
@@ -156,10 +151,8 @@ export function chainApi(rt: NdisRuntime) {
     BytesCopied: Out<number> | null,
   ): void {
     put(BytesCopied, 0)
-    if (v.level !== VERIFIER_OFF) {
-      rt.checkIrql(call, false, 0)
-      rt.checkNoLock(call)
-    }
+    rt.checkIrql(call, false, 0)
+    rt.checkNoLock(call)
     const args = [DestinationOffset, BytesToCopy, SourceOffset]
     const argNo = [2, 3, 5]
     for (let i = 0; i < 3; i++) {

@@ -1,10 +1,10 @@
 // Memory calls and raw memory access by C name (ndis5.md §1.9; script-api.md MmRead/MmWrite/MmView).
 import { APC_LEVEL, DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
-import { ALLOC_MEMORY, fmtVa, type Kernel } from '../kernel/kernel'
+import { type Kernel } from '../kernel/kernel'
+import { ALLOC_MEMORY } from '../verifier/alloc-kind'
+import { valueText } from '../verifier/value-text'
 import { KVA_BASE, SHADOW_FREED } from '../kernel/memory'
 import { R17, R18, R19 } from '../verifier/catalogue'
-import { VERIFIER_OFF } from '../verifier/level'
-import { emulatorSubcode } from '../verifier/rule'
 import { NDIS_MEMORY_CONTIGUOUS, NDIS_MEMORY_NONCACHED } from './constants'
 import { isUlong, put, toUlong, type NdisRuntime, type Out } from './runtime'
 import { NDIS_STATUS_FAILURE, NDIS_STATUS_SUCCESS } from './status'
@@ -25,16 +25,16 @@ export function memoryApi(rt: NdisRuntime) {
     Flags: number,
   ): number {
     put(VirtualAddress, 0)
-    if (v.level !== VERIFIER_OFF) rt.checkIrql(call, false, isUlong(Length) ? Length : 0)
+    rt.checkIrql(call, false, isUlong(Length) ? Length : 0)
     if (!isUlong(Length)) {
       rt.badUlong(call, 2, Length)
       return NDIS_STATUS_FAILURE
     }
     if (Length === 0) {
-      if (v.level !== VERIFIER_OFF) v.report(R17, 0x00, k.cpu.irql, 0, 0, call + ' of 0 bytes')
+      v.report(R17, k.cpu.irql, 0, 0, call + ' of 0 bytes')
       return NDIS_STATUS_FAILURE
     }
-    const va = k.admit(ALLOC_MEMORY) ? mem.allocate(Length, Tag, Flags, k.sites.cell[0], 'memory') : 0
+    const va = k.mayAllocate(ALLOC_MEMORY) ? mem.allocate(Length, Tag, Flags, k.sites.cell[0], 'memory') : 0
     if (va === 0) return NDIS_STATUS_FAILURE
     put(VirtualAddress, va)
     return NDIS_STATUS_SUCCESS
@@ -62,24 +62,14 @@ export function memoryApi(rt: NdisRuntime) {
     NdisFreeMemory(VirtualAddress: number, Length: number, MemoryFlags: number): void {
       const call = 'NdisFreeMemory'
       const irql = k.cpu.irql
-      const checking = v.level !== VERIFIER_OFF
-      if (checking) rt.checkIrql(call, true, isUlong(Length) ? Length : 0)
+      const checking = v.checks(R19)
+      rt.checkIrql(call, true, isUlong(VirtualAddress) ? VirtualAddress : 0)
       const a = mem.live.get(VirtualAddress)
       if (a === undefined || a.kind !== 'memory') {
-        if (checking) {
-          const freed = mem.shadowOf(VirtualAddress) === SHADOW_FREED
-          v.report(
-            R18,
-            freed ? 0x13 : 0x10,
-            VirtualAddress,
-            0,
-            0,
-            call +
-              ': ' +
-              fmtVa(VirtualAddress) +
-              (freed ? ' was already freed' : ' was not allocated by NdisAllocateMemory(WithTag)'),
-          )
-        }
+        const freed = mem.shadowOf(VirtualAddress) === SHADOW_FREED
+        const text = call + ': ' + valueText(VirtualAddress)
+        if (freed) v.report(R18, 0, VirtualAddress, 0, text + ' was already freed', 0, 1)
+        else v.report(R18, VirtualAddress, 0, 0, text + ' was not allocated by NdisAllocateMemory(WithTag)')
         return
       }
       if (checking) {
@@ -89,7 +79,6 @@ export function memoryApi(rt: NdisRuntime) {
         if (flags !== a.flags || Length !== a.requested) {
           v.report(
             R19,
-            emulatorSubcode('R19'),
             VirtualAddress,
             flags,
             a.flags,
@@ -108,7 +97,6 @@ export function memoryApi(rt: NdisRuntime) {
         } else if (irql > maxIrql && irql <= DISPATCH_LEVEL) {
           v.report(
             R19,
-            emulatorSubcode('R19'),
             VirtualAddress,
             flags,
             a.flags,

@@ -1,16 +1,16 @@
 // Packet pools and packet descriptors, by their C names and argument order (ndis5.md §1.1, §1.2;
 // script-api.md). Hot paths (allocate/free) read the verifier level once and touch only typed arrays.
 import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
-import { ALLOC_PACKET as ALLOC_PACKET_, fmtVa, type Kernel } from '../kernel/kernel'
+import { fmtVa, type Kernel } from '../kernel/kernel'
+import { ALLOC_PACKET as ALLOC_PACKET_ } from '../verifier/alloc-kind'
 import { KVA_BASE as KVA_BASE_ } from '../kernel/memory'
 import { R1, R10, R2, R4, R7 } from '../verifier/catalogue'
-import { VERIFIER_FULL as VERIFIER_FULL_, VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
+import { VERIFIER_FULL as VERIFIER_FULL_ } from '../verifier/level'
 import {
   OWN_ALLOCATED as OWN_ALLOCATED_,
   OWN_FREED as OWN_FREED_,
   OWN_REINITIALIZED,
 } from '../verifier/ownership-history'
-import { emulatorSubcode } from '../verifier/rule'
 import { fPACKET_ALLOCATED_BY_NDIS as fPACKET_ALLOCATED_BY_NDIS_ } from './constants'
 import {
   SIZEOF_NDIS_PACKET_PRIVATE as SIZEOF_NDIS_PACKET_PRIVATE_,
@@ -40,7 +40,6 @@ const DISPATCH_LEVEL = DISPATCH_LEVEL_
 const ALLOC_PACKET = ALLOC_PACKET_
 const KVA_BASE = KVA_BASE_
 const VERIFIER_FULL = VERIFIER_FULL_
-const VERIFIER_OFF = VERIFIER_OFF_
 const OWN_ALLOCATED = OWN_ALLOCATED_
 const OWN_FREED = OWN_FREED_
 const fPACKET_ALLOCATED_BY_NDIS = fPACKET_ALLOCATED_BY_NDIS_
@@ -72,10 +71,8 @@ export function packetApi(rt: NdisRuntime) {
     ProtocolReservedLength: number,
   ): void {
     put(PoolHandle, 0)
-    if (v.level !== VERIFIER_OFF) {
-      rt.checkIrql(call, false, 0)
-      rt.checkNoLock(call)
-    }
+    rt.checkIrql(call, false, 0)
+    rt.checkNoLock(call)
     const site = cell[0]
     const ex = call === 'NdisAllocatePacketPoolEx'
     const args = [NumberOfDescriptors, NumberOfOverflowDescriptors, ProtocolReservedLength]
@@ -88,15 +85,13 @@ export function packetApi(rt: NdisRuntime) {
     }
     // ndis5.md §1.1: more than 0xFFFF descriptors fails with RESOURCES (R1).
     if (NumberOfDescriptors > MAX_PACKET_POOL_DESCRIPTORS) {
-      if (v.level !== VERIFIER_OFF)
-        v.report(
-          R1,
-          emulatorSubcode('R1'),
-          NumberOfDescriptors,
-          0,
-          0,
-          call + ': ' + NumberOfDescriptors + ' descriptors requested, at most 0xFFFF',
-        )
+      v.report(
+        R1,
+        NumberOfDescriptors,
+        0,
+        0,
+        call + ': ' + NumberOfDescriptors + ' descriptors requested, at most 0xFFFF',
+      )
       put(Status, NDIS_STATUS_RESOURCES)
       return
     }
@@ -104,16 +99,13 @@ export function packetApi(rt: NdisRuntime) {
     let overflow = NumberOfOverflowDescriptors
     if (NumberOfDescriptors + overflow > MAX_PACKET_POOL_DESCRIPTORS) {
       overflow = MAX_PACKET_POOL_DESCRIPTORS - NumberOfDescriptors
-      if (v.level !== VERIFIER_OFF) {
-        v.report(
-          R2,
-          emulatorSubcode('R2'),
-          NumberOfDescriptors,
-          NumberOfOverflowDescriptors,
-          overflow,
-          call + ': overflow descriptors clamped to ' + overflow,
-        )
-      }
+      v.report(
+        R2,
+        NumberOfDescriptors,
+        NumberOfOverflowDescriptors,
+        overflow,
+        call + ': overflow descriptors clamped to ' + overflow,
+      )
     }
     const bytes = PacketPool.blockBytes(NumberOfDescriptors, ProtocolReservedLength)
     const va = bytes <= mem.size ? mem.allocate(bytes, POOL_TAG, 0, site, 'packet-pool') : 0
@@ -178,7 +170,7 @@ export function packetApi(rt: NdisRuntime) {
       }
     }
     let slot = -1
-    if (k.admit(ALLOC_PACKET)) {
+    if (k.mayAllocate(ALLOC_PACKET)) {
       slot = pool.pop()
       if (slot < 0) slot = allocateOverflow(pool)
     }
@@ -205,11 +197,10 @@ export function packetApi(rt: NdisRuntime) {
   /** RESOURCES with a NULL packet (ndis5.md §1.2); R4 once per pool when it is exhausted. */
   function refuse(pool: PacketPool, Status: Out<number> | null, Packet: Out<number> | null, call: string): void {
     pool.failures++
-    if (!pool.exhaustionReported && pool.freeCount === 0 && v.level !== VERIFIER_OFF) {
+    if (!pool.exhaustionReported && pool.freeCount === 0) {
       pool.exhaustionReported = true
       v.report(
         R4,
-        emulatorSubcode('R4'),
         pool.handle,
         pool.numberOfDescriptors,
         pool.inUse,
@@ -243,10 +234,10 @@ export function packetApi(rt: NdisRuntime) {
     if (v.level === VERIFIER_FULL) k.history.record(Packet, OWN_FREED, site, k.clock.nowNs)
   }
 
-  function dprIrql(call: string, lock: number): void {
+  function dprIrql(call: string, lock: number, free = false): void {
     const irql = k.cpu.irql
     if (irql !== DISPATCH_LEVEL)
-      v.report(R10, 0x40, irql, lock, 0, call + ' at IRQL ' + irql + ' (must be DISPATCH_LEVEL)')
+      v.report(R10, irql, lock, 0, call + ' at IRQL ' + irql + ' (must be DISPATCH_LEVEL)', 0, free ? 1 : 0)
   }
 
   return {
@@ -278,21 +269,18 @@ export function packetApi(rt: NdisRuntime) {
 
     NdisFreePacketPool(PoolHandle: number): void {
       const call = 'NdisFreePacketPool'
-      if (v.level !== VERIFIER_OFF) {
-        rt.checkIrql(call, true, 0)
-        rt.checkNoLock(call)
-      }
+      rt.checkIrql(call, true, 0)
+      rt.checkNoLock(call)
       const pool = rt.findPacketPool(PoolHandle)
       if (pool === null) {
         rt.badHandle(call, PoolHandle, KIND_PACKET_POOL)
         return
       }
-      if (pool.inUse > 0 && v.level !== VERIFIER_OFF) {
+      if (pool.inUse > 0) {
         let first = 0
         while (pool.state[first] === DESC_FREE) first++
         v.report(
           R7,
-          emulatorSubcode('R7'),
           pool.handle,
           pool.inUse,
           0,
@@ -315,7 +303,7 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisPacketPoolUsage(PoolHandle: number): number {
-      if (v.level !== VERIFIER_OFF) rt.checkIrql('NdisPacketPoolUsage', false, 0)
+      rt.checkIrql('NdisPacketPoolUsage', false, 0)
       const pool = rt.findPacketPool(PoolHandle)
       if (pool === null) {
         rt.badHandle('NdisPacketPoolUsage', PoolHandle, KIND_PACKET_POOL)
@@ -343,14 +331,14 @@ export function packetApi(rt: NdisRuntime) {
 
     NdisAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
       const level = v.level
-      if (level !== VERIFIER_OFF && k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisAllocatePacket', false, 0)
+      if (k.cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisAllocatePacket', false, 0)
       // Fast path: the pool last used, a static descriptor free, the allocation gate admits it.
       const pool = rt.lastPacketPool
       if (pool === null || pool.handle !== PoolHandle || pool.freeCount === 0 || level === VERIFIER_FULL) {
         allocatePacket(Status, Packet, PoolHandle, 'NdisAllocatePacket')
         return
       }
-      if (!k.admit(ALLOC_PACKET)) {
+      if (!k.mayAllocate(ALLOC_PACKET)) {
         refuse(pool, Status, Packet, 'NdisAllocatePacket')
         return
       }
@@ -367,7 +355,7 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisDprAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {
-      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprAllocatePacket', PoolHandle)
+      dprIrql('NdisDprAllocatePacket', PoolHandle)
       allocatePacket(Status, Packet, PoolHandle, 'NdisDprAllocatePacket')
     },
 
@@ -376,17 +364,15 @@ export function packetApi(rt: NdisRuntime) {
       Packet: Out<number> | null,
       PoolHandle: number,
     ): void {
-      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprAllocatePacketNonInterlocked', PoolHandle)
+      dprIrql('NdisDprAllocatePacketNonInterlocked', PoolHandle)
       allocatePacket(Status, Packet, PoolHandle, 'NdisDprAllocatePacketNonInterlocked')
     },
 
     NdisFreePacket(Packet: number): void {
       const level = v.level
-      if (level !== VERIFIER_OFF) {
-        const cpu = k.cpu
-        if (cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisFreePacket', true, 0)
-        if (cpu.locks.length !== 0) rt.checkNoLock('NdisFreePacket')
-      }
+      const cpu = k.cpu
+      if (cpu.irql > DISPATCH_LEVEL) rt.checkIrql('NdisFreePacket', true, Packet)
+      if (cpu.locks.length !== 0) rt.checkNoLock('NdisFreePacket')
       // Fast path: an allocated static descriptor of the pool last used, no chain, Private.Pool intact.
       const pool = rt.lastPacketPool
       if (
@@ -418,13 +404,12 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisDprFreePacket(Packet: number): void {
-      if (v.level !== VERIFIER_OFF) dprIrql('NdisDprFreePacket', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0)
+      dprIrql('NdisDprFreePacket', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0, true)
       freePacket(Packet, 'NdisDprFreePacket')
     },
 
     NdisDprFreePacketNonInterlocked(Packet: number): void {
-      if (v.level !== VERIFIER_OFF)
-        dprIrql('NdisDprFreePacketNonInterlocked', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0)
+      dprIrql('NdisDprFreePacketNonInterlocked', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0, true)
       freePacket(Packet, 'NdisDprFreePacketNonInterlocked')
     },
 

@@ -24,6 +24,8 @@ export class BufferPool {
   readonly lost: Uint8Array
   /** Line of the call that dropped it (valid while `lost`). */
   readonly lostSite: Int32Array
+  /** The packet whose chain was dropped with the buffer (R6's P2). */
+  readonly lostPacket: Float64Array
   private readonly freeStack: Int32Array
   freeCount: number
   alive = true
@@ -45,6 +47,7 @@ export class BufferPool {
     this.chainedTo = new Float64Array(numberOfDescriptors)
     this.lost = new Uint8Array(numberOfDescriptors)
     this.lostSite = new Int32Array(numberOfDescriptors)
+    this.lostPacket = new Float64Array(numberOfDescriptors)
     this.freeStack = new Int32Array(numberOfDescriptors)
     for (let i = 0; i < numberOfDescriptors; i++) this.freeStack[i] = numberOfDescriptors - 1 - i
     this.freeCount = numberOfDescriptors

@@ -2,7 +2,6 @@
 // pools, packets and buffers still allocated by the line that allocated them.
 import { fmtVa } from '../kernel/kernel'
 import { R20, R6 } from '../verifier/catalogue'
-import { emulatorSubcode } from '../verifier/rule'
 import { BUF_FREE, BufferPool } from './buffer-pool'
 import { DESC_FREE, PacketPool } from './packet-pool'
 import type { NdisRuntime } from './runtime'
@@ -13,13 +12,13 @@ import type { NdisRuntime } from './runtime'
  * which they can never be recovered. Reported buffers count as found.
  */
 export function reportLostBuffers(rt: NdisRuntime, bp: BufferPool): void {
-  const lost = new Map<string, { site: number; alloc: number; count: number; first: number }>()
+  const lost = new Map<string, { site: number; alloc: number; count: number; first: number; packet: number }>()
   for (let s = 0; s < bp.numberOfDescriptors; s++) {
     if (bp.state[s] === BUF_FREE || bp.lost[s] !== 1) continue
     bp.lost[s] = 2
     const site = bp.lostSite[s]
     const key = site + ':' + bp.site[s]
-    const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s) }
+    const g = lost.get(key) ?? { site, alloc: bp.site[s], count: 0, first: bp.addressOf(s), packet: bp.lostPacket[s] }
     g.count++
     lost.set(key, g)
   }
@@ -27,7 +26,9 @@ export function reportLostBuffers(rt: NdisRuntime, bp: BufferPool): void {
     rt.kernel.verifier.reportAt(
       R6,
       g.site,
-      [emulatorSubcode('R6'), 0, g.first, g.count],
+      g.packet,
+      g.first,
+      g.count,
       g.count + " buffer(s) lost with a packet's chain and never freed (first " + fmtVa(g.first) + ')',
       g.alloc,
     )
@@ -60,7 +61,9 @@ export function finishScan(rt: NdisRuntime): void {
     v.reportAt(
       R20,
       g.site,
-      [0x60, 0, g.bytes, g.count],
+      0,
+      g.bytes,
+      g.count,
       g.count + ' ' + g.what + '(s) still allocated at the end of the run',
       g.site,
     )

@@ -1,11 +1,20 @@
 // The NDIS library's state for one kernel: live packet and buffer pools, handle and descriptor resolution with
 // the verifier's checks, descriptor initialisation, chain walks, ownership hooks, and the run-end leak scan.
-import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
-import { R14, R16, R22, R36, R37, R40, R9, R5 } from '../verifier/catalogue'
-import { VERIFIER_OFF as VERIFIER_OFF_ } from '../verifier/level'
-import { emulatorSubcode, type RuleDef } from '../verifier/rule'
+import { lockAddress } from '../kernel/spin-locks'
+import {
+  notAnObject,
+  notAUlong,
+  R22,
+  R36,
+  R40,
+  R5,
+  requireAtMostDispatch,
+  requireNoLockHeld,
+} from '../verifier/catalogue'
+import { valueText } from '../verifier/value-text'
+import type { RuleDef } from '../verifier/rule'
 import {
   BUF_ALLOCATED as BUF_ALLOCATED_,
   BUF_FREE as BUF_FREE_,
@@ -24,10 +33,8 @@ import { DESC_ALLOCATED as DESC_ALLOCATED_, DESC_INDICATED as DESC_INDICATED_, P
 
 // Module-local copies of imported constants: transpiled to CommonJS, every imported binding is a getter call,
 // which would cost more than the rest of a hot call.
-const DISPATCH_LEVEL = DISPATCH_LEVEL_
 const KVA_BASE = KVA_BASE_
 const SHADOW_FREED = SHADOW_FREED_
-const VERIFIER_OFF = VERIFIER_OFF_
 const BUF_ALLOCATED = BUF_ALLOCATED_
 const BUF_FREE = BUF_FREE_
 const BUF_LENT = BUF_LENT_
@@ -108,78 +115,39 @@ export class NdisRuntime {
 
   /** R9: allocation/free above DISPATCH_LEVEL (0xC4, P1 0x02 allocate / 0x12 free). */
   checkIrql(call: string, free: boolean, size: number): void {
-    const irql = this.kernel.cpu.irql
-    if (irql > DISPATCH_LEVEL) {
-      this.kernel.verifier.report(
-        R9,
-        free ? 0x12 : 0x02,
-        irql,
-        0,
-        size,
-        call + ' at IRQL ' + irql + ' (must be <= DISPATCH_LEVEL)',
-      )
-    }
+    requireAtMostDispatch(this.kernel.verifier, this.kernel.cpu.irql, call, free, size)
   }
 
   /** R14: a call whose documentation says to release spin locks first. */
   checkNoLock(call: string): void {
-    const locks = this.kernel.cpu.locks
-    if (locks.length !== 0) {
-      const lock = locks[locks.length - 1]
-      this.kernel.verifier.report(
-        R14,
-        emulatorSubcode('R14'),
-        lock.id,
-        locks.length,
-        0,
-        call + ' while holding a spin lock (release it first)',
-        lock.acquiredSite,
-      )
-    }
+    const k = this.kernel
+    const locks = k.cpu.locks
+    if (locks.length === 0) return
+    const lock = locks[locks.length - 1]
+    requireNoLockHeld(k.verifier, locks.length, lockAddress(k, lock), lock.acquiredSite, call)
   }
 
   /** R37: a ULONG argument that is not one. */
   badUlong(call: string, argument: number, value: unknown): void {
-    if (this.kernel.verifier.level !== VERIFIER_OFF) {
-      this.kernel.verifier.report(
-        R37,
-        emulatorSubcode('R37'),
-        argument,
-        0,
-        0,
-        call + ': argument ' + argument + ' (' + String(value) + ') is not a ULONG',
-      )
-    }
+    notAUlong(this.kernel.verifier, call, argument, value)
   }
 
   /** R36, or R16 when the value points into freed memory (e.g. a packet of a freed pool). */
   badHandle(call: string, value: unknown, kind: number, rule: RuleDef = R36, detail = ''): void {
     const k = this.kernel
-    if (k.verifier.level === VERIFIER_OFF) return
+    const v = k.verifier
+    if (!v.checks(rule)) return
     const n = typeof value === 'number' ? value : NaN
     const freed = k.memory.shadowOf(n) === SHADOW_FREED
     // A descriptor in freed memory is a use after free (R16, e.g. a packet of a freed pool); a freed pool's handle
     // is only a stale handle.
     if (rule === R36 && freed && (kind === KIND_PACKET || kind === KIND_BUFFER)) {
-      k.verifier.report(
-        R16,
-        n,
-        k.cpu.irql,
-        0,
-        0,
-        call + ': ' + KIND_NAMES[kind] + ' ' + fmtVa(n) + ' lies in freed memory',
-      )
+      k.accessFault(n, 0, call + ': ' + KIND_NAMES[kind] + ' ' + fmtVa(n) + ' lies in freed memory')
       return
     }
     const text = detail !== '' ? detail : freed ? 'is a freed ' + KIND_NAMES[kind] : 'is not a live ' + KIND_NAMES[kind]
-    k.verifier.report(
-      rule,
-      emulatorSubcode(rule.id),
-      n,
-      rule === R36 ? kind : 0,
-      0,
-      call + ': ' + fmtVaOr(value) + ' ' + text,
-    )
+    if (rule === R36) notAnObject(v, call, value, kind, text)
+    else v.report(rule, n, 0, 0, call + ': ' + valueText(value) + ' ' + text)
   }
 
   // ---- packet pools and packets ----
@@ -240,28 +208,24 @@ export class NdisRuntime {
     const st = pool.state[slot]
     if (st === DESC_ALLOCATED) return true
     const k = this.kernel
-    if (k.verifier.level !== VERIFIER_OFF) {
-      if (st === DESC_INDICATED) {
-        k.verifier.report(
-          R22,
-          emulatorSubcode('R22'),
-          va as number,
-          st,
-          0,
-          call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
-          pool.site[slot],
-        )
-      } else {
-        k.verifier.report(
-          R36,
-          emulatorSubcode('R36'),
-          va as number,
-          KIND_PACKET,
-          0,
-          call + ': packet ' + fmtVa(va as number) + ' is free (used after NdisFreePacket)',
-          pool.site[slot],
-        )
-      }
+    if (st === DESC_INDICATED) {
+      k.verifier.report(
+        R22,
+        va as number,
+        st,
+        0,
+        call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
+        pool.site[slot],
+      )
+    } else {
+      k.verifier.report(
+        R36,
+        va as number,
+        KIND_PACKET,
+        0,
+        call + ': packet ' + fmtVa(va as number) + ' is free (used after NdisFreePacket)',
+        pool.site[slot],
+      )
     }
     return false
   }
@@ -270,27 +234,17 @@ export class NdisRuntime {
   freeablePacket(call: string, va: unknown): boolean {
     const k = this.kernel
     if (!this.locatePacket(va)) {
-      if (k.verifier.level === VERIFIER_OFF) return false
       const n = typeof va === 'number' ? va : NaN
       if (k.memory.shadowOf(n) === SHADOW_FREED) this.badHandle(call, va, KIND_PACKET)
-      else
-        k.verifier.report(
-          R5,
-          emulatorSubcode('R5'),
-          n,
-          0,
-          0,
-          call + ': ' + fmtVaOr(va) + ' is not a packet from any NDIS packet pool',
-        )
+      else k.verifier.report(R5, n, 0, 0, call + ': ' + valueText(va) + ' is not a packet from any NDIS packet pool')
       return false
     }
     const { pool, slot } = this.ref
     const st = pool.state[slot]
     if (st === DESC_ALLOCATED) {
-      if (k.verifier.level !== VERIFIER_OFF && k.memory.u32[((va as number) - KVA_BASE + 0x10) >> 2] !== pool.handle) {
+      if (k.verifier.checks(R5) && k.memory.u32[((va as number) - KVA_BASE + 0x10) >> 2] !== pool.handle) {
         k.verifier.report(
           R5,
-          emulatorSubcode('R5'),
           va as number,
           pool.handle,
           st,
@@ -304,34 +258,30 @@ export class NdisRuntime {
       }
       return true
     }
-    if (k.verifier.level !== VERIFIER_OFF) {
-      if (st === DESC_INDICATED) {
-        k.verifier.report(
-          R22,
-          emulatorSubcode('R22'),
-          va as number,
-          st,
-          0,
-          call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
-          pool.site[slot],
-        )
-      } else {
-        k.verifier.report(
-          R5,
-          emulatorSubcode('R5'),
-          va as number,
-          pool.handle,
-          st,
-          call +
-            ': packet ' +
-            fmtVa(va as number) +
-            ' is already free (double free; last freed at ' +
-            k.sites.format(pool.site[slot]) +
-            ')',
-          // The slot's site is the line that freed it, not one that allocated anything: named in the message only.
-          0,
-        )
-      }
+    if (st === DESC_INDICATED) {
+      k.verifier.report(
+        R22,
+        va as number,
+        st,
+        0,
+        call + ': packet ' + fmtVa(va as number) + ' is owned by the protocol until MiniportReturnPacket',
+        pool.site[slot],
+      )
+    } else {
+      k.verifier.report(
+        R5,
+        va as number,
+        pool.handle,
+        st,
+        call +
+          ': packet ' +
+          fmtVa(va as number) +
+          ' is already free (double free; last freed at ' +
+          k.sites.format(pool.site[slot]) +
+          ')',
+        // The slot's site is the line that freed it, not one that allocated anything: named in the message only.
+        0,
+      )
     }
     return false
   }
@@ -381,28 +331,24 @@ export class NdisRuntime {
       return pool
     }
     const k = this.kernel
-    if (k.verifier.level !== VERIFIER_OFF) {
-      if (st === BUF_LENT) {
-        k.verifier.report(
-          R22,
-          emulatorSubcode('R22'),
-          va as number,
-          st,
-          0,
-          call + ': buffer ' + fmtVa(va as number) + ' belongs to a packet the protocol owns',
-          pool.site[slot],
-        )
-      } else if (st === BUF_FREE) {
-        k.verifier.report(
-          R36,
-          emulatorSubcode('R36'),
-          va as number,
-          KIND_BUFFER,
-          0,
-          call + ': buffer ' + fmtVa(va as number) + ' is free (used after NdisFreeBuffer)',
-          pool.site[slot],
-        )
-      }
+    if (st === BUF_LENT) {
+      k.verifier.report(
+        R22,
+        va as number,
+        st,
+        0,
+        call + ': buffer ' + fmtVa(va as number) + ' belongs to a packet the protocol owns',
+        pool.site[slot],
+      )
+    } else if (st === BUF_FREE) {
+      k.verifier.report(
+        R36,
+        va as number,
+        KIND_BUFFER,
+        0,
+        call + ': buffer ' + fmtVa(va as number) + ' is free (used after NdisFreeBuffer)',
+        pool.site[slot],
+      )
     }
     return null
   }
@@ -419,16 +365,13 @@ export class NdisRuntime {
 
   /** Reports a broken chain (R40: cycle, foreign or freed descriptor in a chain). */
   brokenChain(call: string, packet: number, buffer: number, why: string): void {
-    if (this.kernel.verifier.level !== VERIFIER_OFF) {
-      this.kernel.verifier.report(
-        R40,
-        emulatorSubcode('R40'),
-        packet,
-        buffer,
-        0,
-        call + ': buffer chain of ' + fmtVa(packet) + ' ' + why + ' at ' + fmtVa(buffer),
-      )
-    }
+    this.kernel.verifier.report(
+      R40,
+      packet,
+      buffer,
+      0,
+      call + ': buffer chain of ' + fmtVa(packet) + ' ' + why + ' at ' + fmtVa(buffer),
+    )
   }
 
   /** Reads a 32-bit field of a descriptor already validated (always in the arena). */
@@ -455,8 +398,8 @@ export class NdisRuntime {
    * The receive path calls this when it lends a packet to the protocol (indicated, status left SUCCESS): the packet
    * and its buffers become protocol-owned, and touching them is R22 until markReturned. Checks R21, R31 and R3.
    */
-  markIndicated(packet: number, packetArray = 0): boolean {
-    return markIndicated(this, packet, packetArray)
+  markIndicated(packet: number): number {
+    return markIndicated(this, packet)
   }
 
   /** The receive path calls this before MiniportReturnPacket (or when the indication did not pend the packet). */
@@ -481,6 +424,7 @@ export class NdisRuntime {
       bp.chainedTo[this.bufSlot] = 0
       bp.lost[this.bufSlot] = 1
       bp.lostSite[this.bufSlot] = site
+      bp.lostPacket[this.bufSlot] = packet
       b = this.rd(b + MDL_NEXT)
     }
   }
@@ -491,8 +435,4 @@ export class NdisRuntime {
   reportLostBuffers(bp: BufferPool): void {
     reportLostBuffers(this, bp)
   }
-}
-
-function fmtVaOr(value: unknown): string {
-  return typeof value === 'number' ? fmtVa(value) : String(value)
 }

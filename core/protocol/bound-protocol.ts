@@ -1,43 +1,42 @@
 // The transport bound to the adapter: ProtocolReceivePacket for every indicated packet (ndis5.md §1.7, §3), the
 // packets it keeps and returns after a hold time through MiniportReturnPacket at DISPATCH_LEVEL, and its sends
-// (send-path.ts). The run creates one per adapter, calls `bind` after MiniportInitialize, `flushReturns` before
+// (send-source.ts; NDIS's queue is core/miniport/send-queue.ts). The run creates one per adapter, calls `bind` after MiniportInitialize, `flushReturns` before
 // MiniportHalt (protocols unbind before halt) and `afterHalt` once MiniportHalt returned.
-import { DISPATCH_LEVEL } from '../kernel/irql'
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
-import { MINIPORT_ADAPTER_HANDLE } from '../miniport/handles'
+import type { ReceiveIndication, ReceivingProtocol } from '../miniport/indicate-receive'
+import type { PacketReturn } from '../miniport/return-packet'
 import type { MiniportRuntime } from '../miniport/runtime'
-import { OOB_HEADER_SIZE, OOB_STATUS, PKT_OOB_OFFSET } from '../ndis/layout'
-import { isUlong, ndisRuntime, type NdisRuntime } from '../ndis/runtime'
-import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES } from '../ndis/status'
+import { OOB_HEADER_SIZE, PKT_OOB_OFFSET } from '../ndis/layout'
+import { ndisRuntime, type NdisRuntime } from '../ndis/runtime'
 import type { SeededRandom } from '../sim/seeded-random'
-import { EV_INDICATE, EV_RETURN } from '../trace/event-log'
-import { R23, R36, R37 } from '../verifier/catalogue'
-import { VERIFIER_OFF } from '../verifier/level'
-import { emulatorSubcode } from '../verifier/rule'
+import { R23 } from '../verifier/catalogue'
 import { FrameChecker, FrameVerdict } from '../wire/frame-checker'
 import { FrameReader } from './frame-reader'
 import { HeldPackets } from './held-packets'
 import { HoldTimeSampler } from './hold-time'
 import { ProtocolSchema, type ProtocolConfig, type ProtocolOptions } from './options'
-import { R45 } from './rules'
-import { ProtocolSender } from './send-path'
+import { ProtocolSender } from './send-source'
 import { ProtocolStatistics, type ProtocolSnapshot } from './statistics'
 
 /** Scheduler event kinds of the protocol (offsets from the base the run gives). */
-export const PROTOCOL_EVENT_RETURN = 0
-export const PROTOCOL_EVENT_SEND = 1
-export const PROTOCOL_EVENT_RESUBMIT = 2
-export const PROTOCOL_EVENT_KINDS = 3
-
-const CALL = 'NdisMIndicateReceivePacket'
+export const SCHED_PROTOCOL_RETURN = 0
+export const SCHED_PROTOCOL_SEND = 1
+export const SCHED_PROTOCOL_RESUBMIT = 2
+export const PROTOCOL_SCHED_KINDS = 3
 
 export interface FrameObserver {
   received(packet: number, frame: Uint8Array, length: number, nowNs: number): void
   sending(packet: number, frame: Uint8Array, length: number): void
 }
 
-export class BoundProtocol {
+/** What NDIS gives the protocol on the receive path: the indication it is bound to, and NdisReturnPackets. */
+export interface ReceivePath {
+  readonly indication: ReceiveIndication
+  readonly returns: PacketReturn
+}
+
+export class BoundProtocol implements ReceivingProtocol {
   readonly config: ProtocolConfig
   readonly stats: ProtocolStatistics
   readonly checker: FrameChecker
@@ -52,8 +51,6 @@ export class BoundProtocol {
   private readonly keepRandom: SeededRandom
   private readonly keepFraction: number
   private readonly returnKind: number
-  private readonly names: { indicate: number; ret: number }
-  private noReturnHandlerReported = false
 
   /** Told each frame the protocol receives and sends, with its packet (the capture names the descriptor). */
   frameObserver: FrameObserver | null = null
@@ -63,6 +60,7 @@ export class BoundProtocol {
     options: ProtocolOptions | ProtocolConfig,
     random: SeededRandom,
     readonly eventBase: number,
+    private readonly path: ReceivePath,
   ) {
     this.config = ProtocolSchema.parse(options)
     this.k = m.kernel
@@ -73,16 +71,15 @@ export class BoundProtocol {
     this.holdTime = new HoldTimeSampler(this.config.holdTime, random.fork('protocol-hold'))
     this.keepRandom = random.fork('protocol-keep')
     this.keepFraction = this.config.keepFraction
-    this.returnKind = eventBase + PROTOCOL_EVENT_RETURN
-    const log = m.env.log
-    this.names = { indicate: log.intern(CALL), ret: log.intern('MiniportReturnPacket') }
+    this.returnKind = eventBase + SCHED_PROTOCOL_RETURN
+    path.indication.protocol = this
     m.env.scheduler.on(this.returnKind, (slot) => this.onReturn(slot))
     this.sender = new ProtocolSender(
       m,
       this.config.send,
       this.stats,
-      eventBase + PROTOCOL_EVENT_SEND,
-      eventBase + PROTOCOL_EVENT_RESUBMIT,
+      eventBase + SCHED_PROTOCOL_SEND,
+      eventBase + SCHED_PROTOCOL_RESUBMIT,
     )
   }
 
@@ -98,105 +95,29 @@ export class BoundProtocol {
 
   // ---- receive (ndis5.md §3) ----
 
-  /** The body of NdisMIndicateReceivePacket: bad arguments are findings, never host exceptions. */
-  indicate(MiniportAdapterHandle: unknown, PacketArray: unknown, NumberOfPackets: unknown): void {
-    const k = this.k
-    const v = k.verifier
-    if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
-      if (v.level !== VERIFIER_OFF)
-        v.report(
-          R36,
-          emulatorSubcode('R36'),
-          Number(MiniportAdapterHandle) >>> 0,
-          7,
-          0,
-          CALL + ': not the MiniportAdapterHandle NDIS gave MiniportInitialize',
-        )
-      return
-    }
-    if (!Array.isArray(PacketArray)) {
-      if (v.level !== VERIFIER_OFF)
-        v.report(R36, emulatorSubcode('R36'), 0, 2, 0, CALL + ': PacketArray is not an array of packets')
-      return
-    }
-    const n = NumberOfPackets
-    if (!isUlong(n) || n < 1 || n > PacketArray.length) {
-      if (v.level !== VERIFIER_OFF)
-        v.report(
-          R37,
-          emulatorSubcode('R37'),
-          3,
-          0,
-          0,
-          CALL +
-            ': NumberOfPackets ' +
-            String(n) +
-            ' (at least 1, at most the ' +
-            PacketArray.length +
-            ' entries of PacketArray)',
-        )
-      return
-    }
-    // §3.3: once a packet is indicated with RESOURCES, it and every later packet of the array are copied at once.
-    let resources = false
-    for (let i = 0; i < n; i++) {
-      const packet: unknown = PacketArray[i]
-      // R21 (re-indication, a bug check), R36/R16 (not a live packet), R31 (empty chain), R3 (pool's reserved size).
-      if (!this.rt.markIndicated(packet as number, 0)) continue
-      if (this.receivePacket(packet as number, resources)) resources = true
-    }
-  }
-
-  /** ProtocolReceivePacket for one packet the protocol now owns; true when it was indicated with RESOURCES. */
-  private receivePacket(packet: number, resourcesBefore: boolean): boolean {
-    const k = this.k
-    const rt = this.rt
+  /**
+   * ProtocolReceivePacket (ndis5.md §1.7): reads and checks the frame, then keeps the packet (returns 1: one
+   * NdisReturnPackets will follow after the hold time) or is done with it (0). Indicated with RESOURCES (§3.3), or
+   * when the packet could not come back (`canKeep` false), it copies and never keeps it.
+   */
+  receivePacket(packet: number, resources: boolean, canKeep: boolean, site: number): number {
     const stats = this.stats
-    const site = k.sites.cell[0]
     stats.indicated++
-    this.m.env.log.add(this.m.env.scheduler.nowNs, EV_INDICATE, this.names.indicate, packet, site)
-    const oob = packet + k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
-    const status = rt.rd(oob + OOB_STATUS) | 0
-    const resources = resourcesBefore || status === NDIS_STATUS_RESOURCES
-    const headerSize = rt.rd(oob + OOB_HEADER_SIZE) >>> 0
+    const oob = packet + this.k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
+    const headerSize = this.rt.rd(oob + OOB_HEADER_SIZE) >>> 0
     stats.lastHeaderSize = headerSize
     if (headerSize === 0) stats.noHeaderSize++
     this.check(packet)
     if (resources) {
-      // §3.3: copied during the call; the miniport owns the packet again when the call returns.
       stats.copiedOnResources++
-      rt.markReturned(packet)
-      return true
+      return 0
     }
     const f = this.keepFraction
-    const keep = this.bound && (f >= 1 || (f > 0 && this.keepRandom.nextFloat() < f))
+    const keep = canKeep && this.bound && (f >= 1 || (f > 0 && this.keepRandom.nextFloat() < f))
     if (!keep) {
       stats.copied++
-      rt.markReturned(packet)
-      return false
+      return 0
     }
-    const handlers = this.m.adapter.handlers
-    if (handlers === null || typeof handlers.ReturnPacketHandler !== 'function') {
-      if (!this.noReturnHandlerReported && k.verifier.level !== VERIFIER_OFF) {
-        this.noReturnHandlerReported = true
-        k.verifier.report(
-          R45,
-          emulatorSubcode('R45'),
-          packet,
-          0,
-          0,
-          CALL +
-            ': packet ' +
-            fmtVa(packet) +
-            ' indicated with Status SUCCESS, but the miniport registered no ReturnPacketHandler to get it back',
-        )
-      }
-      stats.copied++
-      rt.markReturned(packet)
-      return false
-    }
-    // §3.4: the protocol keeps it; the miniport sees PENDING and must not touch it until MiniportReturnPacket.
-    rt.wr(oob + OOB_STATUS, NDIS_STATUS_PENDING)
     const held = this.held
     const slot = held.take(packet, site)
     const s = this.m.env.scheduler
@@ -204,7 +125,7 @@ export class BoundProtocol {
     held.dueNs[slot] = due
     held.event[slot] = s.schedule(due, this.returnKind, slot)
     if (++stats.outstanding > stats.outstandingHighWater) stats.outstandingHighWater = stats.outstanding
-    return false
+    return 1
   }
 
   /** Copies the frame out of the chain and checks it (wire test-frame format). */
@@ -230,19 +151,8 @@ export class BoundProtocol {
     if (packet === 0) return
     held.release(slot)
     this.stats.outstanding--
-    this.returnPacket(packet)
-  }
-
-  private returnPacket(packet: number): void {
-    const k = this.k
-    // NDIS's own context: no script line is making this call.
-    k.sites.cell[0] = 0
-    this.rt.markReturned(packet)
     this.stats.returned++
-    this.m.env.log.add(this.m.env.scheduler.nowNs, EV_RETURN, this.names.ret, packet, 0)
-    const a = this.m.adapter
-    const handler = a.handlers?.ReturnPacketHandler
-    if (typeof handler === 'function') this.m.call('MiniportReturnPacket', DISPATCH_LEVEL, handler, a.context, packet)
+    this.path.returns.returnPacket(packet)
   }
 
   /**
@@ -252,6 +162,7 @@ export class BoundProtocol {
   flushReturns(): void {
     this.bound = false
     this.sender.stop()
+    if (this.config.onUnbind === 'keep') return
     const held = this.held
     const s = this.m.env.scheduler
     for (const slot of held.inUse()) {
@@ -260,7 +171,8 @@ export class BoundProtocol {
       s.cancel(held.event[slot])
       held.release(slot)
       this.stats.outstanding--
-      this.returnPacket(packet)
+      this.stats.returned++
+      this.path.returns.returnPacket(packet)
     }
   }
 
@@ -272,7 +184,7 @@ export class BoundProtocol {
     const held = this.held
     const k = this.k
     const slots = held.inUse()
-    if (slots.length > 0 && k.verifier.level !== VERIFIER_OFF) {
+    if (slots.length > 0) {
       const bySite = new Map<number, { count: number; first: number }>()
       for (const slot of slots) {
         const g = bySite.get(held.site[slot]) ?? { count: 0, first: held.packet[slot] }
@@ -283,7 +195,9 @@ export class BoundProtocol {
         k.verifier.reportAt(
           R23,
           site,
-          [emulatorSubcode('R23'), g.count, g.first, 0],
+          g.count,
+          g.first,
+          0,
           'MiniportHalt returned with ' +
             g.count +
             ' packet(s) indicated here still owned by the protocol (first ' +
@@ -296,12 +210,12 @@ export class BoundProtocol {
     const s = this.m.env.scheduler
     for (const slot of slots) {
       s.cancel(held.event[slot])
-      this.rt.markReturned(held.packet[slot])
+      this.path.returns.reclaim(held.packet[slot])
       held.release(slot)
     }
     this.stats.outstanding = 0
     this.bound = false
-    this.sender.checkAfterHalt()
+    this.sender.queue.checkAfterHalt()
     this.release()
   }
 

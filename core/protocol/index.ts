@@ -1,9 +1,9 @@
 export {
   BoundProtocol,
-  PROTOCOL_EVENT_KINDS,
-  PROTOCOL_EVENT_RESUBMIT,
-  PROTOCOL_EVENT_RETURN,
-  PROTOCOL_EVENT_SEND,
+  PROTOCOL_SCHED_KINDS,
+  SCHED_PROTOCOL_RESUBMIT,
+  SCHED_PROTOCOL_RETURN,
+  SCHED_PROTOCOL_SEND,
 } from './bound-protocol'
 export { FrameReader, RECEIVE_BUFFER_BYTES } from './frame-reader'
 export { HoldTimeSampler } from './hold-time'
@@ -18,8 +18,5 @@ export {
   type ProtocolOptions,
   type ProtocolSendOptions,
 } from './options'
-export { receiveApi } from './receive-api'
-export { R45, R46 } from './rules'
-export { sendApi } from './send-api'
-export { ProtocolSender, SEND_FREE, SEND_IN_CALL, SEND_PENDING, SEND_QUEUED } from './send-path'
+export { ProtocolSender } from './send-source'
 export { ProtocolStatistics, type ProtocolSnapshot } from './statistics'

@@ -48,6 +48,12 @@ export const ProtocolSchema = z.strictObject({
   /** Stream id of the generator's frames checked for sequence and CRC; other frames count as unchecked. */
   receiveStream: z.int().min(0).max(0xffff).default(1),
   send: ProtocolSendSchema.default(ProtocolSendSchema.parse({})),
+  /**
+   * What the protocol does with the packets it holds when it unbinds before MiniportHalt: `return` gives every one
+   * back at once (as a transport closing the adapter does); `keep` goes on holding them for their hold time, so NDIS
+   * halts the miniport while they are out and MiniportHalt must wait for MiniportReturnPacket (ndis5.md §3.7, R23).
+   */
+  onUnbind: z.enum(['return', 'keep']).default('return'),
 })
 export type ProtocolOptions = z.input<typeof ProtocolSchema>
 export type ProtocolConfig = z.output<typeof ProtocolSchema>

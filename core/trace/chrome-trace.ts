@@ -1,13 +1,13 @@
 // Chrome trace-event JSON (the format Perfetto and chrome://tracing open): handler spans, ISRs and DPCs as
 // begin/end pairs, API calls, interrupts, frames and findings as instant events. Timestamps are virtual microseconds.
-import type { CallSites } from '../kernel/call-site'
+import type { CallSites } from '../verifier/call-site'
 import {
-  EV_DPC_BEGIN,
-  EV_DPC_END,
-  EV_HANDLER_BEGIN,
-  EV_HANDLER_END,
-  EV_ISR_BEGIN,
-  EV_ISR_END,
+  TRACE_DPC_BEGIN,
+  TRACE_DPC_END,
+  TRACE_HANDLER_BEGIN,
+  TRACE_HANDLER_END,
+  TRACE_ISR_BEGIN,
+  TRACE_ISR_END,
   type EventLog,
 } from './event-log'
 
@@ -52,14 +52,14 @@ export function chromeTraceJson(log: EventLog, sites: CallSites, scriptFile: str
     const tid = TID_OF_CATEGORY[e.kindName] ?? 3
     const where = e.site > 0 ? sites.format(e.site) : undefined
     switch (e.kind) {
-      case EV_HANDLER_BEGIN:
-      case EV_ISR_BEGIN:
-      case EV_DPC_BEGIN:
+      case TRACE_HANDLER_BEGIN:
+      case TRACE_ISR_BEGIN:
+      case TRACE_DPC_BEGIN:
         events.push({ name: e.name, cat: e.kindName, ph: 'B', ts, pid: 1, tid })
         break
-      case EV_HANDLER_END:
-      case EV_ISR_END:
-      case EV_DPC_END:
+      case TRACE_HANDLER_END:
+      case TRACE_ISR_END:
+      case TRACE_DPC_END:
         events.push({ name: e.name, cat: e.kindName, ph: 'E', ts, pid: 1, tid })
         break
       default:

@@ -2,46 +2,46 @@
 // arrays bounded in memory (the oldest entries are overwritten), with names interned once, so logging creates no
 // garbage per event. The Trace view and the Chrome trace-event export read it.
 
-export const EV_API = 1
-export const EV_HANDLER_BEGIN = 2
-export const EV_HANDLER_END = 3
-export const EV_ISR_BEGIN = 4
-export const EV_ISR_END = 5
-export const EV_DPC_BEGIN = 6
-export const EV_DPC_END = 7
-export const EV_INTERRUPT = 8
-export const EV_INDICATE = 9
-export const EV_RETURN = 10
-export const EV_SEND = 11
-export const EV_SEND_COMPLETE = 12
-export const EV_FRAME_RX = 13
-export const EV_FRAME_TX = 14
-export const EV_TIMER = 15
-export const EV_FINDING = 16
-export const EV_LOG = 17
-export const EV_LINK = 18
-export const EV_DROP = 19
+export const TRACE_API = 1
+export const TRACE_HANDLER_BEGIN = 2
+export const TRACE_HANDLER_END = 3
+export const TRACE_ISR_BEGIN = 4
+export const TRACE_ISR_END = 5
+export const TRACE_DPC_BEGIN = 6
+export const TRACE_DPC_END = 7
+export const TRACE_INTERRUPT = 8
+export const TRACE_INDICATE = 9
+export const TRACE_RETURN = 10
+export const TRACE_SEND = 11
+export const TRACE_SEND_COMPLETE = 12
+export const TRACE_FRAME_RX = 13
+export const TRACE_FRAME_TX = 14
+export const TRACE_TIMER = 15
+export const TRACE_FINDING = 16
+export const TRACE_LOG = 17
+export const TRACE_LINK = 18
+export const TRACE_DROP = 19
 
-export const EVENT_KIND_NAMES: Readonly<Record<number, string>> = {
-  [EV_API]: 'api',
-  [EV_HANDLER_BEGIN]: 'handler',
-  [EV_HANDLER_END]: 'handler',
-  [EV_ISR_BEGIN]: 'isr',
-  [EV_ISR_END]: 'isr',
-  [EV_DPC_BEGIN]: 'dpc',
-  [EV_DPC_END]: 'dpc',
-  [EV_INTERRUPT]: 'interrupt',
-  [EV_INDICATE]: 'indicate',
-  [EV_RETURN]: 'return',
-  [EV_SEND]: 'send',
-  [EV_SEND_COMPLETE]: 'send-complete',
-  [EV_FRAME_RX]: 'frame-rx',
-  [EV_FRAME_TX]: 'frame-tx',
-  [EV_TIMER]: 'timer',
-  [EV_FINDING]: 'finding',
-  [EV_LOG]: 'log',
-  [EV_LINK]: 'link',
-  [EV_DROP]: 'drop',
+export const TRACE_KIND_NAMES: Readonly<Record<number, string>> = {
+  [TRACE_API]: 'api',
+  [TRACE_HANDLER_BEGIN]: 'handler',
+  [TRACE_HANDLER_END]: 'handler',
+  [TRACE_ISR_BEGIN]: 'isr',
+  [TRACE_ISR_END]: 'isr',
+  [TRACE_DPC_BEGIN]: 'dpc',
+  [TRACE_DPC_END]: 'dpc',
+  [TRACE_INTERRUPT]: 'interrupt',
+  [TRACE_INDICATE]: 'indicate',
+  [TRACE_RETURN]: 'return',
+  [TRACE_SEND]: 'send',
+  [TRACE_SEND_COMPLETE]: 'send-complete',
+  [TRACE_FRAME_RX]: 'frame-rx',
+  [TRACE_FRAME_TX]: 'frame-tx',
+  [TRACE_TIMER]: 'timer',
+  [TRACE_FINDING]: 'finding',
+  [TRACE_LOG]: 'log',
+  [TRACE_LINK]: 'link',
+  [TRACE_DROP]: 'drop',
 }
 
 export interface LoggedEvent {
@@ -113,7 +113,7 @@ export class EventLog {
       seq,
       timeNs: this.time[i]!,
       kind,
-      kindName: EVENT_KIND_NAMES[kind] ?? 'event',
+      kindName: TRACE_KIND_NAMES[kind] ?? 'event',
       name: this.names[this.nameId[i]!] ?? '',
       arg: this.arg[i]!,
       site: this.site[i]!,

@@ -3,6 +3,8 @@ import type { Severity } from './rule'
 
 export interface Finding {
   readonly rule: string
+  /** Which of the rule's bug check forms (RuleDef.forms) the parameters follow. */
+  readonly form: number
   readonly severity: Severity
   readonly code: number
   readonly params: readonly [number, number, number, number]

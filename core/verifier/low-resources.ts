@@ -1,11 +1,23 @@
 // Low-resources simulation as an allocator: it replaces the kernel's allocation gate (Kernel.admit), so the NDIS
 // calls stay free of fault-injection code. It fails a fraction of the chosen calls from its own seeded generator,
 // or exactly the Nth one (systematic mode), so error paths can be reached and reproduced.
-import { ALLOC_BUFFER, ALLOC_MEMORY, ALLOC_PACKET, ALLOC_SHARED, type AllocKind, type Kernel } from '../kernel/kernel'
-import { SplitMix32 } from '../kernel/prng'
+import {
+  ALLOC_BUFFER,
+  ALLOC_MAPPING,
+  ALLOC_MEMORY,
+  ALLOC_PACKET,
+  ALLOC_SHARED,
+  type AllocationGate,
+  type AllocKind,
+} from './alloc-kind'
+import { SplitMix32 } from '../sim/splitmix32'
 
 export type LowResourcesCall =
-  'NdisAllocatePacket' | 'NdisAllocateBuffer' | 'NdisAllocateMemoryWithTag' | 'NdisMAllocateSharedMemory'
+  | 'NdisAllocatePacket'
+  | 'NdisAllocateBuffer'
+  | 'NdisAllocateMemoryWithTag'
+  | 'NdisMAllocateSharedMemory'
+  | 'MmGetSystemAddressForMdlSafe'
 
 export type LowResourcesSpec =
   | { readonly kind: 'fraction'; readonly fraction: number; readonly calls: readonly LowResourcesCall[] }
@@ -16,6 +28,7 @@ const CALL_KIND: Readonly<Record<LowResourcesCall, AllocKind>> = {
   NdisAllocateBuffer: ALLOC_BUFFER,
   NdisAllocateMemoryWithTag: ALLOC_MEMORY,
   NdisMAllocateSharedMemory: ALLOC_SHARED,
+  MmGetSystemAddressForMdlSafe: ALLOC_MAPPING,
 }
 
 /** Names accepted in a spec string, and the calls each one selects. */
@@ -31,6 +44,8 @@ export const LOW_RESOURCES_NAMES: Readonly<Record<string, readonly LowResourcesC
   memory: ['NdisAllocateMemoryWithTag'],
   NdisMAllocateSharedMemory: ['NdisMAllocateSharedMemory'],
   shared: ['NdisMAllocateSharedMemory'],
+  /** A buffer's system-address mapping: the Safe queries give NULL, the others stop the run (R34). */
+  mapping: ['MmGetSystemAddressForMdlSafe'],
   all: ['NdisAllocatePacket', 'NdisAllocateBuffer', 'NdisAllocateMemoryWithTag', 'NdisMAllocateSharedMemory'],
 }
 
@@ -44,8 +59,8 @@ interface Rule {
 export class LowResources {
   private readonly rules: Rule[]
   /** Calls seen and calls failed, per allocation kind (ALLOC_*). */
-  readonly seen = new Float64Array(4)
-  readonly failed = new Float64Array(4)
+  readonly seen = new Float64Array(5)
+  readonly failed = new Float64Array(5)
 
   constructor(specs: readonly LowResourcesSpec[], seed: number) {
     this.rules = specs.map((spec, i) => ({
@@ -75,7 +90,11 @@ export class LowResources {
 }
 
 /** Installs low-resources simulation on a kernel (replacing its allocation gate) and returns it. */
-export function installLowResources(kernel: Kernel, specs: readonly LowResourcesSpec[], seed: number): LowResources {
+export function installLowResources(
+  kernel: { admit: AllocationGate },
+  specs: readonly LowResourcesSpec[],
+  seed: number,
+): LowResources {
   const lr = new LowResources(specs, seed)
   kernel.admit = (kind) => lr.admit(kind)
   return lr

@@ -1,7 +1,7 @@
 // One run, start to report, as the engine worker performs it: build the run, load the script into its sandbox with
 // the run's scope, start the miniport, run to the end, halt, scan for leaks, build the report.
 import { Run } from '../../core/engine/run'
-import { BugCheck } from '../../core/kernel/bugcheck'
+import { BugCheck } from '../../core/verifier/bugcheck'
 import { addNotEmulated } from '../../core/engine/script-scope'
 import { buildReport } from '../../core/engine/report-builder'
 import { chromeTraceJson } from '../../core/trace/chrome-trace'

@@ -1,4 +1,5 @@
 // The real nicbench CLI as a child process: version, help, exit codes for bad input (cli.md).
+import { RULES } from '../../core/verifier/catalogue'
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -49,8 +50,10 @@ describe('nicbench', () => {
     const text = nicbench('rules')
     expect(text.status).toBe(0)
     expect(text.stdout).toMatch(/^R5 +0x7C +error +Freeing a packet that is not allocated/m)
-    const json = JSON.parse(nicbench('rules', '--json').stdout) as { id: string }[]
-    expect(json.map((r) => r.id)).toEqual(Array.from({ length: json.length }, (_, i) => `R${i + 1}`))
+    expect(text.stdout).toMatch(/^R21 +0x7C +error +.*\(also with the verifier off\)$/m)
+    const json = JSON.parse(nicbench('rules', '--json').stdout) as { id: string; forms: unknown[] }[]
+    expect(json.map((r) => r.id)).toEqual(RULES.map((r) => r.id))
+    expect(json.every((r) => r.forms.length > 0)).toBe(true)
   })
 
   it('exits 2 with one line on an unknown command or option', () => {

@@ -6,12 +6,10 @@ export const R12 = defineRule({
   title: 'NdisReleaseSpinLock not at DISPATCH_LEVEL',
   severity: 'error',
   stops: true,
-  code: 0xc4,
-  windowsCode: true,
-  params: ['0x32', 'current IRQL', 'spin lock', '0'],
+  class: 'irql',
   level: 'standard',
+  forms: [{ code: 0xc4, p1: 0x32, params: ['0x32', 'current IRQL', 'spin lock', '0'], when: '' }],
   explanation:
     'A held lock runs at DISPATCH_LEVEL; an IRQL below it at release means a double release or a lock released out of order.',
   reference: '§1.8; §4 R12 [WDD:bug-check-0xc4]',
-  checkedBy: ['NdisReleaseSpinLock'],
 })

@@ -6,19 +6,25 @@ export const R16 = defineRule({
   title: 'Touching freed or unallocated memory',
   severity: 'error',
   stops: true,
-  code: 0xd1,
-  windowsCode: true,
-  params: ['address', 'current IRQL', '0 read / 1 write', '0'],
+  class: 'memory',
   level: 'standard',
+  forms: [
+    {
+      code: 0xd1,
+      p1: null,
+      params: ['address referenced', 'current IRQL', '0 read / 1 write', '0 (a script has no instruction address)'],
+      when: 'at DISPATCH_LEVEL or above',
+    },
+    {
+      code: 0x50,
+      p1: null,
+      params: ['address referenced', '0 read / 1 write', '0 (a script has no instruction address)', '0'],
+      when: 'below DISPATCH_LEVEL',
+    },
+  ],
+  withoutVerifier:
+    "a page fault on memory that is not mapped (outside non-paged memory) is a bug check in any kernel; freed and never-allocated pool is caught only by the verifier, as Driver Verifier's special pool does [WDD:bug-check-0xd1, bug-check-0x50]",
   explanation:
     'The address is not live non-paged memory (freed, never allocated, or a packet of a freed pool); keep pointers only to objects you still own.',
   reference: '§4 R16 [WDD:bug-check-0xd1]',
-  checkedBy: [
-    'MmRead8/16/32',
-    'MmWrite8/16/32',
-    'MmView',
-    'NdisMoveMemory',
-    'NdisZeroMemory',
-    'packet and buffer calls',
-  ],
 })

@@ -6,11 +6,16 @@ export const R17 = defineRule({
   title: 'Zero-byte memory allocation',
   severity: 'error',
   stops: true,
-  code: 0xc4,
-  windowsCode: true,
-  params: ['0x00', 'current IRQL', 'pool type (0 = NonPagedPool)', '0'],
+  class: 'memory',
   level: 'standard',
+  forms: [
+    {
+      code: 0xc4,
+      p1: 0x0,
+      params: ['0x00', 'current IRQL', 'pool type (0 = NonPagedPool)', 'size in bytes (0)'],
+      when: '',
+    },
+  ],
   explanation: 'NdisAllocateMemoryWithTag with Length 0 is a driver bug; check the length before allocating.',
   reference: '§1.9; §4 R17 [WDD:bug-check-0xc4]',
-  checkedBy: ['NdisAllocateMemoryWithTag', 'NdisAllocateMemory'],
 })

@@ -6,12 +6,12 @@ export const R20 = defineRule({
   title: 'Allocations outstanding when the driver stops',
   severity: 'error',
   stops: false,
-  code: 0xc4,
-  windowsCode: true,
-  params: ['0x60', 'paged bytes', 'non-paged bytes', 'number of allocations'],
+  class: 'memory',
   level: 'standard',
+  forms: [
+    { code: 0xc4, p1: 0x60, params: ['0x60', 'paged bytes (0)', 'non-paged bytes', 'number of allocations'], when: '' },
+  ],
   explanation:
     'Free every pool, packet, buffer and memory block in MiniportHalt; the finding names the line that allocated it.',
   reference: '§4 R20 [WDD:bug-check-0xc4]',
-  checkedBy: ['finish'],
 })

@@ -6,11 +6,17 @@ export const R21 = defineRule({
   title: 'Indicating a receive packet still owned by the stack',
   severity: 'error',
   stops: true,
-  code: 0x7c,
-  windowsCode: true,
-  params: ['0x05', 'miniport block', 'packet', 'packet array'],
+  class: 'receive',
   level: 'standard',
+  forms: [
+    {
+      code: 0x7c,
+      p1: 0x5,
+      params: ['0x05', 'miniport block (MiniportAdapterHandle)', 'packet', 'packet array'],
+      when: '',
+    },
+  ],
+  withoutVerifier: "NDIS checks an indicated packet's stack location itself [WDD:bug-check-0x7c]",
   explanation: 'Do not re-indicate a packet until MiniportReturnPacket has given it back.',
   reference: '§3.8; §4 R21 [WDD:bug-check-0x7c]',
-  checkedBy: ['markIndicated'],
 })

@@ -6,11 +6,17 @@ export const R24 = defineRule({
   title: 'MiniportHalt without NdisMDeregisterInterrupt',
   severity: 'error',
   stops: true,
-  code: 0x7c,
-  windowsCode: true,
-  params: ['0x08', 'miniport block', 'NDIS_MINIPORT_INTERRUPT', '0'],
+  class: 'lifecycle',
   level: 'standard',
+  forms: [
+    {
+      code: 0x7c,
+      p1: 0x8,
+      params: ['0x08', 'miniport block (MiniportAdapterHandle)', 'NDIS_MINIPORT_INTERRUPT', '0'],
+      when: '',
+    },
+  ],
+  withoutVerifier: 'NDIS raises it itself, without Driver Verifier [WDD:bug-check-0x7c]',
   explanation: 'Deregister the interrupt in MiniportHalt.',
   reference: '§1.10; §4 R24 [WDD:bug-check-0x7c]',
-  checkedBy: ['MiniportHalt'],
 })

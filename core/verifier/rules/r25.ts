@@ -6,11 +6,17 @@ export const R25 = defineRule({
   title: 'MiniportInitialize fails without deregistering the interrupt',
   severity: 'error',
   stops: true,
-  code: 0x7c,
-  windowsCode: true,
-  params: ['0x0B', 'miniport block', 'interrupt', '0'],
+  class: 'lifecycle',
   level: 'standard',
+  forms: [
+    {
+      code: 0x7c,
+      p1: 0xb,
+      params: ['0x0B', 'miniport block (MiniportAdapterHandle)', 'NDIS_MINIPORT_INTERRUPT', '0'],
+      when: '',
+    },
+  ],
+  withoutVerifier: 'NDIS raises it itself, without Driver Verifier [WDD:bug-check-0x7c]',
   explanation: 'Undo everything on the failure path of MiniportInitialize, including NdisMDeregisterInterrupt.',
   reference: '§1.10; §4 R25 [WDD:bug-check-0x7c]',
-  checkedBy: ['MiniportInitialize (on failure)'],
 })

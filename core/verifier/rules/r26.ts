@@ -6,11 +6,33 @@ export const R26 = defineRule({
   title: 'Halt or failed initialisation with timers still queued',
   severity: 'error',
   stops: true,
-  code: 0x7c,
-  windowsCode: true,
-  params: ['0x09', 'miniport block', 'timer queue', '0'],
+  class: 'timers',
   level: 'standard',
+  forms: [
+    {
+      code: 0x7c,
+      p1: 0x9,
+      params: [
+        '0x09',
+        'miniport block (MiniportAdapterHandle)',
+        'NDIS_MINIPORT_TIMER still queued (the first)',
+        'timers still queued',
+      ],
+      when: 'after MiniportHalt',
+    },
+    {
+      code: 0x7c,
+      p1: 0xc,
+      params: [
+        '0x0C',
+        'miniport block (MiniportAdapterHandle)',
+        'NDIS_MINIPORT_TIMER still queued (the first)',
+        'timers still queued',
+      ],
+      when: 'after a failed MiniportInitialize',
+    },
+  ],
+  withoutVerifier: 'NDIS raises it itself, without Driver Verifier [WDD:bug-check-0x7c]',
   explanation: 'Cancel every timer (NdisMCancelTimer) before MiniportHalt returns or MiniportInitialize fails.',
   reference: '§1.10; §4 R26 [WDD:bug-check-0x7c]',
-  checkedBy: ['MiniportHalt', 'MiniportInitialize (on failure)'],
 })

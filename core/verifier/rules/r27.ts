@@ -6,11 +6,17 @@ export const R27 = defineRule({
   title: 'NdisMResetComplete with no reset pending',
   severity: 'error',
   stops: true,
-  code: 0x7c,
-  windowsCode: true,
-  params: ['0x0F', 'miniport block', 'reset status', 'AddressingReset'],
+  class: 'lifecycle',
   level: 'standard',
+  forms: [
+    {
+      code: 0x7c,
+      p1: 0xf,
+      params: ['0x0F', 'miniport block (MiniportAdapterHandle)', 'reset status', 'AddressingReset'],
+      when: '',
+    },
+  ],
+  withoutVerifier: 'NDIS raises it itself, without Driver Verifier [WDD:bug-check-0x7c]',
   explanation: 'Call NdisMResetComplete only for a reset that MiniportReset pended.',
   reference: '§4 R27 [WDD:bug-check-0x7c]',
-  checkedBy: [],
 })

@@ -1,16 +1,15 @@
 // ../shared/reference/ndis5.md ../shared/product/script-api.md
-import { defineRule, EMULATOR_CODE } from '../rule'
+import { defineRule } from '../rule'
 
 export const R38 = defineRule({
   id: 'R38',
   title: 'Call not emulated',
   severity: 'error',
   stops: true,
-  code: EMULATOR_CODE,
-  windowsCode: false,
-  params: ['0x1026', '0', '0', '0'],
+  class: 'workbench',
   level: 'standard',
+  emulatorParams: ['0', '0', '0'],
+  withoutVerifier: 'the workbench cannot go on past a call it does not emulate',
   explanation: 'The workbench declares this NDIS name but does not emulate it yet; the run stops at the call.',
   reference: '../shared/product/script-api.md',
-  checkedBy: ['script host'],
 })

@@ -1,17 +1,15 @@
 // ../shared/reference/ndis5.md §1.7 MiniportReturnPacket; §3.2
-import { defineRule, EMULATOR_CODE } from '../rule'
+import { defineRule } from '../rule'
 
 export const R45 = defineRule({
   id: 'R45',
   title: 'Receive packets indicated without MiniportReturnPacket',
   severity: 'error',
   stops: false,
-  code: EMULATOR_CODE,
-  windowsCode: false,
-  params: ['0x102D', 'packet', 'packet array', '0'],
+  class: 'receive',
   level: 'standard',
+  emulatorParams: ['packet', '0', '0'],
   explanation:
     'A miniport that indicates packets with Status SUCCESS lends them to the protocols: register ReturnPacketHandler so they can come back, or indicate with NDIS_STATUS_RESOURCES.',
   reference: '§1.7 MiniportReturnPacket [MSDN-ff550510]; §3.2',
-  checkedBy: ['NdisMIndicateReceivePacket'],
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { ICR_LSC, ICR_RXT0, ICR_TXDW } from '../../../core/controller'
 import { makeFrame, makeRig, setupRx, driverReceive, KIND_BASE } from './rig'
-import { CONTROLLER_EVENT_KINDS } from '../../../core/controller'
+import { CONTROLLER_SCHED_KINDS } from '../../../core/controller'
 
 describe('interrupt line (controller.md §5.2)', () => {
   it('stays low while the cause is masked and rises when IMS unmasks it', () => {
@@ -126,7 +126,7 @@ describe('interrupt throttling (controller.md §5.3)', () => {
 
   it('keeps every interval ≥ ITR under a stream of frames, without losing a frame', () => {
     const rig = makeRig()
-    const isrKind = KIND_BASE + CONTROLLER_EVENT_KINDS
+    const isrKind = KIND_BASE + CONTROLLER_SCHED_KINDS
     const rx = setupRx(rig, 64)
     const rises: number[] = []
     let received = 0

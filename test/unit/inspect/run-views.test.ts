@@ -9,7 +9,7 @@ import { PoolRates, poolRows } from '../../../core/inspect/pools'
 import { traceRows } from '../../../core/inspect/trace'
 import { KVA_BASE } from '../../../core/kernel/memory'
 import { buffers, packet, pool, setup } from '../ndis/helpers'
-import { startRun } from './real-run'
+import { startRun } from '../../support/real-run'
 
 describe('inspection of a running reference miniport', () => {
   const run = startRun(undefined, { scenario: { name: 'one second', duration: '1s' } })

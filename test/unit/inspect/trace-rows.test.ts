@@ -1,8 +1,8 @@
 // Trace rows: a handler span's end reads as its return, kinds filter, sites resolve to lines.
 import { describe, expect, it } from 'vitest'
-import { CallSites } from '../../../core/kernel/call-site'
+import { CallSites } from '../../../core/verifier/call-site'
 import { traceRows } from '../../../core/inspect/trace'
-import { EV_API, EV_HANDLER_BEGIN, EV_HANDLER_END, EventLog } from '../../../core/trace/event-log'
+import { TRACE_API, TRACE_HANDLER_BEGIN, TRACE_HANDLER_END, EventLog } from '../../../core/trace/event-log'
 
 describe('trace rows', () => {
   it('tell a span from its return and keep only the kinds asked for', () => {
@@ -10,9 +10,9 @@ describe('trace rows', () => {
     const sites = new CallSites()
     const site = sites.register('driver.ts', 42, 3)
     const isr = log.intern('MiniportISR')
-    log.add(100, EV_HANDLER_BEGIN, isr, 5, 0)
-    log.add(150, EV_API, log.intern('NdisReadRegisterUlong'), 0, site)
-    log.add(200, EV_HANDLER_END, isr, 5, 0)
+    log.add(100, TRACE_HANDLER_BEGIN, isr, 5, 0)
+    log.add(150, TRACE_API, log.intern('NdisReadRegisterUlong'), 0, site)
+    log.add(200, TRACE_HANDLER_END, isr, 5, 0)
     expect(traceRows(log, sites, 0, 10, []).map((r) => [r.kind, r.name])).toEqual([
       ['handler', 'MiniportISR'],
       ['api', 'NdisReadRegisterUlong'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CallSites } from '../../../core/kernel/call-site'
+import { CallSites } from '../../../core/verifier/call-site'
 
 describe('CallSites: where each script call was made', () => {
   it('gives one id per location and resolves it back', () => {

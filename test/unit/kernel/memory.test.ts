@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 import { Kernel } from '../../../core/kernel/kernel'
 import { FREED_POISON, KVA_BASE, NonPagedMemory, SHADOW_FREED, SHADOW_LIVE } from '../../../core/kernel/memory'
 import { paToVa, PHYSICAL_BASE, readPhysical, vaToPa, writePhysical } from '../../../core/kernel/physical'
@@ -57,8 +57,14 @@ describe('Kernel memory access (script-api.md MmRead/MmWrite/MmView; ndis5.md §
     expect(k.read32(va)).toBe(0x04030201)
   })
 
-  it('touching memory outside the arena is R16 (0xD1), a bug check, never a host exception', () => {
+  it('touching memory outside the arena is R16, a bug check (0x50 below DISPATCH_LEVEL, 0xD1 at or above), never a host exception', () => {
     const k = new Kernel({ memoryBytes: 4096 })
+    k.raiseIrql(2)
+    expect(() => k.read32(0)).toThrow(BugCheck)
+    expect(k.verifier.findings[0]!.code).toBe(0xd1)
+    expect(k.verifier.findings[0]!.params).toEqual([0, 2, 0, 0])
+    k.lowerIrql(0)
+    k.verifier.clear()
     for (const bad of [0, 0x7fffffff, KVA_BASE + 4096, NaN, KVA_BASE + 0.5, -1]) {
       let stop: unknown
       try {
@@ -67,7 +73,7 @@ describe('Kernel memory access (script-api.md MmRead/MmWrite/MmView; ndis5.md §
         stop = e
       }
       expect(stop).toBeInstanceOf(BugCheck)
-      expect((stop as BugCheck).code).toBe(0xd1)
+      expect((stop as BugCheck).code).toBe(0x50)
     }
     expect(k.verifier.count('R16')).toBe(6)
   })
@@ -87,17 +93,24 @@ describe('Kernel memory access (script-api.md MmRead/MmWrite/MmView; ndis5.md §
     const b = k.memory.allocate(16, 0, 0, 0, 'memory')
     k.memory.free(a)
     expect(() => k.write8(a + 3, 1)).toThrow(BugCheck)
-    expect(k.verifier.findings[0].params.slice(0, 3)).toEqual([a + 3, 0, 1])
+    // Below DISPATCH_LEVEL: 0x50, P1 the address, P2 1 (a write).
+    expect(k.verifier.findings[0].params.slice(0, 3)).toEqual([a + 3, 1, 0])
     expect(() => k.view(b, 32)).toThrow(BugCheck) // runs past b's allocation into unallocated memory
     expect(k.read32(b + 12)).toBe(0)
   })
 
-  it('at level off, bad accesses read 0 and writes are dropped, silently', () => {
+  it('at level off, freed and unallocated memory reads as it is, silently; memory that is not mapped still bug checks', () => {
     const k = new Kernel({ memoryBytes: 4096, verifier: 'off' })
-    expect(k.read32(12345)).toBe(0)
-    k.write32(12345, 1)
-    expect(k.view(1, 4).length).toBe(0)
+    const a = k.memory.allocate(16, 0, 0, 0, 'memory')
+    k.write32(a, 0x01020304)
+    k.memory.free(a)
+    expect(k.read32(a)).toBe(0xdddddddd)
+    k.write32(a + 64, 1)
+    expect(k.view(a + 128, 4).length).toBe(4)
     expect(k.verifier.findings).toHaveLength(0)
+    // Outside non-paged memory there is nothing mapped: a page fault in any kernel.
+    expect(() => k.read32(12345)).toThrow(BugCheck)
+    expect(k.verifier.findings.map((f) => [f.rule, f.code])).toEqual([['R16', 0x50]])
   })
 
   it('finish() reports memory still allocated, grouped by allocating line (R20, 0xC4/0x60)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 import { APC_LEVEL, DISPATCH_LEVEL, PASSIVE_LEVEL } from '../../../core/kernel/irql'
 import { Kernel } from '../../../core/kernel/kernel'
 import { NDIS_SPIN_LOCK } from '../../../core/kernel/spin-lock'
@@ -12,7 +12,7 @@ import {
   freeSpinLock,
   releaseSpinLock,
 } from '../../../core/kernel/spin-locks'
-import { ManualClock } from '../../../core/kernel/clock'
+import { ManualClock } from '../../../core/sim/manual-clock'
 
 function setup() {
   const clock = new ManualClock()
@@ -62,7 +62,8 @@ describe('spin locks (ndis5.md §1.8)', () => {
     const { k, a } = setup()
     const s = stopOf(() => dprAcquireSpinLock(k, a))
     expect(s.code).toBe(0xc4)
-    expect(s.params).toEqual([0x40, PASSIVE_LEVEL, a.id, 0])
+    expect(s.params).toEqual([0x40, PASSIVE_LEVEL, a.address, 0])
+    expect(a.address).toBe(0xf0000000)
     expect(s.rule).toBe('R10')
   })
 
@@ -129,7 +130,7 @@ describe('spin locks (ndis5.md §1.8)', () => {
     expect(f.rule).toBe('R15')
     expect(f.severity).toBe('warning')
     expect(f.code).toBe(0x133)
-    expect(f.params[1]).toBe(30_000)
+    expect(f.params.slice(0, 3)).toEqual([0, 30, 25])
     expect(f.allocatedSite).toBe(site)
   })
 })
@@ -146,13 +147,15 @@ describe('spin locks across processors and handler returns (ndis5.md §1.8, SDV 
     expect([s.rule, s.params[2]]).toEqual(['R13', 7])
   })
 
-  it('checkLocksReleased reports each lock still held with the line that acquired it; finish() does it too', () => {
+  it('checkLocksReleased reports each lock still held with the line that acquired it and lets it go; finish() does it too', () => {
     const { k, a } = setup()
     const site = k.sites.at('d.ts', 41)
     acquireSpinLock(k, a)
     expect(checkLocksReleased(k, 'when MiniportHandleInterrupt returned')).toBe(1)
     const f = k.verifier.findings[0]
     expect([f.rule, f.params[2], f.allocatedSite]).toEqual(['R13', 8, site])
+    expect(k.cpu.locks).toEqual([])
+    acquireSpinLock(k, a)
     k.finish()
     expect(k.verifier.count('R13')).toBe(2)
   })

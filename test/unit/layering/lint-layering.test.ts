@@ -30,6 +30,17 @@ describe('layering rules (ARCHITECTURE.md)', () => {
     expect(errors.some((e) => e.startsWith(`${rule}:`) && message.test(e))).toBe(true)
   })
 
+  it('a lower layer of core/ importing a higher one fails the lint (kernel → ndis)', async () => {
+    const errors = await lintAs('core-imports-upwards.ts', 'core/kernel/layering-fixture.ts')
+    expect(errors.some((e) => /core\/kernel may not import core\/ndis/.test(e))).toBe(true)
+  })
+
+  it('a sibling of the same layer fails the lint too (controller → ndis), and the import is fine from above', async () => {
+    const errors = await lintAs('core-imports-upwards.ts', 'core/controller/layering-fixture.ts')
+    expect(errors.some((e) => /core\/controller may not import core\/ndis/.test(e))).toBe(true)
+    await expect(lintAs('core-imports-upwards.ts', 'core/miniport/layering-fixture.ts')).resolves.toEqual([])
+  })
+
   it('the renderer importing main/ fails the lint', async () => {
     const errors = await lintAs('renderer-imports-main.ts', 'renderer/src/layering-fixture.ts')
     expect(errors.some((e) => e.startsWith('no-restricted-imports:') && /never imports main/.test(e))).toBe(true)

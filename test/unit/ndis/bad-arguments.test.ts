@@ -2,7 +2,7 @@
 // freed objects, values of the wrong type) give the documented status or a finding, never a host exception.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 import { Kernel } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
 

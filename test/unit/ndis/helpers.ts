@@ -1,7 +1,7 @@
 import { Kernel, type KernelOptions } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
 import { ndisRuntime } from '../../../core/ndis/runtime'
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 
 export function setup(options: KernelOptions = {}) {
   const k = new Kernel({ memoryBytes: 1 << 20, ...options })

@@ -3,7 +3,7 @@
 // chain contents, query results, copied bytes and findings; zero host exceptions; counters always consistent.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 import { Kernel } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
 import { spanPages } from '../../../core/ndis/api-buffers'

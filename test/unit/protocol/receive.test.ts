@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DISPATCH_LEVEL } from '../../../core/kernel/irql'
 import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from '../../../core/ndis/status'
-import { EV_INDICATE, EV_RETURN } from '../../../core/trace/event-log'
+import { TRACE_INDICATE, TRACE_RETURN } from '../../../core/trace/event-log'
 import { bugCheckOf, H, makeRig, out, receivePool } from './rig'
 
 /** A miniport whose MiniportReturnPacket records (time, IRQL, context, packet). */
@@ -35,8 +35,8 @@ describe('NdisMIndicateReceivePacket, Status SUCCESS kept by the protocol (ndis5
     expect(r.rt.isIndicated(p)).toBe(false)
     expect(r.p.snapshot()).toMatchObject({ indicated: 1, outstanding: 0, returned: 1, corrupted: 0, lost: 0 })
     const kinds = r.log.slice(0, 100).map((e) => e.kind)
-    expect(kinds).toContain(EV_INDICATE)
-    expect(kinds).toContain(EV_RETURN)
+    expect(kinds).toContain(TRACE_INDICATE)
+    expect(kinds).toContain(TRACE_RETURN)
     expect(r.rules()).toEqual([])
   })
 

@@ -1,6 +1,6 @@
 // A bound protocol on real parts: kernel (on the scheduler's clock), NDIS library, scheduler, event log, controller
 // and a MiniportRuntime whose adapter carries the handlers a test gives. Not a test file itself.
-import { BugCheck } from '../../../core/kernel/bugcheck'
+import { BugCheck } from '../../../core/verifier/bugcheck'
 import { Kernel } from '../../../core/kernel/kernel'
 import { KVA_BASE } from '../../../core/kernel/memory'
 import { NicController } from '../../../core/controller'
@@ -12,8 +12,9 @@ import { createNdisLibrary } from '../../../core/ndis/api'
 import { ndisRuntime } from '../../../core/ndis/runtime'
 import { BoundProtocol } from '../../../core/protocol/bound-protocol'
 import type { ProtocolOptions } from '../../../core/protocol/options'
-import { receiveApi } from '../../../core/protocol/receive-api'
-import { sendApi } from '../../../core/protocol/send-api'
+import { indicateReceiveApi, ReceiveIndication } from '../../../core/miniport/indicate-receive'
+import { PacketReturn } from '../../../core/miniport/return-packet'
+import { sendApi } from '../../../core/miniport/send-api'
 import { Scheduler } from '../../../core/sim/scheduler'
 import { SeededRandom } from '../../../core/sim/seeded-random'
 import { EventLog } from '../../../core/trace/event-log'
@@ -62,8 +63,12 @@ export function makeRig(o: RigOptions = {}) {
   a.attributesSet = true
   a.attributeFlags = o.deserialized ? 0x20 : 0
   a.state = 'running'
-  const p = new BoundProtocol(m, o.protocol ?? {}, new SeededRandom(o.seed ?? 1), 20)
-  const api = { ...receiveApi(p), ...sendApi(p) }
+  const indication = new ReceiveIndication(m)
+  const p = new BoundProtocol(m, o.protocol ?? {}, new SeededRandom(o.seed ?? 1), 20, {
+    indication,
+    returns: new PacketReturn(m),
+  })
+  const api = { ...indicateReceiveApi(indication), ...sendApi(m, p.sender.queue) }
   const rules = () => k.verifier.findings.map((f) => f.rule)
   const site = (line: number) => k.sites.at('driver.ts', line)
   return { scheduler, k, ndis, rt, controller, log, m, p, api, context, rules, site }

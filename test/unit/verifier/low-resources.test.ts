@@ -9,6 +9,7 @@ function run(specs: LowResourcesSpec[], seed: number, calls = 200): number[] {
   const k = new Kernel({ memoryBytes: 1 << 20 })
   const ndis = createNdisLibrary(k)
   installLowResources(k, specs, seed)
+  k.sites.at('driver.ts', 1) // the driver's own calls: only they are failed
   const h = { value: 0 }
   ndis.NdisAllocatePacketPool({ value: 0 }, h, 8, 16)
   const failed: number[] = []
@@ -23,6 +24,17 @@ function run(specs: LowResourcesSpec[], seed: number, calls = 200): number[] {
 }
 
 describe('low-resources simulation (issue: fault injection as an allocator)', () => {
+  it("fails only the driver's calls: NDIS's and the protocol's own allocations (call site 0) always succeed", () => {
+    const k = new Kernel({ memoryBytes: 1 << 20 })
+    const ndis = createNdisLibrary(k)
+    installLowResources(k, [{ kind: 'fraction', fraction: 1, calls: ['NdisAllocateMemoryWithTag'] }], 1)
+    const va = { value: 0 }
+    k.sites.cell[0] = 0
+    expect(ndis.NdisAllocateMemoryWithTag(va, 64, 0)).toBe(NDIS_STATUS_SUCCESS)
+    k.sites.at('driver.ts', 9)
+    expect(ndis.NdisAllocateMemoryWithTag(va, 64, 0)).toBe(NDIS_STATUS_FAILURE)
+  })
+
   it('nth mode fails exactly the Nth NdisAllocatePacket (RESOURCES, as an empty pool would)', () => {
     expect(run([{ kind: 'nth', n: 7, calls: ['NdisAllocatePacket'] }], 1)).toEqual([7])
   })
@@ -38,6 +50,7 @@ describe('low-resources simulation (issue: fault injection as an allocator)', ()
 
   it('fails only the calls it names: NdisAllocateBuffer → FAILURE, memory → FAILURE, shared memory → null', () => {
     const k = new Kernel({ memoryBytes: 1 << 20 })
+    k.sites.at('driver.ts', 1) // the driver's own calls: only they are failed
     const ndis = createNdisLibrary(k)
     const lr = installLowResources(
       k,
@@ -64,6 +77,7 @@ describe('low-resources simulation (issue: fault injection as an allocator)', ()
   it('shared memory helper: a VA and PA, zeroed, freed only as shared memory', () => {
     const k = new Kernel({ memoryBytes: 1 << 16 })
     installLowResources(k, [{ kind: 'nth', n: 2, calls: ['NdisMAllocateSharedMemory'] }], 1)
+    k.sites.at('driver.ts', 1)
     const a = allocateSharedMemory(k, 100)!
     expect(a.pa).toBe(a.va - 0x80000000 + 0x00100000)
     expect(allocateSharedMemory(k, 100)).toBeNull()

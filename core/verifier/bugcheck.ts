@@ -1,6 +1,7 @@
 // A bug check: the typed stop that ends a run (code, name, four parameters, message, script location).
 
 export const BUGCHECK_NAMES: Readonly<Record<number, string>> = {
+  0x50: 'PAGE_FAULT_IN_NONPAGED_AREA',
   0x7c: 'BUGCODE_NDIS_DRIVER',
   0xc4: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
   0xd1: 'DRIVER_IRQL_NOT_LESS_OR_EQUAL',
@@ -28,6 +29,8 @@ export class BugCheck extends Error {
     readonly site: number,
     /** Verifier rule id (e.g. 'R10'), or '' for a stop that no rule describes. */
     readonly rule: string,
+    /** Which of the rule's bug check forms the parameters follow. */
+    readonly form = 0,
   ) {
     super(message)
     this.bugCheckName = bugCheckName(code)

@@ -1,15 +1,15 @@
 // A real run of a miniport script for the inspection tests: transpiled and loaded as the engine worker does.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Run } from '../../../core/engine/run'
-import { addNotEmulated } from '../../../core/engine/script-scope'
-import { defaultScenario, parseScenario, type Scenario } from '../../../core/scenario/schema'
-import type { VerifierLevelName } from '../../../core/verifier/level'
-import { loadScript } from '../../../main/script-host/sandbox'
-import { declaredNames } from '../../../main/script-host/sdk'
-import { transpileScript } from '../../../main/script-host/transpile'
+import { Run } from '../../core/engine/run'
+import { addNotEmulated } from '../../core/engine/script-scope'
+import { defaultScenario, parseScenario, type Scenario } from '../../core/scenario/schema'
+import type { VerifierLevelName } from '../../core/verifier/level'
+import { loadScript } from '../../main/script-host/sandbox'
+import { declaredNames } from '../../main/script-host/sdk'
+import { transpileScript } from '../../main/script-host/transpile'
 
-export const REFERENCE = readFileSync(join(__dirname, '../../../examples/reference-miniport.ts'), 'utf8')
+export const REFERENCE = readFileSync(join(__dirname, '../../examples/reference-miniport.ts'), 'utf8')
 
 export function startRun(
   text = REFERENCE,
