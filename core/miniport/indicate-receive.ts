@@ -9,7 +9,7 @@ import { LENT, STILL_LENT } from '../ndis/ownership'
 import { isUlong, ndisRuntime, type NdisRuntime } from '../ndis/runtime'
 import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES } from '../ndis/status'
 import { TRACE_INDICATE } from '../trace/event-log'
-import { R21, R36, R37, R45 } from '../verifier/catalogue'
+import { EXPECTED_HANDLE, EXPECTED_PACKET, notAnObject, notAUlong, R21, R45 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
 
@@ -43,33 +43,22 @@ export class ReceiveIndication {
   indicate(MiniportAdapterHandle: unknown, PacketArray: unknown, NumberOfPackets: unknown): void {
     const v = this.m.kernel.verifier
     if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
-      v.report(
-        R36,
-        Number(MiniportAdapterHandle) >>> 0,
-        7,
-        0,
-        CALL + ': not the MiniportAdapterHandle NDIS gave MiniportInitialize',
+      notAnObject(
+        v,
+        CALL,
+        MiniportAdapterHandle,
+        EXPECTED_HANDLE,
+        'is not the MiniportAdapterHandle NDIS gave MiniportInitialize',
       )
       return
     }
     if (!Array.isArray(PacketArray)) {
-      v.report(R36, 0, 2, 0, CALL + ': PacketArray is not an array of packets')
+      notAnObject(v, CALL, PacketArray, EXPECTED_PACKET, 'is not an array of packets (PacketArray)')
       return
     }
     const n = NumberOfPackets
     if (!isUlong(n) || n < 1 || n > PacketArray.length) {
-      v.report(
-        R37,
-        3,
-        0,
-        0,
-        CALL +
-          ': NumberOfPackets ' +
-          String(n) +
-          ' (at least 1, at most the ' +
-          PacketArray.length +
-          ' entries of PacketArray)',
-      )
+      notAUlong(v, CALL, 3, n, `a count from 1 to the ${PacketArray.length} entries of PacketArray (NumberOfPackets)`)
       return
     }
     let resources = false

@@ -1,5 +1,5 @@
 // The script-facing send-side calls (ndis5.md §1.7 NdisMSendComplete; MiniportSendPackets' RESOURCES contract).
-import { R36 } from '../verifier/catalogue'
+import { EXPECTED_HANDLE, notAnObject } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
 import type { SendQueue } from './send-queue'
@@ -9,12 +9,12 @@ export function sendApi(m: MiniportRuntime, queue: SendQueue) {
 
   function adapterHandle(call: string, handle: unknown): boolean {
     if (handle === MINIPORT_ADAPTER_HANDLE) return true
-    k.verifier.report(
-      R36,
-      Number(handle) >>> 0,
-      7,
-      0,
-      call + ': not the MiniportAdapterHandle NDIS gave MiniportInitialize',
+    notAnObject(
+      k.verifier,
+      call,
+      handle,
+      EXPECTED_HANDLE,
+      'is not the MiniportAdapterHandle NDIS gave MiniportInitialize',
     )
     return false
   }

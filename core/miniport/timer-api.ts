@@ -3,11 +3,10 @@
 // NdisStallExecution; NdisGetCurrentSystemTime.
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
-import { R36, R37 } from '../verifier/catalogue'
-import { R44 } from '../verifier/rules/r44'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, EXPECTED_TIMER, notAnObject, notAUlong, R44 } from '../verifier/catalogue'
 import { TRACE_TIMER } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
-import { NDIS_MINIPORT_TIMER } from './timer-object'
+import { NDIS_MINIPORT_TIMER, timerAddress } from './timer-object'
 import { SCHED_TIMER, type MiniportRuntime } from './runtime'
 
 /** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
@@ -45,17 +44,18 @@ export function timerApi(m: MiniportRuntime) {
 
   function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
     if (!(value instanceof NDIS_MINIPORT_TIMER)) {
-      k.verifier.report(
-        R36,
-        0,
-        9,
-        0,
-        `${call}: Timer is not an NDIS_MINIPORT_TIMER (make one with new NDIS_MINIPORT_TIMER())`,
+      notAnObject(
+        k.verifier,
+        call,
+        value,
+        EXPECTED_TIMER,
+        'is not an NDIS_MINIPORT_TIMER (make one with new NDIS_MINIPORT_TIMER())',
       )
       return false
     }
+    const va = timerAddress(k, value)
     if (mustBeInitialized && !value.initialized) {
-      k.verifier.report(R36, 0, 9, 0, `${call}: the timer was not initialised with NdisMInitializeTimer`)
+      notAnObject(k.verifier, call, va, EXPECTED_TIMER, 'was not initialised with NdisMInitializeTimer')
       return false
     }
     return true
@@ -64,7 +64,7 @@ export function timerApi(m: MiniportRuntime) {
   function arm(call: string, Timer: NDIS_MINIPORT_TIMER, ms: number, periodic: boolean): void {
     if (!checkTimer(call, Timer, true)) return
     if (typeof ms !== 'number' || ms >>> 0 !== ms) {
-      k.verifier.report(R37, 0, 0, 0, `${call}: ${String(ms)} is not a number of milliseconds`)
+      notAUlong(k.verifier, call, 2, ms, 'a number of milliseconds')
       return
     }
     if (Timer.event !== 0) scheduler.cancel(Timer.event)
@@ -85,17 +85,23 @@ export function timerApi(m: MiniportRuntime) {
     ): void {
       if (!checkTimer('NdisMInitializeTimer', Timer, false)) return
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
-        k.verifier.report(
-          R36,
-          MiniportAdapterHandle >>> 0,
-          7,
-          0,
-          'NdisMInitializeTimer: not the MiniportAdapterHandle NDIS gave MiniportInitialize',
+        notAnObject(
+          k.verifier,
+          'NdisMInitializeTimer',
+          MiniportAdapterHandle,
+          EXPECTED_HANDLE,
+          'is not the MiniportAdapterHandle NDIS gave MiniportInitialize',
         )
         return
       }
       if (typeof TimerFunction !== 'function') {
-        k.verifier.report(R36, 0, 8, 0, 'NdisMInitializeTimer: TimerFunction is not a function')
+        notAnObject(
+          k.verifier,
+          'NdisMInitializeTimer',
+          TimerFunction,
+          EXPECTED_FUNCTION,
+          'is not a function (TimerFunction)',
+        )
         return
       }
       if (Timer.index < 0) {
@@ -130,13 +136,7 @@ export function timerApi(m: MiniportRuntime) {
     /** Busy-waits: virtual time moves on by the stall, but never past the next pending event. */
     NdisStallExecution(MicrosecondsToStall: number): void {
       if (typeof MicrosecondsToStall !== 'number' || MicrosecondsToStall >>> 0 !== MicrosecondsToStall) {
-        k.verifier.report(
-          R37,
-          0,
-          0,
-          0,
-          `NdisStallExecution: ${String(MicrosecondsToStall)} is not a number of microseconds`,
-        )
+        notAUlong(k.verifier, 'NdisStallExecution', 1, MicrosecondsToStall, 'a number of microseconds')
         return
       }
       if (MicrosecondsToStall > STALL_LIMIT_US) {

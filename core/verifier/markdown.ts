@@ -18,7 +18,7 @@ export function renderRuleCatalogue(rules: readonly RuleDef[] = RULES): string {
     '',
     '<!-- Generated from core/verifier/rules/ by `npm run docs:rules`; do not edit by hand. -->',
     '',
-    "Every rule has a stable id: R1–R34 are those of the NDIS 5 behaviour reference (`../shared/reference/ndis5.md` §4), the workbench's own are",
+    "Every rule has a stable id: R1–R34 are those of the NDIS 5 behaviour reference the rules cite (its §4), the workbench's own are",
     'numbered on from R35 (R29, an NDIS 6 miniport calling NDIS 5, does not apply: the workbench runs NDIS 5',
     'miniports only). A finding carries the rule id, its bug check code and four parameters, the message, the',
     'script line of the call and, for leaks and use after free, the line that allocated the object. Rules that',

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { RULES } from '../../core/verifier/catalogue'
 import { runCli } from '../support/cli'
 import { ROOT } from '../support/serve'
 
@@ -49,6 +50,28 @@ describe('buggy examples', () => {
     expect(atLine!.at.file).toBe(name)
     for (const f of errors) expect([expected.rule, ...expected.also]).toContain(f.rule)
     if (report.bugcheck) expect(report.bugcheck).toMatchObject({ rule: expected.rule, at: { line: expected.line } })
+  })
+})
+
+describe('--verifier off', () => {
+  // Off means what Windows does without Driver Verifier: only the bug checks NDIS and the kernel raise themselves.
+  const raisedWithoutVerifier = new Set(RULES.filter((r) => r.withoutVerifier !== null).map((r) => r.id))
+  it.each(examples)('%s reports no verifier finding, only a bug check Windows raises itself', (name) => {
+    const run = runCli([
+      'run',
+      join(buggyDir, name),
+      '--duration',
+      '3ms',
+      '--verifier',
+      'off',
+      '--report',
+      '-',
+      '--quiet',
+    ])
+    const report = JSON.parse(run.stdout) as { findings: { rule: string }[]; bugcheck: { rule: string } | null }
+    for (const f of report.findings) expect(raisedWithoutVerifier, f.rule).toContain(f.rule)
+    if (report.bugcheck) expect(raisedWithoutVerifier).toContain(report.bugcheck.rule)
+    expect(run.status).toBe(report.bugcheck || report.findings.length > 0 ? 1 : 0)
   })
 })
 

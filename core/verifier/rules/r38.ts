@@ -11,5 +11,5 @@ export const R38 = defineRule({
   emulatorParams: ['0', '0', '0'],
   withoutVerifier: 'the workbench cannot go on past a call it does not emulate',
   explanation: 'The workbench declares this NDIS name but does not emulate it yet; the run stops at the call.',
-  reference: '../shared/product/script-api.md',
+  reference: 'docs/script-api.md (names declared but not emulated stop the run)',
 })

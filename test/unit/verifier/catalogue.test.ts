@@ -87,6 +87,15 @@ describe('rule catalogue (ndis5.md §4; cli.md rule ids)', () => {
     for (const r of without) if (r.id !== 'R38') expect(r.withoutVerifier).toMatch(/\[WDD:/)
   })
 
+  it('every rule has its own test, which makes it fire (test/unit/verifier/rules/rNN.test.ts)', () => {
+    for (const r of RULES) {
+      const file = fileURLToPath(
+        new URL(`./rules/r${String(ruleNumber(r.id)).padStart(2, '0')}.test.ts`, import.meta.url),
+      )
+      expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`RuleCase\\(\\s*${r.id},`))
+    }
+  })
+
   it('docs/verifier-rules.md is current (regenerate with npm run docs:rules)', async () => {
     const path = fileURLToPath(new URL('../../../docs/verifier-rules.md', import.meta.url))
     const options = (await resolveConfig(path)) ?? {}

@@ -1,0 +1,21 @@
+// The rule's own test: Receive packets indicated without MiniportReturnPacket
+import { describe } from 'vitest'
+import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { R45 } from '../../../../core/verifier/catalogue'
+import { miniport, scriptRuleCase } from './script-case'
+
+describe('R45: Receive packets indicated without MiniportReturnPacket', () => {
+  scriptRuleCase(R45, () => ({
+    script: miniport({
+      globals: 'let Packet = NULL\nconst Timer = new NDIS_MINIPORT_TIMER()',
+      init:
+        '  const St = { value: 0 }\n  const Pool = { value: NULL }\n  NdisAllocatePacketPool(St, Pool, 4, 16)\n  const Bufs = { value: NULL }\n  NdisAllocateBufferPool(St, Bufs, 4)\n  const Mem = { value: NULL }\n  NdisAllocateMemoryWithTag(Mem, 64, 0)\n  const Buf = { value: NULL }\n  NdisAllocateBuffer(St, Buf, Bufs.value, Mem.value, 64)\n  const P = { value: NULL }\n  NdisAllocatePacket(St, P, Pool.value)\n  Packet = P.value\n  NdisChainBufferAtBack(Packet, Buf.value)\n  NDIS_SET_PACKET_HEADER_SIZE(Packet, 14)\n  NDIS_SET_PACKET_STATUS(Packet, NDIS_STATUS_SUCCESS)' +
+        '\n' +
+        '  NdisMInitializeTimer(Timer, MiniportAdapterHandle, Tick, NULL)\n  NdisMSetTimer(Timer, 1)',
+      functions: `function Tick(S1, Context, S2, S3) {
+  NdisMIndicateReceivePacket(AdapterHandle, [Packet], 1) // HERE
+}`,
+    }),
+    params: (run) => [0x102d, ndisRuntime(run.kernel).packetPoolHistory[0]!.first, 0, 0],
+  }))
+})
