@@ -4,6 +4,10 @@ import { availableParallelism, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { Scheduler, SeededRandom } from '../core/sim'
 import { RealTimePacer, wallNowNs } from '../main/engine/pacer/real-time-pacer'
+import { FigureOutput } from './figure'
+
+const out = new FigureOutput('sched')
+const log = (line = ''): void => out.text(line)
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits)
 const mega = (n: number): string => (n >= 1e5 ? `${fmt(n / 1e6, 2)} M/s` : `${fmt(n / 1e3, 1)} k/s`)
@@ -113,8 +117,9 @@ function benchSortedArray(pending: number, events: number, d: Float64Array): num
 }
 
 function schedulerSection(): void {
-  console.log('Scheduler (hold model: every event schedules one more; ties by insertion order)')
-  console.log('pending | core/sim Scheduler | object heap + closures | sorted object array | vs heap | vs sorted')
+  log('Scheduler (hold model: every event schedules one more; ties by insertion order)')
+  const rows: { pending: number; ours: number; heap: number; sorted: number }[] = []
+  log('pending | core/sim Scheduler | object heap + closures | sorted object array | vs heap | vs sorted')
   for (const [pending, events, sortedEvents] of [
     [16, 2_000_000, 500_000],
     [1024, 1_000_000, 100_000],
@@ -126,9 +131,15 @@ function schedulerSection(): void {
     const ours = benchScheduler(pending, events, d)
     const heap = benchObjectHeap(pending, events / 4, d)
     const sorted = benchSortedArray(pending, sortedEvents, d)
-    console.log(
+    log(
       `${String(pending).padStart(7)} | ${mega(ours).padStart(18)} | ${mega(heap).padStart(22)} | ${mega(sorted).padStart(19)} | ${fmt(ours / heap, 2).padStart(6)}× | ${fmt(ours / sorted, 1).padStart(8)}×`,
     )
+    rows.push({ pending, ours, heap, sorted })
+  }
+  for (const r of rows) {
+    const figure = `scheduler events, ${r.pending} pending`
+    out.figure(figure, r.ours, 'events/s', { name: 'a heap of event objects', value: r.heap, unit: 'events/s' })
+    out.figure(figure, r.ours, 'events/s', { name: 'a sorted event array', value: r.sorted, unit: 'events/s' })
   }
 }
 
@@ -142,13 +153,19 @@ function quantiles(values: ArrayLike<number>): { p50: number; p99: number; max: 
 
 const us = (ns: number): string => `${fmt(ns / 1e3, ns < 10_000 ? 2 : 0)} µs`
 
-function line(label: string, l: { p50: number; p99: number; max: number }, cpuPct: number, extra: string): void {
-  console.log(
-    `${label.padEnd(34)} | ${us(l.p50).padStart(10)} | ${us(l.p99).padStart(10)} | ${us(l.max).padStart(10)} | ${fmt(cpuPct).padStart(5)} % | ${extra}`,
-  )
+interface Pacing {
+  p99: number
+  cpuPct: number
 }
 
-async function pacerRun(periodNs: number, seconds: number, consume: boolean): Promise<void> {
+function line(label: string, l: { p50: number; p99: number; max: number }, cpuPct: number, extra: string): Pacing {
+  log(
+    `${label.padEnd(34)} | ${us(l.p50).padStart(10)} | ${us(l.p99).padStart(10)} | ${us(l.max).padStart(10)} | ${fmt(cpuPct).padStart(5)} % | ${extra}`,
+  )
+  return { p99: l.p99, cpuPct }
+}
+
+async function pacerRun(periodNs: number, seconds: number, consume: boolean): Promise<Pacing> {
   const p = new RealTimePacer({ periodNs })
   await p.start()
   const wake: number[] = []
@@ -169,14 +186,17 @@ async function pacerRun(periodNs: number, seconds: number, consume: boolean): Pr
   await p.stop()
   const hz = `${1e9 / periodNs / 1e3} kHz`
   const counts = `ticks ${p.ticks}, missed ${p.missedTicks}, lead ${us(p.leadNs)}`
-  if (consume) {
-    line(`pacer ${hz}, tick → consumer wakes`, quantiles(wake), cpuPct, `${counts}, consumer skipped ${p.skippedTicks}`)
-  } else {
-    line(`pacer ${hz}, tick signalled`, quantiles(p.lateness()), cpuPct, counts)
-  }
+  return consume
+    ? line(
+        `pacer ${hz}, tick → consumer wakes`,
+        quantiles(wake),
+        cpuPct,
+        `${counts}, consumer skipped ${p.skippedTicks}`,
+      )
+    : line(`pacer ${hz}, tick signalled`, quantiles(p.lateness()), cpuPct, counts)
 }
 
-async function setTimeoutRun(periodNs: number, seconds: number): Promise<void> {
+async function setTimeoutRun(periodNs: number, seconds: number): Promise<Pacing> {
   const late: number[] = []
   let missed = 0
   const c0 = process.cpuUsage()
@@ -201,35 +221,58 @@ async function setTimeoutRun(periodNs: number, seconds: number): Promise<void> {
   })
   const cpu = process.cpuUsage(c0)
   const cpuPct = ((cpu.user + cpu.system) * 1e3 * 100) / (wallNowNs() - w0)
-  line(`setTimeout ${1e9 / periodNs / 1e3} kHz`, quantiles(late), cpuPct, `ticks ${late.length}, missed ${missed}`)
+  return line(
+    `setTimeout ${1e9 / periodNs / 1e3} kHz`,
+    quantiles(late),
+    cpuPct,
+    `ticks ${late.length}, missed ${missed}`,
+  )
 }
 
 async function pacingSection(): Promise<void> {
-  console.log('')
-  console.log('Pacing: lateness after each deadline, CPU of the whole process (% of one core) over the run')
-  console.log(
+  log('')
+  log('Pacing: lateness after each deadline, CPU of the whole process (% of one core) over the run')
+  log(
     `${'method'.padEnd(34)} | ${'p50'.padStart(10)} | ${'p99'.padStart(10)} | ${'max'.padStart(10)} |   CPU   | counts`,
   )
+  const runs: { hz: string; signalled: Pacing; woken: Pacing; timeout: Pacing }[] = []
   for (const periodNs of [1_000_000, 100_000]) {
-    await pacerRun(periodNs, 2.5, false)
-    await pacerRun(periodNs, 1.5, true)
-    await setTimeoutRun(periodNs, 1)
+    const signalled = await pacerRun(periodNs, 2.5, false)
+    const woken = await pacerRun(periodNs, 1.5, true)
+    const timeout = await setTimeoutRun(periodNs, 1)
+    runs.push({ hz: `${1e9 / periodNs / 1e3} kHz`, signalled, woken, timeout })
   }
-  console.log(
-    'Goal: p99 ≤ 5 µs at 10 kHz for ≤ 25 % of one core ("tick signalled": the worker alone; the main thread sleeps).',
-  )
+  log('("tick signalled": the pacer worker alone, the main thread sleeps; the goal is set at 10 kHz)')
+  for (const r of runs) {
+    const at10k = r.hz === '10 kHz'
+    const timeout = { name: `setTimeout at ${r.hz}`, value: r.timeout.p99 / 1e3, unit: 'µs' }
+    out.figure(
+      `pacer ${r.hz}, tick signalled: lateness p99`,
+      r.signalled.p99 / 1e3,
+      'µs',
+      timeout,
+      at10k ? { value: { max: 5 } } : null,
+    )
+    out.figure(
+      `pacer ${r.hz}, tick signalled: CPU`,
+      r.signalled.cpuPct,
+      '% of one core',
+      null,
+      at10k ? { value: { max: 25 } } : null,
+    )
+    out.figure(`pacer ${r.hz}, tick → consumer wakes: lateness p99`, r.woken.p99 / 1e3, 'µs', timeout)
+  }
 }
 
 async function main(): Promise<void> {
   const t0 = performance.now()
   const load = loadavg()
   const cores = availableParallelism()
-  console.log(`Node ${process.version}, ${cores} cores, load average ${load.map((l) => fmt(l, 2)).join(' ')}`)
-  if (load[0] > cores - 0.5)
-    console.log('(the machine is busy: pacing figures include time the OS gave to other processes)')
+  log(`Node ${process.version}, ${cores} cores, load average ${load.map((l) => fmt(l, 2)).join(' ')}`)
+  if (load[0] > cores - 0.5) log('(the machine is busy: pacing figures include time the OS gave to other processes)')
   schedulerSection()
   await pacingSection()
-  console.log(`(total ${fmt((performance.now() - t0) / 1e3)} s)`)
+  log(`(total ${fmt((performance.now() - t0) / 1e3)} s)`)
 }
 
 void main()

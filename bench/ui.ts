@@ -1,10 +1,15 @@
 // UI benchmark: the renderer's frame times and long tasks in Chromium (serve mode) while the real engine runs the
-// reference miniport as fast as possible, with the pools and trace views live. Baseline: the same page idle, measured
-// in the same run. Prints figures; asserts nothing. Needs a build (`npx electron-vite build`) and /usr/bin/chromium.
+// reference miniport as fast as possible, with the pools and trace views live. Baseline: the same page idle, in the
+// same browser, measured in the same run. Prints figures; asserts nothing. Needs /usr/bin/chromium (or
+// CHROMIUM_PATH); `nicbench serve` builds the workbench on its first run.
+import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import type { Page } from 'playwright-core'
-import { launchChromium } from '../test/support/browser'
+import { CHROMIUM_PATH, launchChromium } from '../test/support/browser'
 import { startServe } from '../test/support/serve'
+import { FigureOutput } from './figure'
+
+const out = new FigureOutput('ui')
 
 const MEASURE_MS = 10_000
 const BASELINE_MS = 5_000
@@ -41,12 +46,12 @@ function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : Number.NaN
 }
 
-function report(label: string, s: Sample): { p50: number; p95: number } {
+function report(label: string, s: Sample): { p50: number; p95: number; over50: number } {
   const sorted = s.frames.slice(1).sort((a, b) => a - b)
   const p50 = quantile(sorted, 0.5)
   const p95 = quantile(sorted, 0.95)
   const over50 = s.longTasks.filter((d) => d > 50).length
-  console.log(
+  out.text(
     `${label.padEnd(22)} frames ${String(sorted.length).padStart(5)}  p50 ${p50.toFixed(1).padStart(5)} ms  p95 ${p95
       .toFixed(1)
       .padStart(
@@ -55,11 +60,16 @@ function report(label: string, s: Sample): { p50: number; p95: number } {
       s.longTasks.length ? Math.max(...s.longTasks).toFixed(0) : 0
     } ms)`,
   )
-  return { p50, p95 }
+  return { p50, p95, over50 }
 }
 
 async function main(): Promise<void> {
-  console.log(`UI benchmark · ${cpus().length} cores · load ${loadavg()[0]!.toFixed(2)} · Chromium headless, 1440×900`)
+  if (!existsSync(CHROMIUM_PATH)) {
+    out.text(`ui: needs Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH); skipped`)
+    process.exitCode = 1
+    return
+  }
+  out.text(`UI benchmark · ${cpus().length} cores · load ${loadavg()[0]!.toFixed(2)} · Chromium headless, 1440×900`)
   const serve = await startServe()
   const browser = await launchChromium()
   try {
@@ -83,10 +93,15 @@ async function main(): Promise<void> {
     await page.getByTestId('pool-row').first().waitFor()
     const live = report('engine running, fast', await measure(page, MEASURE_MS))
     const state = await page.getByTestId('status-bar').innerText()
-    console.log(`status after the run: ${state?.replace(/\s+/g, ' ').trim()}`)
-    console.log(
-      `ratio running/idle: p50 ×${(live.p50 / idle.p50).toFixed(2)}, p95 ×${(live.p95 / idle.p95).toFixed(2)} (goal: p95 ≤ 16.7 ms, no long task over 50 ms)`,
-    )
+    out.text(`status after the run: ${state?.replace(/\s+/g, ' ').trim()}`)
+    const idlePage = (value: number) => ({ name: 'the idle page', value, unit: 'ms' })
+    out.figure('frame time p95, engine running at full speed', live.p95, 'ms', idlePage(idle.p95), {
+      value: { max: 16.7 },
+      ratio: { max: 1.2 },
+    })
+    out.figure('frame time p50, engine running at full speed', live.p50, 'ms', idlePage(idle.p50))
+    out.figure('long tasks over 50 ms, idle page', idle.over50, 'tasks')
+    out.figure('long tasks over 50 ms, engine running at full speed', live.over50, 'tasks')
     await page.getByTestId('stop-button').click()
   } finally {
     await browser.close()

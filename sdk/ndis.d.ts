@@ -1,7 +1,7 @@
 // NDIS 5 for NIC Workbench miniport scripts: ambient declarations of every name in a script's scope.
 // The editor's IntelliSense and `nicbench check` use this file; the run provides exactly these names.
 // Behaviour of each call: ../shared/reference/ndis5.md (the section is named in each summary).
-// Conventions (../shared/product/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
+// Conventions (docs/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
 // NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL; structures the driver owns are made with `new`.
 
 /** An out parameter: the call writes `.value`. Any `{ value }` object works; reuse cells to avoid garbage. */

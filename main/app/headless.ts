@@ -1,4 +1,4 @@
-// `--headless <command>`: the packaged app runs the commands of ../shared/product/cli.md without opening a window.
+// `--headless <command>`: the packaged app runs the commands of docs/cli.md without opening a window.
 // The CLI bundle (out/main/cli.js) runs the command line it finds in process.argv when it is loaded, and exits with
 // the exit codes of cli.md.
 import { join } from 'node:path'

@@ -1,4 +1,4 @@
-// nicbench: the headless CLI (../shared/product/cli.md).
+// nicbench: the headless CLI (docs/cli.md).
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { productVersion, rendererDir } from '../paths'
 import { startServer } from '../serve/server'

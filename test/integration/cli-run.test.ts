@@ -11,7 +11,7 @@ import { ROOT } from '../support/serve'
 
 const REFERENCE = join(ROOT, 'examples', 'reference-miniport.ts')
 const FIXTURES = join(ROOT, 'test', 'fixtures')
-const SHARED_PCAP = join(ROOT, '..', 'shared', 'data', 'pcap')
+const PCAP = join(FIXTURES, 'pcap')
 const tmp = mkdtempSync(join(tmpdir(), 'nicbench-run-'))
 
 function reportOf(args: string[]) {
@@ -179,7 +179,7 @@ describe('nicbench run: bad input exits 2 with one line', () => {
 
   it('refuses a replay capture whose link type is not Ethernet, naming file and link type', () => {
     const scenario = join(tmp, 'replay-hdlc.json')
-    writeFileSync(scenario, JSON.stringify({ wire: { kind: 'replay', file: join(SHARED_PCAP, 'hdlc_slarp.pcapng') } }))
+    writeFileSync(scenario, JSON.stringify({ wire: { kind: 'replay', file: join(PCAP, 'hdlc_slarp.pcapng') } }))
     const { status, line } = stderrLine(['run', REFERENCE, '--scenario', scenario])
     expect(status).toBe(2)
     expect(line).toMatch(/hdlc_slarp\.pcapng:byte \d+: .*link type/i)

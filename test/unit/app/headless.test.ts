@@ -1,4 +1,4 @@
-// Issue "Electron application": `--headless <command>` runs the CLI commands of ../shared/product/cli.md without a
+// Issue "Electron application": `--headless <command>` runs the CLI commands of docs/cli.md without a
 // window, with cli.md's exit codes. The Electron binary is the boundary we cannot launch here: the child process
 // runs the same headless entry under Node.
 import { spawnSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// Capture writers and readers among themselves: the formats of ../shared/product/cli.md `--pcap` (pcapng and pcap,
+// Capture writers and readers among themselves: the formats of docs/cli.md `--pcap` (pcapng and pcap,
 // virtual-time timestamps), read back by the reader the wire's replay backend uses.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'

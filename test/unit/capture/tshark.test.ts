@@ -1,7 +1,7 @@
-// Captures checked against Wireshark's tshark, the independent oracle (../shared/reference/stack.md, "Other tools";
-// ../shared/data/pcap/README.md): what the workbench writes opens in tshark with the same frames, and the real
-// captures it replays are read as tshark reads them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// Captures checked against Wireshark's tshark, the independent oracle (../shared/reference/stack.md, "Other tools"):
+// what the workbench writes opens in tshark with the same frames, and the real captures it replays
+// (test/fixtures/pcap, README.md there) are read as tshark reads them.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,9 @@ import { CaptureError, PcapWriter, PcapngWriter, readCapture, type CaptureFile }
 import { buildPcap, buildPcapng } from './build'
 import { epochOf, haveTshark, hexOf, mapLimit, tsharkError, tsharkFrames, type TsharkFrame } from './tshark'
 
-const DATA = join(__dirname, '../../../../shared/data/pcap')
+const DATA = join(__dirname, '../../fixtures/pcap')
+/** An optional folder of more captures to check the same way (never needed: the fixtures are the required set). */
+const EXTRA = process.env['NICBENCH_EXTRA_CAPTURES']
 const dir = mkdtempSync(join(tmpdir(), 'nicwb-capture-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -113,13 +115,15 @@ describe.skipIf(!haveTshark)('tshark reads what the workbench writes (cli.md --p
   })
 })
 
-const files = readdirSync(DATA).filter((f) => /\.pcap(ng)?$/.test(f))
+const capturesIn = (dir: string): string[] => readdirSync(dir).filter((f) => /\.pcap(ng)?$/i.test(f))
+const files = capturesIn(DATA)
 
 describe.skipIf(!haveTshark)(
-  'replaying ../shared/data/pcap: the reader agrees with tshark, and rewriting keeps every frame',
+  'replaying test/fixtures/pcap: the reader agrees with tshark, and rewriting keeps every frame',
   () => {
-    it('has the sample captures', () => {
+    it('has the sample captures, with their licence', () => {
       expect(files.length).toBeGreaterThanOrEqual(45)
+      expect(readFileSync(join(DATA, 'LICENSE.tcpdump'), 'utf8')).toMatch(/^License: BSD/)
     })
 
     it(
@@ -177,6 +181,26 @@ describe.skipIf(!haveTshark)(
     })
   },
 )
+
+// An optional extended corpus (for instance the captures of ../shared/data/pcap, or a user's own): when
+// NICBENCH_EXTRA_CAPTURES names a folder, every capture in it is read as tshark reads it, or refused with a
+// CaptureError naming its reason. Without it this block is skipped; the required set is test/fixtures/pcap.
+describe.skipIf(!haveTshark || EXTRA === undefined)('NICBENCH_EXTRA_CAPTURES: more captures, when given', () => {
+  it('every capture: the same frames as tshark, or a clear refusal', async () => {
+    expect(existsSync(EXTRA!), `NICBENCH_EXTRA_CAPTURES=${EXTRA}: no such folder`).toBe(true)
+    const extra = capturesIn(EXTRA!)
+    await mapLimit(extra, 2, async (f) => {
+      let c: CaptureFile
+      try {
+        c = readCapture(readFileSync(join(EXTRA!, f)), f)
+      } catch (e) {
+        expect(e, f).toBeInstanceOf(CaptureError)
+        return
+      }
+      expect(ours(c), f).toEqual(plain(await tsharkFrames(join(EXTRA!, f))))
+    })
+  }, 240_000)
+})
 
 describe('bad input: every sample capture and corrupted copies give frames or a CaptureError, nothing else', () => {
   /** A small deterministic generator so the corruptions are the same on every run. */

@@ -15,7 +15,7 @@ import {
   WireSchema,
 } from '../../../core/wire'
 
-const DATA = join(__dirname, '../../../../shared/data/pcap')
+const DATA = join(__dirname, '../../fixtures/pcap')
 const capture = readCapture(readFileSync(join(DATA, 'dns_tcp.pcap')), 'dns_tcp.pcap')
 const frameNs = (i: number): number =>
   (capture.frames[i].seconds - capture.frames[0].seconds) * 1e9 +
