@@ -2,6 +2,7 @@
 // both implement it; the renderer only ever talks to a WorkbenchApi. Types only, plus the list of call names.
 // Live figures come as RunStats pushed at a fixed rate (30 Hz), never one message per event; everything else is a
 // query answered on demand.
+import type { WorkbenchCalls } from './engine-protocol'
 
 export interface WorkbenchInfo {
   /** Product version (package.json). */
@@ -227,27 +228,11 @@ export interface TraceRow {
   at: SourceLocation | null
 }
 
-export interface WorkbenchApi {
-  /** Who is serving the UI and with which versions. */
-  getInfo(): Promise<WorkbenchInfo>
-  /** The example scripts and scenarios shipped in examples/. */
-  listExamples(): Promise<ExampleFile[]>
-  /** Type-check a script against the SDK without running it. */
-  checkScript(fileName: string, scriptText: string): Promise<Diagnostic[]>
-  startRun(request: StartRunRequest): Promise<StartRunResult>
-  pauseRun(): Promise<void>
-  resumeRun(): Promise<void>
-  /** One scheduler event (F10). */
-  stepRun(): Promise<void>
-  stopRun(): Promise<void>
-  setSpeed(speed: RunSpeed): Promise<void>
-  /** The cable switch. */
-  setCable(connected: boolean): Promise<void>
-  getFindings(): Promise<FindingRow[]>
-  listPackets(): Promise<PacketSummary[]>
-  getPacket(address: number): Promise<PacketDetail | null>
-  getController(): Promise<ControllerSnapshot | null>
-  getTrace(fromSeq: number, limit: number, kinds: string[]): Promise<TraceRow[]>
+/**
+ * The one typed surface the UI talks to: every request/response call of the engine protocol (core/api/engine-protocol.ts
+ * has their arguments, validated at each boundary, and their results), plus the push of live statistics.
+ */
+export interface WorkbenchApi extends WorkbenchCalls {
   /** Live statistics at a fixed rate; returns a function that unsubscribes. */
   onStats(listener: (stats: RunStats) => void): () => void
 }

@@ -51,7 +51,8 @@ export class MiniportRuntime {
 
   /**
    * Calls a script handler at `irql` with up to six arguments (no rest arguments: no garbage per call), logging
-   * the span and marking it for the watchdog. Exceptions (a bug check, or the script's own) propagate to the run.
+   * the span and marking it for the watchdog. Exceptions (a bug check, or the script's own) propagate to the run,
+   * and the watch is left either way (else an ended run would look like a handler that never returned).
    */
   call(
     name: string,
@@ -68,11 +69,16 @@ export class MiniportRuntime {
     const k = this.kernel
     const log = this.env.log
     const old = k.raiseIrql(irql)
-    const outer = this.env.watch.enter(watchId)
+    const watch = this.env.watch
+    watch.enter(watchId)
     log.add(this.env.scheduler.nowNs, EV_HANDLER_BEGIN, logId, irql, 0)
-    const result = fn(a, b, c, d, e, f)
+    let result: unknown
+    try {
+      result = fn(a, b, c, d, e, f)
+    } finally {
+      watch.leave()
+    }
     log.add(this.env.scheduler.nowNs, EV_HANDLER_END, logId, irql, 0)
-    this.env.watch.leave(outer)
     this.checkLocksReleased(name)
     k.lowerIrql(old)
     return result

@@ -1,6 +1,8 @@
 // nicbench: the headless CLI (../shared/product/cli.md).
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { DEFAULT_ENGINE_MEMORY_MB, DEFAULT_HANDLER_BUDGET_MS } from '../../core/api/engine-protocol'
 import { productVersion, rendererDir } from '../paths'
+import { ensureUiBuilt } from '../serve/build-ui'
 import { startServer } from '../serve/server'
 import { BadInput } from './bad-input'
 import { checkCommand } from './check-command'
@@ -60,8 +62,11 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
     .option('--junit <file.xml>', 'JUnit XML: one test case per verifier rule')
     .option('--pcap <file>', 'capture of the wire: .pcapng (default) or .pcap')
     .option('--trace <file.json>', 'Chrome trace-event JSON (opens in Perfetto)')
-    .option('--watchdog <ms>', 'wall-clock budget of one handler call before it is stopped as 0x133 (default 3000)')
-    .option('--memory <MiB>', 'heap limit of the engine worker (default 256)')
+    .option(
+      '--watchdog <ms>',
+      `wall-clock budget of one handler call before it is stopped as 0x133 (default ${DEFAULT_HANDLER_BUDGET_MS})`,
+    )
+    .option('--memory <MiB>', `heap limit of the engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`)
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress bar')
     .addHelpText(
@@ -96,6 +101,7 @@ Examples:
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
     .action(async (options: { host: string; port: number }) => {
+      ensureUiBuilt(rendererDir())
       const server = await startServer({ host: options.host, port: options.port, rendererDir: rendererDir() })
       process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
       const stop = () => void server.close().then(() => process.exit(EXIT.ok))
