@@ -19,6 +19,15 @@ function parsePort(value: string): number {
   return port
 }
 
+function parseLimit(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`a whole number from ${min} to ${max}`)
+    return n
+  }
+}
+
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command()
   program
@@ -100,9 +109,24 @@ Examples:
     .description('serve the workbench UI to a browser (binds to loopback unless told otherwise)')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .action(async (options: { host: string; port: number }) => {
+    .option(
+      '--watchdog <ms>',
+      `wall-clock budget of one handler call (default ${DEFAULT_HANDLER_BUDGET_MS})`,
+      parseLimit(10, 3_600_000),
+    )
+    .option(
+      '--memory <MiB>',
+      `heap limit of each run's engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`,
+      parseLimit(32, 16_384),
+    )
+    .action(async (options: { host: string; port: number; watchdog?: number; memory?: number }) => {
       ensureUiBuilt(rendererDir())
-      const server = await startServer({ host: options.host, port: options.port, rendererDir: rendererDir() })
+      const server = await startServer({
+        host: options.host,
+        port: options.port,
+        rendererDir: rendererDir(),
+        session: { handlerBudgetMs: options.watchdog, memoryMb: options.memory },
+      })
       process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
       const stop = () => void server.close().then(() => process.exit(EXIT.ok))
       process.once('SIGINT', stop)
