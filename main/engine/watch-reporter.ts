@@ -28,7 +28,7 @@ const site = new Int32Array(workerData.site)
 const progress = new Float64Array(workerData.progress)
 const record = new Float64Array(${WATCH_RECORD_FIELDS})
 const bytes = new Uint8Array(record.buffer)
-setInterval(() => {
+const report = () => {
   record[${W_ENTRIES}] = Atomics.load(watch, ${WATCH_ENTRIES})
   record[${W_ACTIVE}] = Atomics.load(watch, ${WATCH_ACTIVE})
   record[${W_HANDLER}] = Atomics.load(watch, ${WATCH_HANDLER})
@@ -43,7 +43,9 @@ setInterval(() => {
     // The host is gone: nobody is left to report to.
     if (e.code === 'EPIPE' || e.code === 'EBADF') process.exit(1)
   }
-}, ${WATCH_REPORT_MS})
+}
+report()
+setInterval(report, ${WATCH_REPORT_MS})
 `
 
 export function startWatchReporter(cells: EngineCells): Worker {
