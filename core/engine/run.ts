@@ -88,7 +88,7 @@ export class Run {
       cableConnected: c.cableConnected,
     })
     this.log = new EventLog(config.traceCapacity ?? 65536)
-    this.watch = new HandlerWatch(config.watchCells)
+    this.watch = new HandlerWatch(config.watchCells, this.sites.cell)
     this.capture =
       config.capture === 'pcapng' ? new PcapngWriter() : config.capture === 'pcap' ? new PcapWriter() : null
     this.wire = createWire(config.scenario.wire, this.random, config.replay)

@@ -70,7 +70,7 @@ export class MiniportRuntime {
     const log = this.env.log
     const old = k.raiseIrql(irql)
     const watch = this.env.watch
-    watch.enter(watchId)
+    watch.enter(watchId, k.sites.current)
     log.add(this.env.scheduler.nowNs, EV_HANDLER_BEGIN, logId, irql, 0)
     let result: unknown
     try {

@@ -5,7 +5,6 @@
 // (DPC_WATCHDOG_VIOLATION 0x133 at its line), the heap limit, a crash — ends with statistics that say so, the host
 // stays up, and the next run starts in a fresh process.
 import { Worker } from 'node:worker_threads'
-import { join } from 'node:path'
 import {
   IDLE_RESULTS,
   W_EVENTS,
@@ -20,9 +19,8 @@ import {
 import type { Diagnostic, RunStats, StartRunRequest, StartRunResult } from '../../core/api/workbench-api'
 import { siteLocation, stopForLoss, type EngineLoss } from '../../core/engine/stop-cause'
 import { paramMeanings } from '../../core/inspect/findings'
-import { productRoot } from '../paths'
 import type { CheckerAnswer, CheckerRequest } from './checker-worker'
-import { EngineProcess, type EngineLimits } from './engine-process'
+import { cliBundle, EngineProcess, type EngineLimits } from './engine-process'
 
 export interface SessionOptions extends EngineLimits {
   /** The engine bundle (default: the installed one, out/cli/engine.js). */
@@ -32,7 +30,7 @@ export interface SessionOptions extends EngineLimits {
 }
 
 function checkerEntry(): string {
-  return join(productRoot(), 'out', 'cli', 'checker.js')
+  return cliBundle('checker.js')
 }
 
 /** Statistics of a run whose engine is gone, before it sent any: what its watch stream last told. */

@@ -16,7 +16,7 @@ import {
   WATCH_RECORD_FIELDS,
   WATCH_REPORT_MS,
 } from '../../core/api/engine-protocol'
-import { WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
+import { WATCH_ACTIVE, WATCH_CALLER_SITE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
 import { P_EVENTS, P_PACKETS_IN_USE, P_RX_FRAMES, P_TIME_NS, type EngineCells } from './engine-cells'
 
 const SOURCE = `
@@ -32,7 +32,8 @@ const report = () => {
   record[${W_ENTRIES}] = Atomics.load(watch, ${WATCH_ENTRIES})
   record[${W_ACTIVE}] = Atomics.load(watch, ${WATCH_ACTIVE})
   record[${W_HANDLER}] = Atomics.load(watch, ${WATCH_HANDLER})
-  record[${W_SITE}] = Atomics.load(site, 0)
+  const caller = Atomics.load(watch, ${WATCH_CALLER_SITE})
+  record[${W_SITE}] = caller !== 0 ? caller : Atomics.load(site, 0)
   record[${W_TIME_NS}] = progress[${P_TIME_NS}]
   record[${W_EVENTS}] = progress[${P_EVENTS}]
   record[${W_RX_FRAMES}] = progress[${P_RX_FRAMES}]

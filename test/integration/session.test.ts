@@ -1,7 +1,8 @@
 // The workbench's interactive run through the real Session, its checker thread and the built engine process
 // (`npm run build:cli`): start, live statistics, pause, step, inspection queries, stop with the leak scans,
 // diagnostics for a bad script, a bug check that stays one, the watchdog on a spinning ISR (script-api.md: 0x133)
-// and a run after it.
+// and a run after it. The Electron main process runs the same Session (the same forked engine process, started with
+// ELECTRON_RUN_AS_NODE); the Electron binary is not installed here, so that boundary itself is not tested.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'

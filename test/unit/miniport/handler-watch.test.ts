@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   HandlerWatch,
   WATCH_ACTIVE,
+  WATCH_CALLER_SITE,
   WATCH_ENTRIES,
   WATCH_HANDLER,
   WATCHED_HANDLERS,
@@ -20,9 +21,11 @@ describe('HandlerWatch', () => {
     const dpc = watch.id('MiniportHandleInterrupt')
     watch.enter(dpc)
     for (let i = 0; i < 5; i++) {
-      watch.enter(watch.id('SynchronizeFunction'))
+      watch.enter(watch.id('SynchronizeFunction'), 42)
+      expect(watch.cells[WATCH_CALLER_SITE]).toBe(42)
       watch.leave()
     }
+    expect(watch.cells[WATCH_CALLER_SITE]).toBe(0)
     expect(watch.cells[WATCH_ENTRIES]).toBe(1)
     expect(watch.cells[WATCH_ACTIVE]).toBe(1)
     expect(watchedName(watch.cells[WATCH_HANDLER]!)).toBe('MiniportHandleInterrupt')
