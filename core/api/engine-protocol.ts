@@ -103,6 +103,9 @@ const RUN_COMMAND_NAMES = [
   'getController',
   'getTrace',
 ] as const satisfies readonly RunCommand[]
+/** Compiles only while RUN_COMMAND_NAMES lists every run command. */
+const EVERY_COMMAND_NAMED: Record<Exclude<RunCommand, (typeof RUN_COMMAND_NAMES)[number]>, never> = {}
+void EVERY_COMMAND_NAMED
 
 /** What each run command answers. */
 export interface RunResults {
