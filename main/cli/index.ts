@@ -3,11 +3,9 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_ENGINE_MEMORY_MB, DEFAULT_HANDLER_BUDGET_MS } from '../../core/api/engine-protocol'
 import { productVersion, rendererDir } from '../paths'
 import { ensureUiBuilt } from '../serve/build-ui'
-import { startServer } from '../serve/server'
 import { BadInput } from './bad-input'
-import { checkCommand } from './check-command'
 import { rulesText } from './rules-command'
-import { runCommand, type RunOptions } from './run-command'
+import type { RunOptions } from './run-command'
 
 /** Exit codes of cli.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const
@@ -86,6 +84,8 @@ Examples:
   nicbench run driver.ts --scenario examples/scenarios/imix-with-faults.json --report - --junit junit.xml --pcap wire.pcapng`,
     )
     .action(async (script: string, options: RunOptions) => {
+      // Loaded when used: the TypeScript compiler behind it is not what --help or rules need.
+      const { runCommand } = await import('./run-command')
       setExit((await runCommand(script, options)).exitCode)
     })
 
@@ -93,7 +93,10 @@ Examples:
     .command('check')
     .description('type-check and lint a script against the NDIS declarations without running it')
     .argument('<script>', 'the miniport script (.ts or .js)')
-    .action((script: string) => setExit(checkCommand(script)))
+    .action(async (script: string) => {
+      const { checkCommand } = await import('./check-command')
+      setExit(checkCommand(script))
+    })
 
   program
     .command('rules')
@@ -121,6 +124,7 @@ Examples:
     )
     .action(async (options: { host: string; port: number; watchdog?: number; memory?: number }) => {
       ensureUiBuilt(rendererDir())
+      const { startServer } = await import('../serve/server')
       const server = await startServer({
         host: options.host,
         port: options.port,
