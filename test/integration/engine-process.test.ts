@@ -3,7 +3,7 @@
 // that keeps calling the library, a blocking Atomics.wait at top level); an engine that dies of its heap limit or is
 // killed from outside still gives a report and exit 1, and the host is unharmed.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -59,6 +59,23 @@ describe('the watchdog cannot be talked out of a hang', () => {
     expect(report.bugcheck.message).toBe(
       "the script's top-level code did not finish: stopped after 1000 ms of wall-clock time",
     )
+  })
+})
+
+describe('the engine process under the permission model', () => {
+  it('lets a script that leaves its sandbox neither start a program, nor write, nor read outside the bundle', () => {
+    const target = mkdtempSync(join(tmp, 'escape-'))
+    const script = join(tmp, 'tries-the-host.js')
+    const text = readFileSync(join(SCRIPTS, 'tries-the-host.js'), 'utf8')
+    writeFileSync(script, text.replace("'/nonexistent/nicbench-escape'", JSON.stringify(target)))
+    const { run, report } = reportOf([script, '--duration', '1ms'])
+    expect(run.status).toBe(0)
+    const outcome = (what: string) =>
+      (report.log as { text: string }[]).find((l) => l.text.startsWith(`${what}: `))?.text.slice(what.length + 2)
+    for (const what of ['spawn', 'write', 'read']) {
+      expect(['ERR_ACCESS_DENIED', 'no way out of the sandbox']).toContain(outcome(what))
+    }
+    expect(readdirSync(target)).toEqual([])
   })
 })
 
