@@ -14,7 +14,7 @@ import { callWorkbench, sessionApi } from './engine/session-api'
 import { headlessArgs, runHeadless } from './app/headless'
 import { claimSingleInstance, workspaceArgument } from './app/single-instance'
 import { hardenApp, hardenSession, isTrustedSender } from './app/security'
-import { menuTemplate, type RunCommand } from './app/menu'
+import { menuTemplate, type RunMenuCommand } from './app/menu'
 import { aboutBox, aboutPanel } from './app/about'
 import { openWorkspaceOptions, saveWorkspaceOptions, withWorkspaceExtension } from './app/dialogs'
 import { WindowStateStore, rememberWindowState, restoreState } from './app/window-state'
@@ -68,7 +68,7 @@ function startDesktop(): void {
   /** The only files the page may write: the scripts and scenario of the workspace opened last. */
   const editable = new EditableFiles()
 
-  function sendMenu(command: 'new' | 'save' | 'saveAs' | RunCommand): void {
+  function sendMenu(command: 'new' | 'save' | 'saveAs' | RunMenuCommand): void {
     mainWindow()?.webContents.send(MENU_CHANNEL, command)
   }
 
