@@ -9,10 +9,8 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         input: {
+          // The CLI, the engine process and the checker thread are built by scripts/build-cli.mjs into out/cli/.
           index: resolve(__dirname, 'main/index.ts'),
-          cli: resolve(__dirname, 'main/cli/index.ts'),
-          'engine-worker': resolve(__dirname, 'main/engine/worker.ts'),
-          'session-worker': resolve(__dirname, 'main/engine/session-worker.ts'),
         },
       },
     },

@@ -59,7 +59,7 @@ const coreForbiddenSyntax = [
 // Layers inside core/, lowest first (ARCHITECTURE.md "Layers"): a folder may import only folders of lower tiers, never
 // a sibling of its own tier or anything above it, so the data flow stays one-way and no cycle can form.
 export const CORE_TIERS = [
-  ['sim', 'capture', 'api'],
+  ['sim', 'capture'],
   ['verifier'],
   ['kernel'],
   ['trace', 'wire'],
@@ -69,6 +69,7 @@ export const CORE_TIERS = [
   ['scenario', 'report'],
   ['engine'],
   ['inspect'],
+  ['api'],
 ]
 
 function coreLayerBlocks() {

@@ -1,18 +1,20 @@
 // Electron main process: the window, the application menu, workspaces, and the validated IPC end of WorkbenchApi.
-// Runs live in a session worker, never on this thread; statistics are pushed on the `workbench:stats` channel.
+// Runs live in an engine process this process starts and supervises (main/engine/engine-process.ts: the same one the
+// CLI and the serve host use), never on this thread and never in the renderer; statistics are pushed on the
+// `workbench:stats` channel.
 // `--headless <command>` runs the CLI without a window.
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { mainWindowOptions } from './window/options'
-import { productVersion } from './paths'
+import { productRoot, productVersion } from './paths'
 import { STATS_CHANNEL, WORKBENCH_CALLS, type WorkbenchInfo } from '../core/api/workbench-api'
 import { Session } from './engine/session'
 import { callWorkbench, sessionApi } from './engine/session-api'
 import { headlessArgs, runHeadless } from './app/headless'
 import { claimSingleInstance, workspaceArgument } from './app/single-instance'
 import { hardenApp, hardenSession, isTrustedSender } from './app/security'
-import { menuTemplate, type RunCommand } from './app/menu'
+import { menuTemplate, type RunMenuCommand } from './app/menu'
 import { aboutBox, aboutPanel } from './app/about'
 import { openWorkspaceOptions, saveWorkspaceOptions, withWorkspaceExtension } from './app/dialogs'
 import { WindowStateStore, rememberWindowState, restoreState } from './app/window-state'
@@ -66,7 +68,7 @@ function startDesktop(): void {
   /** The only files the page may write: the scripts and scenario of the workspace opened last. */
   const editable = new EditableFiles()
 
-  function sendMenu(command: 'new' | 'save' | 'saveAs' | RunCommand): void {
+  function sendMenu(command: 'new' | 'save' | 'saveAs' | RunMenuCommand): void {
     mainWindow()?.webContents.send(MENU_CHANNEL, command)
   }
 
@@ -231,7 +233,7 @@ const headless = headlessArgs(process.argv)
 if (headless) {
   app.dock?.hide()
   // The CLI bundle sets the exit code and calls process.exit itself.
-  runHeadless(headless, join(__dirname, 'cli.js'))
+  runHeadless(headless, join(productRoot(), 'out', 'cli', 'nicbench.js'))
 } else {
   startDesktop()
 }

@@ -6,7 +6,6 @@ import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
 import { NicController } from '../controller/controller'
 import { T_RX_FRAMES } from '../controller/state'
-import { BugCheck } from '../verifier/bugcheck'
 import { CallSites } from '../verifier/call-site'
 import { Kernel } from '../kernel/kernel'
 import { HandlerWatch } from '../miniport/handler-watch'
@@ -29,28 +28,17 @@ import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
 import { buildScriptScope, traceApiCalls, type ScriptScope } from './script-scope'
 import type { StopReason } from '../report/report'
+import { stopForThrown, type RunStop } from './stop-cause'
+import { TOP_LEVEL_CODE } from '../miniport/handler-watch'
+
+export { isHostError, type RunStop } from './stop-cause'
 
 export type RunPhase = 'created' | 'running' | 'ended'
-
-/** What stopped the run early, before the report is built. */
-export interface RunStop {
-  reason: StopReason
-  bugCheck: BugCheck | null
-  /** An exception the script threw (not a bug check). */
-  error: unknown
-  /** Why the miniport did not start, when it did not. */
-  startFailure: string
-}
 
 const FAULT_LINK_DOWN = 0
 const FAULT_LINK_UP = 1
 const FAULT_RX_ERRORS = 2
 const FAULT_DMA_STALL = 3
-
-/** Errors made by the script's own code come from its context, not from the host's realm. */
-export function isHostError(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof BugCheck)
-}
 
 export class Run {
   readonly scheduler = new Scheduler(1024)
@@ -104,7 +92,7 @@ export class Run {
       cableConnected: c.cableConnected,
     })
     this.log = new EventLog(config.traceCapacity ?? 65536)
-    this.watch = new HandlerWatch(config.watchCells)
+    this.watch = new HandlerWatch(config.watchCells, this.sites.cell)
     this.capture =
       config.capture === 'pcapng' ? new PcapngWriter() : config.capture === 'pcap' ? new PcapWriter() : null
     this.wire = createWire(config.scenario.wire, this.random, config.replay)
@@ -169,22 +157,35 @@ export class Run {
     else control.stallDma(fault.value)
   }
 
-  /** Runs `fn`, turning a bug check or a script exception into the run's stop; host errors propagate. */
+  /** Runs `fn`, turning what it throws into the run's stop (stop-cause.ts decides what it was). */
   private guarded(fn: () => void): boolean {
     try {
       fn()
       return true
     } catch (error) {
-      if (error instanceof BugCheck) {
-        this.stop = { reason: 'bugcheck', bugCheck: error, error: null, startFailure: '' }
-      } else if (isHostError(error)) {
-        throw error
-      } else {
-        this.stop = { reason: 'exception', bugCheck: null, error, startFailure: '' }
-      }
+      this.stop = stopForThrown(error)
       this.phase = 'ended'
       return false
     }
+  }
+
+  /**
+   * Evaluates the script's top-level code (`evaluate` loads it into its sandbox and returns its exports), watched
+   * like a handler call; then DriverEntry and MiniportInitialize. False when the run already ended.
+   */
+  load(evaluate: () => Record<string, unknown>): boolean {
+    if (this.phase !== 'created') return this.phase === 'running'
+    let exports: Record<string, unknown> = {}
+    const watch = this.watch
+    const loaded = this.guarded(() => {
+      watch.enter(watch.id(TOP_LEVEL_CODE))
+      try {
+        exports = evaluate()
+      } finally {
+        watch.leave()
+      }
+    })
+    return loaded && this.start(exports)
   }
 
   /** DriverEntry and MiniportInitialize; then traffic starts. False when the run already ended. */
@@ -259,6 +260,7 @@ export class Run {
    */
   shutDown(): void {
     if (!this.stop || this.stop.reason === 'bugcheck' || this.stop.reason === 'exception') return
+    if (this.stop.reason === 'internal-error') return
     if (this.stop.reason === 'init-failed') {
       this.guarded(() => {
         this.protocol.release()

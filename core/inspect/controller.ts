@@ -1,6 +1,6 @@
 // The Controller panel's snapshot: registers with their values, both descriptor rings with who owns each slot, and
 // the controller's counters (controller.md §3, §4.3, §6.3), made from the read-only views.
-import type { ControllerSnapshot, RingSnapshot } from '../api/workbench-api'
+import type { ControllerSnapshot, RingSnapshot } from './views'
 import type { NicController } from '../controller/controller'
 import { controllerStatistics, registerView, ringView } from '../controller/view'
 

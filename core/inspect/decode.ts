@@ -1,7 +1,7 @@
 // Decode tree of a frame for the Packets view: Ethernet II, 802.1Q, ARP, IPv4, IPv6, ICMP, ICMPv6, UDP, TCP. Every
 // node carries its byte range in the frame. A short or malformed header is shown as far as it goes and marked;
 // nothing here throws on any input.
-import type { DecodeNode } from '../api/workbench-api'
+import type { DecodeNode } from './views'
 
 const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_ARP = 0x0806

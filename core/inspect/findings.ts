@@ -1,6 +1,6 @@
 // Finding rows for the Problems view: the verifier's findings with the rule catalogue's title, explanation and the
 // meaning of each bug-check parameter (ndis5.md §4).
-import type { BugCheckView, FindingRow } from '../api/workbench-api'
+import type { BugCheckView, FindingRow } from './views'
 import type { BugCheck } from '../verifier/bugcheck'
 import type { CallSites } from '../verifier/call-site'
 import { hex32, hexCode } from '../report/report'

@@ -1,6 +1,6 @@
 // One packet as the Packets view shows it: every field of the descriptor at its x86 offset (ndis5.md §2.1, §1.6),
 // the buffer chain, the frame bytes and their decode tree, and the ownership history (verifier level full).
-import type { DescriptorField, OwnershipEvent, PacketDetail } from '../api/workbench-api'
+import type { DescriptorField, OwnershipEvent, PacketDetail } from './views'
 import type { Kernel } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
 import {

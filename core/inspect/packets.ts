@@ -1,6 +1,6 @@
 // Packets for the Packets view: every descriptor of every pool with its owner (from the pools' state arrays), and a
 // buffer chain walk that never trusts the descriptors it reads: bounded, cycle-safe, and only inside the arena.
-import type { BufferView, PacketOwner, PacketSummary, SourceLocation } from '../api/workbench-api'
+import type { BufferView, PacketOwner, PacketSummary, SourceLocation } from './views'
 import type { CallSites } from '../verifier/call-site'
 import { KVA_BASE, type NonPagedMemory } from '../kernel/memory'
 import type { Kernel } from '../kernel/kernel'

@@ -1,6 +1,6 @@
 // Pool rows for the Pools view: the lwIP-style statistics each pool keeps (ndis5.md §1.1), the line that created it,
 // and the allocation rate over the last stats interval of virtual time.
-import type { PoolRow } from '../api/workbench-api'
+import type { PoolRow } from './views'
 import type { Kernel } from '../kernel/kernel'
 import { ndisRuntime } from '../ndis/runtime'
 import { DESC_INDICATED } from '../ndis/packet-pool'

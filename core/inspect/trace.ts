@@ -1,5 +1,5 @@
 // Trace rows for the Trace view: a page of the run's event log, optionally only some kinds, with call sites resolved.
-import type { TraceRow } from '../api/workbench-api'
+import type { TraceRow } from './views'
 import type { CallSites } from '../verifier/call-site'
 import { TRACE_DPC_END, TRACE_HANDLER_END, TRACE_ISR_END, type EventLog } from '../trace/event-log'
 import { siteLocation } from './packets'

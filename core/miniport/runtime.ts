@@ -52,7 +52,8 @@ export class MiniportRuntime {
 
   /**
    * Calls a script handler at `irql` with up to six arguments (no rest arguments: no garbage per call), logging
-   * the span and marking it for the watchdog. Exceptions (a bug check, or the script's own) propagate to the run.
+   * the span and marking it for the watchdog. Exceptions (a bug check, or the script's own) propagate to the run,
+   * and the watch is left either way (else an ended run would look like a handler that never returned).
    */
   call(
     name: string,
@@ -69,7 +70,8 @@ export class MiniportRuntime {
     const k = this.kernel
     const log = this.env.log
     const old = k.raiseIrql(irql)
-    const outer = this.env.watch.enter(watchId)
+    const watch = this.env.watch
+    watch.enter(watchId, k.sites.current)
     log.add(this.env.scheduler.nowNs, TRACE_HANDLER_BEGIN, logId, irql, 0)
     try {
       const result = fn(a, b, c, d, e, f)
@@ -79,7 +81,7 @@ export class MiniportRuntime {
       return result
     } finally {
       // Also when the handler threw (a bug check, the script's own exception): the watch must not stay active.
-      this.env.watch.leave(outer)
+      watch.leave()
       k.lowerIrql(old)
     }
   }

@@ -15,10 +15,14 @@ export type StopReason =
   | 'halted'
   /** A handler threw an exception (the script's own stack is in `error`). */
   | 'exception'
-  /** The script exhausted the worker's memory limit. */
+  /** The script exhausted the engine process's heap limit. */
   | 'out-of-memory'
   /** The script could not start: DriverEntry or MiniportInitialize failed. */
   | 'init-failed'
+  /** The engine process ended without a report (killed, or crashed): the host reports what it last saw. */
+  | 'engine-lost'
+  /** An error of the workbench itself (not of the script); the CLI exits 3. */
+  | 'internal-error'
 
 export interface PoolReport {
   handle: string

@@ -10,6 +10,16 @@ import { SchedulerError } from './scheduler-error'
  */
 export type RunMode = 'fast' | 'realtime' | 'slow' | 'step'
 
+/** What a driver runs in slices: a run that dispatches at most `maxEvents` events due by `untilNs`. */
+export interface PacedRun {
+  readonly scheduler: Scheduler
+  /** False once the run has ended. */
+  advance(maxEvents: number, untilNs: number): boolean
+}
+
+/** Events dispatched between two looks at the wall clock within a slice. */
+const SLICE_BATCH = 256
+
 /** Behind by more than this in real time or slow motion (the host was stalled), the driver stops trying to catch up. */
 export const DEFAULT_MAX_LAG_NS = 100_000_000
 
@@ -82,5 +92,38 @@ export class RunDriver {
       this.resume(wallNs)
     }
     return n
+  }
+
+  /**
+   * One slice of a run, the one pacing loop of every host (the CLI's --realtime and the workbench's run bar): runs
+   * what the mode allows until the wall clock `wallNow` reads passes `sliceNs` from now, and returns -1 once the run
+   * has ended, else the wall nanoseconds until its next event falls due (0: run the next slice at once). A host
+   * waits that long (its pacer, or a timer) between slices and answers its commands meanwhile. In real time and slow
+   * motion a run more than `maxLagNs` behind re-anchors (counted in `slips`) instead of racing to catch up.
+   */
+  slice(run: PacedRun, wallNow: () => number, sliceNs: number): number {
+    const s = this.scheduler
+    const start = wallNow()
+    const deadline = start + sliceNs
+    if (this.modeValue === 'step') return run.advance(1, Infinity) ? 0 : -1
+    if (this.modeValue === 'fast') {
+      for (;;) {
+        if (!run.advance(SLICE_BATCH * 8, Infinity)) return -1
+        if (wallNow() >= deadline) return 0
+      }
+    }
+    const limit = this.virtualLimitNs(start)
+    let alive: boolean
+    let now: number
+    do {
+      alive = run.advance(SLICE_BATCH, limit)
+      now = wallNow()
+    } while (alive && s.pending > 0 && s.peekTimeNs <= limit && now < deadline)
+    if (!alive) return -1
+    if (s.pending > 0 && s.peekTimeNs <= limit && limit - s.peekTimeNs > this.maxLagNs) {
+      this.slips++
+      this.resume(now)
+    }
+    return Math.max(0, this.wallDeadlineNs() - now)
   }
 }

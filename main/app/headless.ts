@@ -1,8 +1,6 @@
 // `--headless <command>`: the packaged app runs the commands of docs/cli.md without opening a window.
-// The CLI bundle (out/main/cli.js) runs the command line it finds in process.argv when it is loaded, and exits with
+// The CLI bundle (out/cli/nicbench.js) runs the command line it finds in process.argv when it is loaded, and exits with
 // the exit codes of cli.md.
-import { join } from 'node:path'
-
 export const HEADLESS_SWITCH = '--headless'
 
 /** The CLI arguments after `--headless`, or null when the app was started normally. */
@@ -12,10 +10,9 @@ export function headlessArgs(argv: readonly string[]): string[] | null {
 }
 
 /**
- * Runs the CLI in this process with `args` as its command line (`nicbench <args>`). `cliEntry` defaults to the
- * CLI bundle built next to the main bundle.
+ * Runs the CLI in this process with `args` as its command line (`nicbench <args>`); `cliEntry` is the CLI bundle.
  */
-export function runHeadless(args: readonly string[], cliEntry: string = join(__dirname, 'cli.js')): void {
+export function runHeadless(args: readonly string[], cliEntry: string): void {
   process.argv = [process.execPath, 'nicbench', ...args]
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(cliEntry)

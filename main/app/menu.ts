@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
 
-export type RunCommand = 'run' | 'pause' | 'step' | 'stop'
+export type RunMenuCommand = 'run' | 'pause' | 'step' | 'stop'
 
 export interface MenuActions {
   newWorkspace(): void
@@ -13,7 +13,7 @@ export interface MenuActions {
   save(): void
   saveAs(): void
   /** Run-bar commands go to the window, which owns the run state. */
-  run(command: RunCommand): void
+  run(command: RunMenuCommand): void
   about(): void
 }
 
@@ -27,7 +27,7 @@ export interface MenuOptions {
 
 /** F-keys of the run bar. The window handles them itself (Monaco and the run bar), so the menu shows them but does
  * not register them on Linux and Windows, where a registered accelerator would swallow the key before the editor. */
-export const RUN_KEYS: ReadonlyArray<{ command: RunCommand; label: string; accelerator: string }> = [
+export const RUN_KEYS: ReadonlyArray<{ command: RunMenuCommand; label: string; accelerator: string }> = [
   { command: 'run', label: 'Run / Continue', accelerator: 'F5' },
   { command: 'pause', label: 'Pause', accelerator: 'F6' },
   { command: 'step', label: 'Step One Event', accelerator: 'F10' },

@@ -1,11 +1,11 @@
 // nicbench: the headless CLI (docs/cli.md).
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { DEFAULT_ENGINE_MEMORY_MB, DEFAULT_HANDLER_BUDGET_MS } from '../../core/api/engine-protocol'
 import { productVersion, rendererDir } from '../paths'
-import { startServer } from '../serve/server'
+import { ensureUiBuilt } from '../serve/build-ui'
 import { BadInput } from './bad-input'
-import { checkCommand } from './check-command'
 import { rulesText } from './rules-command'
-import { runCommand, type RunOptions } from './run-command'
+import type { RunOptions } from './run-command'
 
 /** Exit codes of cli.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const
@@ -15,6 +15,15 @@ function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new InvalidArgumentError('a port is an integer 0–65535')
   return port
+}
+
+function parseLimit(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`a whole number from ${min} to ${max}`)
+    return n
+  }
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -60,8 +69,11 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
     .option('--junit <file.xml>', 'JUnit XML: one test case per verifier rule')
     .option('--pcap <file>', 'capture of the wire: .pcapng (default) or .pcap')
     .option('--trace <file.json>', 'Chrome trace-event JSON (opens in Perfetto)')
-    .option('--watchdog <ms>', 'wall-clock budget of one handler call before it is stopped as 0x133 (default 3000)')
-    .option('--memory <MiB>', 'heap limit of the engine worker (default 256)')
+    .option(
+      '--watchdog <ms>',
+      `wall-clock budget of one handler call before it is stopped as 0x133 (default ${DEFAULT_HANDLER_BUDGET_MS})`,
+    )
+    .option('--memory <MiB>', `heap limit of the engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`)
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress bar')
     .addHelpText(
@@ -72,6 +84,8 @@ Examples:
   nicbench run driver.ts --scenario examples/scenarios/imix-with-faults.json --report - --junit junit.xml --pcap wire.pcapng`,
     )
     .action(async (script: string, options: RunOptions) => {
+      // Loaded when used: the TypeScript compiler behind it is not what --help or rules need.
+      const { runCommand } = await import('./run-command')
       setExit((await runCommand(script, options)).exitCode)
     })
 
@@ -79,7 +93,10 @@ Examples:
     .command('check')
     .description('type-check and lint a script against the NDIS declarations without running it')
     .argument('<script>', 'the miniport script (.ts or .js)')
-    .action((script: string) => setExit(checkCommand(script)))
+    .action(async (script: string) => {
+      const { checkCommand } = await import('./check-command')
+      setExit(checkCommand(script))
+    })
 
   program
     .command('rules')
@@ -95,8 +112,25 @@ Examples:
     .description('serve the workbench UI to a browser (binds to loopback unless told otherwise)')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .action(async (options: { host: string; port: number }) => {
-      const server = await startServer({ host: options.host, port: options.port, rendererDir: rendererDir() })
+    .option(
+      '--watchdog <ms>',
+      `wall-clock budget of one handler call (default ${DEFAULT_HANDLER_BUDGET_MS})`,
+      parseLimit(10, 3_600_000),
+    )
+    .option(
+      '--memory <MiB>',
+      `heap limit of each run's engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`,
+      parseLimit(32, 16_384),
+    )
+    .action(async (options: { host: string; port: number; watchdog?: number; memory?: number }) => {
+      ensureUiBuilt(rendererDir())
+      const { startServer } = await import('../serve/server')
+      const server = await startServer({
+        host: options.host,
+        port: options.port,
+        rendererDir: rendererDir(),
+        session: { handlerBudgetMs: options.watchdog, memoryMb: options.memory },
+      })
       process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
       const stop = () => void server.close().then(() => process.exit(EXIT.ok))
       process.once('SIGINT', stop)

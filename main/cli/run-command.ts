@@ -1,4 +1,4 @@
-// `nicbench run <script> [options]` (cli.md): load, run the scenario in the engine worker, print a summary, write
+// `nicbench run <script> [options]` (cli.md): load, run the scenario in the engine process, print a summary, write
 // the artifacts, exit 0 (clean), 1 (findings or a bug check), 2 (bad input) or 3 (internal error).
 import { writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -7,13 +7,9 @@ import type { RunReport } from '../../core/report/report'
 import { parseDuration, formatDuration, formatDurationShort } from '../../core/scenario/duration'
 import { RULES } from '../../core/verifier/catalogue'
 import type { VerifierLevelName } from '../../core/verifier/level'
+import { W_PACKETS_IN_USE, W_RX_FRAMES, W_TIME_NS } from '../../core/api/engine-protocol'
+import { runFailed } from '../../core/engine/stop-cause'
 import { superviseRun } from '../engine/supervisor'
-import {
-  createSharedCells,
-  PROGRESS_PACKETS_IN_USE,
-  PROGRESS_RX_FRAMES,
-  PROGRESS_TIME_NS,
-} from '../engine/shared-cells'
 import { declaredNames } from '../script-host/sdk'
 import { badInput } from './bad-input'
 import { checkFaultSpec, loadScenario, loadScript } from './load-inputs'
@@ -59,17 +55,7 @@ function parseSeed(text: string | undefined, fallback: number | undefined): numb
   return n
 }
 
-/** A run fails on any error-severity finding, a bug check, an exception, a stop by the host or a failed start. */
-export function runFailed(report: RunReport): boolean {
-  return (
-    report.bugcheck !== null ||
-    report.error !== null ||
-    report.stopReason === 'watchdog' ||
-    report.stopReason === 'out-of-memory' ||
-    report.stopReason === 'init-failed' ||
-    report.findings.some((f) => f.severity === 'error')
-  )
-}
+export { runFailed }
 
 function progressLine(timeNs: number, durationNs: number, frames: number, packets: number): string {
   const width = 24
@@ -103,41 +89,34 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
   const handlerBudgetMs = parseLimit('--watchdog', options.watchdog, 10, 3_600_000)
   const memoryMb = parseLimit('--memory', options.memory, 32, 16_384)
   const capture = options.pcap ? (/\.pcap$/i.test(options.pcap) ? 'pcap' : 'pcapng') : null
-  const cells = createSharedCells()
   const showProgress = options.progress !== false && !options.quiet && process.stderr.isTTY === true
   const outcome = await superviseRun(
     {
-      script: script.transpiled,
-      config: {
-        script: { file: basename(scriptPath), sha256: script.sha256, sites: script.transpiled.sites },
-        scenario: scenario.scenario,
-        scenarioFile: scenario.path,
-        seed,
-        verifier: scenario.scenario.verifier && options.verifier === undefined ? scenario.scenario.verifier : verifier,
-        durationNs,
-        maxFrames,
-        lowResources,
-        ...(scenario.replay ? { replay: scenario.replay } : {}),
-        capture,
-        traceCapacity: options.trace ? 1 << 20 : 65536,
-        traceApiCalls: options.trace !== undefined,
+      input: {
+        script: script.transpiled,
+        declared: declaredNames().values,
+        config: {
+          script: { file: basename(scriptPath), sha256: script.sha256, sites: script.transpiled.sites },
+          scenario: scenario.scenario,
+          scenarioFile: scenario.path,
+          seed,
+          verifier:
+            scenario.scenario.verifier && options.verifier === undefined ? scenario.scenario.verifier : verifier,
+          durationNs,
+          maxFrames,
+          lowResources,
+          ...(scenario.replay ? { replay: scenario.replay } : {}),
+          capture,
+          traceCapacity: options.trace ? 1 << 20 : 65536,
+          traceApiCalls: options.trace !== undefined,
+        },
       },
-      cells: cells.buffer,
-      declared: declaredNames().values,
       trace: options.trace !== undefined,
       realtime: options.realtime === true,
     },
     {
       onProgress: showProgress
-        ? (c) =>
-            process.stderr.write(
-              progressLine(
-                c.progress[PROGRESS_TIME_NS]!,
-                durationNs,
-                c.progress[PROGRESS_RX_FRAMES]!,
-                c.progress[PROGRESS_PACKETS_IN_USE]!,
-              ),
-            )
+        ? (r) => process.stderr.write(progressLine(r[W_TIME_NS]!, durationNs, r[W_RX_FRAMES]!, r[W_PACKETS_IN_USE]!))
         : undefined,
       progressIntervalMs: 100,
       ...(handlerBudgetMs !== undefined ? { handlerBudgetMs } : {}),
@@ -145,11 +124,13 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
     },
   )
   if (showProgress) process.stderr.write('\r\x1b[K')
-  if (outcome.type === 'internal-error') {
-    process.stderr.write(`nicbench: internal error of the workbench: ${outcome.message}\n${outcome.stack}\n`)
+  const report = outcome.report
+  if (report.stopReason === 'internal-error') {
+    process.stderr.write(
+      `nicbench: internal error of the workbench: ${report.error?.message}\n${report.error?.stack}\n`,
+    )
     return { exitCode: 3, report: null }
   }
-  const report = outcome.report
   const failed = runFailed(report)
   const json = JSON.stringify(report, null, 2) + '\n'
   if (options.report === '-') process.stdout.write(json)

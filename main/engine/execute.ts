@@ -1,40 +1,26 @@
-// One run, start to report, as the engine worker performs it: build the run, load the script into its sandbox with
-// the run's scope, start the miniport, run to the end, halt, scan for leaks, build the report.
-import { Run } from '../../core/engine/run'
-import { BugCheck } from '../../core/verifier/bugcheck'
-import { addNotEmulated } from '../../core/engine/script-scope'
+// One `nicbench run`, start to report, as the engine process performs it: build the run, load the script into its
+// sandbox (a watched phase), start the miniport, run to the end in slices (as fast as possible, or paced to the wall
+// clock by the high-resolution pacer), halt, scan for leaks, build the report.
+import type { EngineDone, EngineRunInput } from '../../core/api/engine-protocol'
 import { buildReport } from '../../core/engine/report-builder'
-import { chromeTraceJson } from '../../core/trace/chrome-trace'
+import { Run } from '../../core/engine/run'
+import { addNotEmulated } from '../../core/engine/script-scope'
 import type { ScriptErrorReport } from '../../core/report/report'
-import { loadScript, ScriptLoadError } from '../script-host/sandbox'
-import { formatScriptError, scriptFrames } from '../script-host/stack'
-import type { TranspiledScript } from '../script-host/transpile'
-import type { EngineJob, EngineResult } from './messages'
-import {
-  createSharedCells,
-  PROGRESS_EVENTS,
-  PROGRESS_PACKETS_IN_USE,
-  PROGRESS_RX_FRAMES,
-  PROGRESS_TIME_NS,
-} from './shared-cells'
-import { RealTimePacer, wallNowNs } from './pacer/real-time-pacer'
 import { RunDriver } from '../../core/sim/run-driver'
-import { ndisRuntime } from '../../core/ndis/runtime'
+import { chromeTraceJson } from '../../core/trace/chrome-trace'
+import { loadScript, ScriptLoadError } from '../script-host/sandbox'
+import { formatScriptError, scriptFrames, type MappedScript } from '../script-host/stack'
+import { recordProgress, type EngineCells } from './engine-cells'
+import { RealTimePacer, wallNowNs } from './pacer/real-time-pacer'
 
-/** Packets the script's pools have out (the progress line's "pools in use"). */
-function packetsInUse(run: Run): number {
-  let n = 0
-  for (const p of ndisRuntime(run.kernel).packetPools) if (p.createdSite !== 0) n += p.inUse
-  return n
-}
+/** Wall time of one slice: the progress cells are refreshed between slices. */
+const SLICE_NS = 10_000_000
 
-export function scriptError(error: unknown, script: TranspiledScript): ScriptErrorReport {
+export function scriptError(error: unknown, script: MappedScript): ScriptErrorReport {
   const frames = scriptFrames(error, script)
   const top = frames[0]
   const message =
-    typeof error === 'object' && error !== null && 'message' in error
-      ? String((error as { message: unknown }).message)
-      : String(error)
+    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)
   return {
     message,
     stack: formatScriptError(error, script),
@@ -42,22 +28,56 @@ export function scriptError(error: unknown, script: TranspiledScript): ScriptErr
   }
 }
 
-/** Runs in slices as fast as possible, or paced to the wall clock by the high-resolution pacer (cli.md --realtime). */
-async function runPaced(run: Run, job: EngineJob, progress: () => void): Promise<number> {
-  if (!job.realtime) {
-    run.runToEnd(65536, progress)
+/** The workbench's own error (not the script's), for the report of an 'internal-error' stop. */
+function hostError(error: unknown): ScriptErrorReport {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? (error.stack ?? '') : '',
+    at: null,
+  }
+}
+
+/** The run for `input`, with the cells of the engine and the not-emulated names in its scope. */
+export function createRun(input: EngineRunInput, cells: EngineCells): Run {
+  const run = new Run({ ...input.config, siteCell: cells.site, watchCells: cells.watch })
+  addNotEmulated(run.scope, input.declared, run.miniport)
+  return run
+}
+
+/** Loads the script into its sandbox and starts the miniport; false when the run already ended. */
+export function loadAndStart(run: Run, input: EngineRunInput, cells: EngineCells): boolean {
+  return run.load(() => {
+    try {
+      return loadScript(input.script, run.scope, cells.site).exports
+    } catch (e) {
+      // What the script threw while loading is the script's; the wrapper only says when it happened.
+      throw e instanceof ScriptLoadError ? e.cause : e
+    }
+  })
+}
+
+/** The error part of the report: the script's exception, or the workbench's own error. */
+export function stopError(run: Run, script: MappedScript): ScriptErrorReport | null {
+  const stop = run.stop
+  if (stop?.reason === 'exception') return scriptError(stop.error, script)
+  if (stop?.reason === 'internal-error') return hostError(stop.error)
+  return null
+}
+
+async function runToEnd(run: Run, realtime: boolean, cells: EngineCells): Promise<number> {
+  const driver = new RunDriver(run.scheduler)
+  if (!realtime) {
+    while (driver.slice(run, wallNowNs, SLICE_NS) >= 0) recordProgress(cells, run)
     return 0
   }
   // 1 kHz ticks: virtual time follows the wall clock; a tick the OS stalled is counted, not assumed.
   const pacer = new RealTimePacer({ periodNs: 1_000_000 })
   await pacer.start()
-  const driver = new RunDriver(run.scheduler)
   driver.setMode('realtime', wallNowNs())
   try {
-    for (;;) {
+    while (driver.slice(run, wallNowNs, SLICE_NS) >= 0) {
+      recordProgress(cells, run)
       pacer.waitTick(1000)
-      if (!run.advance(1 << 20, driver.virtualLimitNs(wallNowNs()))) break
-      progress()
     }
   } finally {
     await pacer.stop()
@@ -65,46 +85,28 @@ async function runPaced(run: Run, job: EngineJob, progress: () => void): Promise
   return pacer.missedTicks + driver.slips
 }
 
-export async function executeJob(job: EngineJob): Promise<EngineResult> {
-  const cells = createSharedCells(job.cells)
+export async function executeBatch(
+  input: EngineRunInput,
+  options: { trace: boolean; realtime: boolean },
+  cells: EngineCells,
+): Promise<EngineDone> {
   const started = performance.now()
-  const run = new Run({ ...job.config, siteCell: cells.site, watchCells: cells.watch })
-  addNotEmulated(run.scope, job.declared, run.miniport)
-  let error: ScriptErrorReport | null = null
+  const run = createRun(input, cells)
   let missedTicks = 0
-  try {
-    const loaded = loadScript(job.script, run.scope, cells.site)
-    if (run.start(loaded.exports)) {
-      missedTicks = await runPaced(run, job, () => {
-        cells.progress[PROGRESS_TIME_NS] = run.scheduler.nowNs
-        cells.progress[PROGRESS_RX_FRAMES] = run.receivedFrames
-        cells.progress[PROGRESS_EVENTS] = run.scheduler.dispatched
-        cells.progress[PROGRESS_PACKETS_IN_USE] = packetsInUse(run)
-      })
-    }
-    run.shutDown()
-  } catch (e) {
-    const thrown = e instanceof ScriptLoadError ? e.cause : e
-    if (thrown instanceof BugCheck) {
-      run.stop = { reason: 'bugcheck', bugCheck: thrown, error: null, startFailure: '' }
-    } else if (!(e instanceof ScriptLoadError) && e instanceof Error) {
-      return { type: 'internal-error', message: e.message, stack: e.stack ?? '' }
-    } else {
-      run.stop = { reason: 'exception', bugCheck: null, error: thrown, startFailure: '' }
-    }
-  }
-  if (run.stop?.reason === 'exception') error = scriptError(run.stop.error, job.script)
-  const report = buildReport(run, error)
+  if (loadAndStart(run, input, cells)) missedTicks = await runToEnd(run, options.realtime, cells)
+  recordProgress(cells, run)
+  run.shutDown()
+  const report = buildReport(run, stopError(run, input.script))
   const elapsedMs = performance.now() - started
   report.wallClock = {
     elapsedMs: Math.round(elapsedMs * 1000) / 1000,
     framesPerSecond: elapsedMs > 0 ? Math.round((report.nic.rxFrames / elapsedMs) * 1000) : 0,
-    ...(job.realtime ? { missedTicks } : {}),
+    ...(options.realtime ? { missedTicks } : {}),
   }
   return {
     type: 'done',
     report,
     capture: run.capture ? (run.finishCapture(), run.capture.output.toBytes()) : null,
-    trace: job.trace ? chromeTraceJson(run.log, run.sites, job.config.script.file) : null,
+    trace: options.trace ? chromeTraceJson(run.log, run.sites, input.config.script.file) : null,
   }
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Diagnostic, ExampleFile, StartRunRequest } from '../../core/api/workbench-api'
-import type { RunConfig } from '../../core/engine/run-config'
+import { MAX_INPUT_CHARS, type EngineRunInput } from '../../core/api/engine-protocol'
 import { parseScenario, type Scenario } from '../../core/scenario/schema'
 import { parseLowResourcesSpec } from '../../core/verifier/low-resources'
 import { productRoot } from '../paths'
@@ -14,8 +14,7 @@ import { declaredNames } from '../script-host/sdk'
 import { transpileScript, type TranspiledScript } from '../script-host/transpile'
 import { typeCheckScript } from '../script-host/typecheck'
 
-/** Larger inputs are refused (a driver is far smaller); the same bound as the CLI. */
-export const MAX_INPUT_CHARS = 16 * 1024 * 1024
+export { MAX_INPUT_CHARS }
 /** Scenario file name shown in its diagnostics. */
 export const SCENARIO_FILE = 'scenario.json'
 /** Interactive runs last until stopped unless the scenario names a duration. */
@@ -99,20 +98,21 @@ export function parseScenarioText(
   return { scenario: parsed.scenario, hasDuration }
 }
 
-export interface PreparedRun {
-  script: TranspiledScript
-  config: Omit<RunConfig, 'siteCell' | 'watchCells'>
-}
-
 /** Everything a run needs from a start request, or the diagnostics that keep it from starting. */
-export function prepareRun(request: StartRunRequest): { run: PreparedRun } | { diagnostics: Diagnostic[] } {
+export function prepareRun(request: StartRunRequest): { run: EngineRunInput } | { diagnostics: Diagnostic[] } {
   const checked = checkScriptText(request.fileName, request.scriptText)
   const scenario = parseScenarioText(request.scenarioText)
   const diagnostics = [...checked.diagnostics, ...('diagnostics' in scenario ? scenario.diagnostics : [])]
   if (diagnostics.length > 0 || !checked.script || 'diagnostics' in scenario) return { diagnostics }
   return {
     run: {
-      script: checked.script,
+      script: {
+        file: checked.script.file,
+        code: checked.script.code,
+        map: checked.script.map,
+        sites: checked.script.sites,
+      },
+      declared: declaredNames().values,
       config: {
         script: {
           file: request.fileName,

@@ -1,11 +1,11 @@
-// One interactive run inside the session worker: runs in slices so that commands and queries are answered between
-// them, at full speed, paced to the wall clock (real time) or slowed down; pause, step, resume, stop; the cable
-// switch; live statistics at STATS_HZ. A spinning handler blocks this thread: the host's watchdog ends it.
-import type { RunSpeed, RunState, RunStats, StartRunRequest } from '../../core/api/workbench-api'
-import { STATS_HZ } from '../../core/api/workbench-api'
+// One interactive run inside the engine process: runs in slices (core/sim's RunDriver, the same pacing loop as
+// `nicbench run --realtime`) so that run-bar commands and queries are answered between them, at full speed, paced to
+// the wall clock or slowed down; pause, step, resume, stop; the cable switch; live statistics at STATS_HZ. A script
+// that never returns holds this thread: the supervising host's watchdog ends the process.
+import { STATS_HZ, type RunSpeed, type RunState, type RunStats } from '../../core/api/workbench-api'
+import type { EngineRunInput, RunCommandHandlers } from '../../core/api/engine-protocol'
 import { protocolFigures } from '../../core/engine/report-builder'
-import { Run } from '../../core/engine/run'
-import { addNotEmulated } from '../../core/engine/script-scope'
+import type { Run } from '../../core/engine/run'
 import { T_INTERRUPTS, T_RX_FRAMES } from '../../core/controller/state'
 import { controllerStatistics } from '../../core/controller/view'
 import { controllerSnapshot } from '../../core/inspect/controller'
@@ -14,40 +14,39 @@ import { packetDetail } from '../../core/inspect/packet-detail'
 import { listPackets } from '../../core/inspect/packets'
 import { PoolRates, poolRows } from '../../core/inspect/pools'
 import { traceRows } from '../../core/inspect/trace'
-import { BugCheck } from '../../core/verifier/bugcheck'
-import { loadScript, ScriptLoadError } from '../script-host/sandbox'
-import { declaredNames } from '../script-host/sdk'
-import type { TranspiledScript } from '../script-host/transpile'
-import { scriptError } from './execute'
-import type { PreparedRun } from './session-inputs'
-import type { SessionCommand } from './session-messages'
-import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS } from './shared-cells'
+import { RunDriver } from '../../core/sim/run-driver'
+import { createRun, loadAndStart, stopError } from './execute'
+import { recordProgress, type EngineCells } from './engine-cells'
+import { wallNowNs } from './pacer/real-time-pacer'
 
-/** Wall time of one slice at full speed: short enough that a command waits at most this long. */
-const SLICE_MS = 8
-const FAST_BATCH = 2048
+/** Wall time of one slice: short enough that a command waits at most this long. */
+const SLICE_NS = 8_000_000
 /** Slow motion default: 1 ms of virtual time per wall-clock second. */
 const DEFAULT_SLOW_NS_PER_SECOND = 1_000_000
-/** Paced modes: the period a tick stands for, and how far behind the pacer may fall before it counts misses. */
-const TICK_NS = 1_000_000
-const MAX_LAG_NS = 50_000_000
+/** Longest sleep between slices when the next event is far off (commands are answered meanwhile anyway). */
+const MAX_WAIT_MS = 10
 /** DbgPrint lines sent per stats message at most (the rest are counted). */
 const MAX_LOG_LINES = 500
 
-function wallNowNs(): number {
-  return Number(process.hrtime.bigint())
+export interface InteractiveStart {
+  input: EngineRunInput
+  speed: RunSpeed
+  slowNsPerSecond?: number | undefined
+  paused: boolean
+}
+
+/** Wall nanoseconds per virtual nanosecond for a slow-motion rate, within what the driver accepts. */
+function slowFactor(slowNsPerSecond: number): number {
+  return Math.min(1e6, Math.max(1, 1e9 / slowNsPerSecond))
 }
 
 export class InteractiveRun {
   readonly run: Run
-  private readonly script: TranspiledScript
+  private readonly input: EngineRunInput
+  private readonly driver: RunDriver
   private state: RunState = 'paused'
   private userStopped = false
-  private speed: RunSpeed
-  private slowNsPerSecond: number
-  private anchorWallNs = 0
-  private anchorVirtualNs = 0
-  private missedTicks = 0
+  private readonly slowFactor: number
   private scheduled = false
   private readonly rates = new PoolRates()
   private previousNs = 0
@@ -55,54 +54,48 @@ export class InteractiveRun {
   private previousInterrupts = 0
   private error: RunStats['error'] = null
   private readonly statsTimer: ReturnType<typeof setInterval>
-  private readonly cells: ReturnType<typeof createSharedCells>
 
   constructor(
-    prepared: PreparedRun,
-    request: StartRunRequest,
-    cellsBuffer: SharedArrayBuffer,
+    start: InteractiveStart,
+    private readonly cells: EngineCells,
     private readonly sendStats: (stats: RunStats) => void,
   ) {
-    this.cells = createSharedCells(cellsBuffer)
-    this.script = prepared.script
-    this.speed = request.speed
-    this.slowNsPerSecond = request.slowNsPerSecond ?? DEFAULT_SLOW_NS_PER_SECOND
-    this.run = new Run({ ...prepared.config, siteCell: this.cells.site, watchCells: this.cells.watch })
-    addNotEmulated(this.run.scope, declaredNames().values, this.run.miniport)
+    this.input = start.input
+    this.run = createRun(start.input, cells)
+    this.driver = new RunDriver(this.run.scheduler)
+    this.slowFactor = slowFactor(start.slowNsPerSecond ?? DEFAULT_SLOW_NS_PER_SECOND)
+    this.driver.setMode(start.speed, wallNowNs(), this.slowFactor)
     this.statsTimer = setInterval(() => this.sendStats(this.stats()), Math.round(1000 / STATS_HZ))
-    this.begin(request.paused === true)
+    // The script's top-level code, DriverEntry and MiniportInitialize; then it runs unless asked to wait.
+    if (!loadAndStart(this.run, this.input, cells)) this.finish()
+    else if (!start.paused) this.resume()
   }
 
-  /** Loads the script and starts the miniport (DriverEntry, MiniportInitialize), then runs unless asked to wait. */
-  private begin(paused: boolean): void {
-    const run = this.run
-    try {
-      const loaded = loadScript(this.script, run.scope, this.cells.site)
-      run.start(loaded.exports)
-    } catch (e) {
-      const thrown = e instanceof ScriptLoadError ? e.cause : e
-      if (thrown instanceof BugCheck) {
-        run.stop = { reason: 'bugcheck', bugCheck: thrown, error: null, startFailure: '' }
-      } else {
-        run.stop = { reason: 'exception', bugCheck: null, error: thrown, startFailure: '' }
-      }
-      run.phase = 'ended'
-    }
-    if (run.phase !== 'running') this.finish()
-    else if (!paused) this.resume()
-    else this.state = 'paused'
+  /** The run-bar commands and queries, by their protocol names (answered between slices). */
+  readonly commands: RunCommandHandlers = {
+    pauseRun: () => this.pause(),
+    resumeRun: () => this.resume(),
+    stepRun: () => this.step(),
+    stopRun: () => this.stop(),
+    setSpeed: (speed) => this.setSpeed(speed),
+    setCable: (connected) => this.setCable(connected),
+    getFindings: () => findingRows(this.run.sites, this.run.kernel.verifier.findings),
+    listPackets: () => listPackets(this.run.kernel),
+    getPacket: (address) => packetDetail(this.run.kernel, address),
+    getController: () => controllerSnapshot(this.run.controller),
+    getTrace: (fromSeq, limit, kinds) => traceRows(this.run.log, this.run.sites, fromSeq, limit, kinds),
   }
 
   private finish(): void {
     if (this.state === 'ended') return
     this.state = 'ended'
     const run = this.run
-    try {
-      run.shutDown()
-    } catch (e) {
-      this.error = { message: `internal error of the workbench: ${String(e)}`, stack: '', at: null }
+    run.shutDown()
+    recordProgress(this.cells, run)
+    this.error = stopError(run, this.input.script)
+    if (this.error && run.stop?.reason === 'internal-error') {
+      this.error = { ...this.error, message: `internal error of the workbench: ${this.error.message}` }
     }
-    if (run.stop?.reason === 'exception') this.error = scriptError(run.stop.error, this.script)
     if (run.stop?.startFailure) {
       this.error = { message: `the miniport did not start: ${run.stop.startFailure}`, stack: '', at: null }
     }
@@ -116,69 +109,22 @@ export class InteractiveRun {
       this.scheduled = false
       this.slice()
     }
-    if (delayMs > 0) setTimeout(go, delayMs)
+    if (delayMs >= 1) setTimeout(go, delayMs)
     else setImmediate(go)
-  }
-
-  private rate(): number {
-    return this.speed === 'realtime' ? 1 : this.slowNsPerSecond / 1e9
-  }
-
-  private anchor(): void {
-    this.anchorWallNs = wallNowNs()
-    this.anchorVirtualNs = this.run.scheduler.nowNs
   }
 
   private slice(): void {
     if (this.state !== 'running') return
-    const run = this.run
-    const deadline = wallNowNs() + SLICE_MS * 1e6
-    let alive = true
-    let delayMs = 0
-    try {
-      if (this.speed === 'fast') {
-        do alive = run.advance(FAST_BATCH)
-        while (alive && this.state === 'running' && wallNowNs() < deadline)
-      } else {
-        const s = run.scheduler
-        const now = wallNowNs()
-        const target = this.anchorVirtualNs + (now - this.anchorWallNs) * this.rate()
-        while (alive && s.pending > 0 && s.peekTimeNs <= target && wallNowNs() < deadline) alive = run.advance(1)
-        if (alive && s.pending > 0) {
-          if (s.peekTimeNs <= target) {
-            const lagNs = (target - s.peekTimeNs) / this.rate()
-            if (lagNs > MAX_LAG_NS) {
-              // The host stalled or the run cannot keep up: count the ticks missed and catch up from here.
-              this.missedTicks += Math.floor(lagNs / TICK_NS)
-              this.anchor()
-            }
-          } else {
-            delayMs = Math.min(10, (s.peekTimeNs - target) / this.rate() / 1e6)
-          }
-        }
-      }
-    } catch (e) {
-      this.error = { message: `internal error of the workbench: ${String(e)}`, stack: '', at: null }
-      run.stop = { reason: 'halted', bugCheck: null, error: null, startFailure: '' }
-      run.phase = 'ended'
-      alive = false
-    }
-    this.progress()
-    if (!alive) this.finish()
-    else this.schedule(delayMs >= 1 ? Math.floor(delayMs) : 0)
-  }
-
-  private progress(): void {
-    const p = this.cells.progress
-    p[PROGRESS_TIME_NS] = this.run.scheduler.nowNs
-    p[PROGRESS_RX_FRAMES] = this.run.receivedFrames
-    p[PROGRESS_EVENTS] = this.run.scheduler.dispatched
+    const waitNs = this.driver.slice(this.run, wallNowNs, SLICE_NS)
+    recordProgress(this.cells, this.run)
+    if (waitNs < 0) this.finish()
+    else this.schedule(Math.min(MAX_WAIT_MS, Math.floor(waitNs / 1e6)))
   }
 
   resume(): void {
     if (this.state === 'ended') return
     this.state = 'running'
-    this.anchor()
+    this.driver.resume(wallNowNs())
     this.schedule()
   }
 
@@ -189,8 +135,8 @@ export class InteractiveRun {
   step(): void {
     if (this.state === 'running') this.state = 'paused'
     if (this.state !== 'paused') return
-    const alive = this.run.advance(1)
-    this.progress()
+    const alive = this.run.advance(1, Infinity)
+    recordProgress(this.cells, this.run)
     if (!alive) this.finish()
   }
 
@@ -207,40 +153,11 @@ export class InteractiveRun {
   }
 
   setSpeed(speed: RunSpeed): void {
-    this.speed = speed
-    this.anchor()
+    this.driver.setMode(speed, wallNowNs(), this.slowFactor)
   }
 
   setCable(connected: boolean): void {
     if (this.state !== 'ended') this.run.controller.testControl.setLink(connected)
-  }
-
-  command(name: SessionCommand, args: unknown[]): unknown {
-    const run = this.run
-    switch (name) {
-      case 'pause':
-        return this.pause()
-      case 'resume':
-        return this.resume()
-      case 'step':
-        return this.step()
-      case 'stop':
-        return this.stop()
-      case 'setSpeed':
-        return this.setSpeed(args[0] as RunSpeed)
-      case 'setCable':
-        return this.setCable(args[0] as boolean)
-      case 'getFindings':
-        return findingRows(run.sites, run.kernel.verifier.findings)
-      case 'listPackets':
-        return listPackets(run.kernel)
-      case 'getPacket':
-        return packetDetail(run.kernel, args[0] as number)
-      case 'getController':
-        return controllerSnapshot(run.controller)
-      case 'getTrace':
-        return traceRows(run.log, run.sites, args[0] as number, args[1] as number, args[2] as string[])
-    }
   }
 
   stats(): RunStats {
@@ -277,7 +194,7 @@ export class InteractiveRun {
       bugCheck: stop?.bugCheck ? bugCheckView(run.sites, stop.bugCheck) : null,
       error: this.error,
       newLog,
-      missedTicks: this.missedTicks,
+      missedTicks: this.driver.slips,
     }
   }
 

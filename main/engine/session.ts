@@ -1,61 +1,49 @@
-// The host's side of the workbench's one interactive run: starts a session worker per run, relays commands and
-// queries, forwards its statistics, and watches it. A handler that does not return within the wall-clock budget gets
-// the worker terminated and reported as DPC_WATCHDOG_VIOLATION (0x133) at the line it was on (script-api.md); the
-// host stays up and the next run starts in a fresh worker. Both the Electron main process and the serve host use it.
+// The host's side of the workbench's one interactive run, for the serve host and the Electron main process: a run
+// is prepared in the checker thread (diagnostics end it there) and runs in an engine process of its own
+// (engine-process.ts: the permission model, the heap limit, the one watchdog); commands and queries are relayed to
+// it in protocol messages and its statistics forwarded. A run the engine cannot finish — a handler over its budget
+// (DPC_WATCHDOG_VIOLATION 0x133 at its line), the heap limit, a crash — ends with statistics that say so, the host
+// stays up, and the next run starts in a fresh process.
 import { Worker } from 'node:worker_threads'
-import type {
-  Diagnostic,
-  RunStats,
-  SourceLocation,
-  StartRunRequest,
-  StartRunResult,
-} from '../../core/api/workbench-api'
-import { WATCHED_HANDLERS, WATCH_ACTIVE, WATCH_ENTRIES, WATCH_HANDLER } from '../../core/miniport/handler-watch'
-import { hex32 } from '../../core/report/report'
-import { paramMeanings } from '../../core/inspect/findings'
-import { builtMainFile } from '../paths'
-import type { ScriptSite } from '../script-host/transpile'
-import type { HostToWorker, SessionCommand, SessionWorkerData, WorkerToHost } from './session-messages'
 import {
-  createSharedCells,
-  PROGRESS_EVENTS,
-  PROGRESS_RX_FRAMES,
-  PROGRESS_TIME_NS,
-  type SharedCells,
-} from './shared-cells'
+  IDLE_RESULTS,
+  W_EVENTS,
+  W_RX_FRAMES,
+  W_SITE,
+  W_TIME_NS,
+  type CallArgs,
+  type RunResult,
+  type EngineRunInput,
+  type RunCommand,
+} from '../../core/api/engine-protocol'
+import type { Diagnostic, RunStats, StartRunRequest, StartRunResult } from '../../core/api/workbench-api'
+import { siteLocation, stopForLoss, type EngineLoss } from '../../core/engine/stop-cause'
+import { paramMeanings } from '../../core/inspect/findings'
+import type { CheckerAnswer, CheckerRequest } from './checker-worker'
+import { cliBundle, EngineProcess, type EngineLimits } from './engine-process'
 
-export interface SessionOptions {
-  /** The built session worker (default: next to this file, as electron-vite lays out out/main). */
-  workerPath?: string
-  /** Wall-clock budget of one handler call (default 2 s, as the CLI). */
-  handlerBudgetMs?: number
-  /** Heap limit of a run's worker (default 1024 MiB). */
-  memoryMb?: number
+export interface SessionOptions extends EngineLimits {
+  /** The engine bundle (default: the installed one, out/cli/engine.js). */
+  engineEntry?: string
+  /** The checker bundle (default: out/cli/checker.js). */
+  checkerEntry?: string
 }
 
-/** The built worker: next to the entry that loaded this code, which the bundler may have put in a chunk folder. */
-export function sessionWorkerPath(): string {
-  return builtMainFile('session-worker.js')
+function checkerEntry(): string {
+  return cliBundle('checker.js')
 }
 
-const WATCH_INTERVAL_MS = 50
-
-interface Pending {
-  resolve(value: unknown): void
-  reject(error: Error): void
-}
-
-/** Statistics of a run whose worker is gone: what the shared cells still tell. */
-function emptyStats(cells: SharedCells | null): RunStats {
+/** Statistics of a run whose engine is gone, before it sent any: what its watch stream last told. */
+function emptyStats(): RunStats {
   return {
     state: 'ended',
     stopReason: null,
-    virtualTimeNs: cells?.progress[PROGRESS_TIME_NS] ?? 0,
+    virtualTimeNs: 0,
     framesPerSecond: 0,
     interruptsPerSecond: 0,
-    eventsDispatched: cells?.progress[PROGRESS_EVENTS] ?? 0,
+    eventsDispatched: 0,
     pools: [],
-    nic: { rxFrames: cells?.progress[PROGRESS_RX_FRAMES] ?? 0 },
+    nic: {},
     protocol: {},
     findingCount: 0,
     bugCheck: null,
@@ -65,70 +53,23 @@ function emptyStats(cells: SharedCells | null): RunStats {
   }
 }
 
-class RunWorker {
-  readonly worker: Worker
-  readonly cells: SharedCells
-  file: string
-  sites: ScriptSite[] = []
-  alive = true
-  private nextId = 1
-  private readonly pending = new Map<number, Pending>()
-
-  constructor(path: string, request: StartRunRequest, memoryMb: number) {
-    this.cells = createSharedCells()
-    this.file = request.fileName
-    const data: SessionWorkerData = { mode: 'run', request, cells: this.cells.buffer }
-    this.worker = new Worker(path, {
-      workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 },
-      stdout: true,
-      stderr: true,
-    })
-  }
-
-  request(name: SessionCommand, args: unknown[]): Promise<unknown> {
-    if (!this.alive) return Promise.reject(new Error('the run has ended'))
-    const id = this.nextId++
-    const message: HostToWorker = { type: 'command', id, name, args }
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
-      this.worker.postMessage(message)
-    })
-  }
-
-  settle(id: number, result: unknown, error?: string): void {
-    const p = this.pending.get(id)
-    if (!p) return
-    this.pending.delete(id)
-    if (error !== undefined) p.reject(new Error(error))
-    else p.resolve(result)
-  }
-
-  kill(reason: string): void {
-    if (!this.alive) return
-    this.alive = false
-    for (const p of this.pending.values()) p.reject(new Error(reason))
-    this.pending.clear()
-    void this.worker.terminate()
-  }
+/** One run: its engine process and what the host needs to name where a lost engine was. */
+class LiveRun {
+  input: EngineRunInput | null = null
+  engine: EngineProcess | null = null
 }
 
 export class Session {
-  private readonly workerPath: string
-  private readonly budgetMs: number
-  private readonly memoryMb: number
-  private current: RunWorker | null = null
+  private readonly options: SessionOptions
+  private current: LiveRun | null = null
   private lastStats: RunStats | null = null
   private readonly listeners = new Set<(stats: RunStats) => void>()
-  private watchTimer: ReturnType<typeof setInterval> | null = null
   private checker: Worker | null = null
   private checkId = 1
-  private readonly checks = new Map<number, (d: Diagnostic[]) => void>()
+  private readonly checks = new Map<number, (answer: CheckerAnswer) => void>()
 
   constructor(options: SessionOptions = {}) {
-    this.workerPath = options.workerPath ?? sessionWorkerPath()
-    this.budgetMs = options.handlerBudgetMs ?? 3000
-    this.memoryMb = options.memoryMb ?? 256
+    this.options = options
   }
 
   onStats(listener: (stats: RunStats) => void): () => void {
@@ -148,160 +89,124 @@ export class Session {
     }
   }
 
-  /** Starts a run in a fresh worker (any previous run is ended first). */
-  startRun(request: StartRunRequest): Promise<StartRunResult> {
-    this.endCurrent('a new run was started')
-    const run = new RunWorker(this.workerPath, request, this.memoryMb)
-    this.current = run
+  /** Starts a run in a fresh engine process (any previous run is ended first). */
+  async startRun(request: StartRunRequest): Promise<StartRunResult> {
+    this.endCurrent()
+    const live = new LiveRun()
+    this.current = live
     this.lastStats = null
     return new Promise((resolve) => {
-      let started = false
+      let settled = false
       const settle = (result: StartRunResult) => {
-        if (started) return
-        started = true
+        if (settled) return
+        settled = true
         resolve(result)
       }
-      run.worker.on('message', (message: WorkerToHost) => {
-        if (message.type === 'loaded') {
-          run.file = message.file
-          run.sites = message.sites
-        } else if (message.type === 'started') {
-          if (message.ok) settle({ ok: true })
-          else {
-            settle({ ok: false, diagnostics: message.diagnostics })
-            this.drop(run)
-          }
-        } else if (message.type === 'reply') {
-          run.settle(message.id, message.result, message.error)
-        } else if (message.type === 'stats') {
-          if (run === this.current) this.emit(message.stats)
-        }
-      })
-      run.worker.on('error', (error: Error & { code?: string }) => {
-        const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        this.stopped(run, {
-          stopReason: outOfMemory ? 'out-of-memory' : 'internal-error',
-          error: {
-            message: outOfMemory ? "the script exhausted the engine's memory limit" : error.message,
-            stack: '',
-            at: this.siteOf(run),
+      // The process starts while the checker prepares the run: its start-up is hidden behind the type check.
+      const engine = new EngineProcess(
+        this.options,
+        {
+          message: (message) => {
+            if (live !== this.current) return
+            if (message.type === 'started') settle({ ok: true })
+            else if (message.type === 'stats') {
+              // Once the run has ended no script code runs: nothing is left for the watchdog to watch.
+              if (message.stats.state === 'ended') engine.stopWatching()
+              this.emit(message.stats)
+            }
           },
+          lost: (loss) => {
+            this.lost(live, loss)
+            settle({ ok: true })
+          },
+        },
+        this.options.engineEntry,
+      )
+      live.engine = engine
+      void this.ask({ type: 'prepare', id: this.checkId++, request }).then((answer) => {
+        if (answer.type !== 'prepared' || 'diagnostics' in answer.prepared) {
+          engine.kill()
+          if (live === this.current) this.current = null
+          const diagnostics =
+            answer.type === 'prepared' && 'diagnostics' in answer.prepared
+              ? answer.prepared.diagnostics
+              : answer.type === 'checked'
+                ? answer.diagnostics
+                : []
+          return settle({ ok: false, diagnostics })
+        }
+        if (live !== this.current) return settle({ ok: false, diagnostics: [] })
+        live.input = answer.prepared.run
+        engine.send({
+          type: 'interactive',
+          input: answer.prepared.run,
+          speed: request.speed,
+          ...(request.slowNsPerSecond !== undefined ? { slowNsPerSecond: request.slowNsPerSecond } : {}),
+          paused: request.paused === true,
         })
-        settle({ ok: true })
       })
-      run.worker.on('exit', () => {
-        if (run.alive)
-          this.stopped(run, {
-            stopReason: 'internal-error',
-            error: { message: 'the engine worker exited', stack: '', at: null },
-          })
-        settle({ ok: true })
-      })
-      this.watch(run)
     })
   }
 
-  private siteOf(run: RunWorker): SourceLocation | null {
-    const site = run.cells.site[0]!
-    const s = run.sites[site - 1]
-    return s ? { file: run.file, line: s.line, column: s.column } : null
-  }
-
-  /** The watchdog (as the CLI's supervisor): a handler entered and not left within the budget ends the run. */
-  private watch(run: RunWorker): void {
-    if (this.watchTimer) clearInterval(this.watchTimer)
-    let lastEntries = -1
-    let sameSince = Date.now()
-    this.watchTimer = setInterval(() => {
-      if (!run.alive) return
-      const watch = run.cells.watch
-      const entries = watch[WATCH_ENTRIES]!
-      if (watch[WATCH_ACTIVE]! !== 1 || entries !== lastEntries) {
-        lastEntries = entries
-        sameSince = Date.now()
-        return
-      }
-      if (Date.now() - sameSince <= this.budgetMs) return
-      const handler = WATCHED_HANDLERS[watch[WATCH_HANDLER]!] ?? 'a handler'
-      const at = this.siteOf(run) ?? { file: run.file, line: 0, column: 0 }
-      this.stopped(run, {
-        stopReason: 'watchdog',
-        bugCheck: {
-          rule: 'R15',
-          code: '0x133',
-          name: 'DPC_WATCHDOG_VIOLATION',
-          params: [hex32(0), hex32(0), hex32(0), hex32(0)],
-          paramMeanings: paramMeanings('R15'),
-          message: `${handler} did not return: stopped after ${this.budgetMs} ms of wall-clock time`,
-          at,
-        },
-      })
-    }, WATCH_INTERVAL_MS)
-  }
-
-  /** The worker is gone (watchdog, out of memory, crash): the last statistics say why, and the host goes on. */
-  private stopped(run: RunWorker, change: Partial<RunStats>): void {
-    if (!run.alive) return
-    run.kill(change.stopReason === 'watchdog' ? 'the run was stopped by the watchdog' : 'the run has ended')
-    if (run !== this.current) return
-    if (this.watchTimer) clearInterval(this.watchTimer)
-    this.watchTimer = null
-    const base = this.lastStats ?? emptyStats(run.cells)
+  /** The engine is gone (watchdog, out of memory, crash, killed): the last statistics say why. */
+  private lost(live: LiveRun, loss: EngineLoss): void {
+    if (live !== this.current) return
+    const r = live.engine?.last ?? null
+    const file = live.input?.config.script.file ?? ''
+    const at = siteLocation(file, live.input?.script.sites ?? [], r ? r[W_SITE]! : 0)
+    const stop = stopForLoss(loss, at)
+    const base = this.lastStats ?? emptyStats()
     this.emit({
       ...base,
-      ...change,
       state: 'ended',
-      virtualTimeNs: run.cells.progress[PROGRESS_TIME_NS]!,
-      eventsDispatched: run.cells.progress[PROGRESS_EVENTS]!,
+      stopReason: stop.stopReason,
+      bugCheck: stop.bugcheck ? { ...stop.bugcheck, paramMeanings: paramMeanings(stop.bugcheck.rule) } : null,
+      error: stop.error,
+      virtualTimeNs: r?.[W_TIME_NS] ?? base.virtualTimeNs,
+      eventsDispatched: r?.[W_EVENTS] ?? base.eventsDispatched,
+      nic: { ...base.nic, rxFrames: r?.[W_RX_FRAMES] ?? base.nic['rxFrames'] ?? 0 },
       framesPerSecond: 0,
       interruptsPerSecond: 0,
       newLog: [],
     })
   }
 
-  private drop(run: RunWorker): void {
-    run.kill('the run did not start')
-    if (run === this.current) {
-      this.current = null
-      if (this.watchTimer) clearInterval(this.watchTimer)
-      this.watchTimer = null
-    }
-  }
-
-  private endCurrent(reason: string): void {
-    const run = this.current
-    if (!run) return
+  private endCurrent(): void {
+    const live = this.current
     this.current = null
-    if (this.watchTimer) clearInterval(this.watchTimer)
-    this.watchTimer = null
-    run.kill(reason)
+    live?.engine?.kill()
   }
 
-  /** A command or query to the current run; undefined when there is no live run. */
-  async command(name: SessionCommand, args: unknown[] = []): Promise<unknown> {
-    const run = this.current
-    if (!run || !run.alive) return undefined
-    try {
-      return await run.request(name, args)
-    } catch (error) {
-      if (!run.alive) return undefined
-      throw error
-    }
+  /** A run command or query to the current run; what IDLE_RESULTS says when there is no live run. */
+  async command<C extends RunCommand>(name: C, args: CallArgs<C>): Promise<RunResult<C>> {
+    const engine = this.current?.engine
+    if (!engine || !engine.alive) return IDLE_RESULTS[name]
+    const answer = await engine.request(name, args)
+    if (answer.ok) return this.resultOf(name, answer.result)
+    if (!engine.alive) return IDLE_RESULTS[name]
+    throw new Error(answer.error)
   }
 
-  /** Type-checks a script in a long-lived checker worker (the host thread never runs the type checker). */
-  checkScript(fileName: string, text: string): Promise<Diagnostic[]> {
+  /** The engine's answer, as its own code typed it (engine-main.ts answers with the handler's result; null for none). */
+  private resultOf<C extends RunCommand>(name: C, result: unknown): RunResult<C> {
+    return result === null || result === undefined ? IDLE_RESULTS[name] : (result as RunResult<C>)
+  }
+
+  private ask(message: CheckerRequest): Promise<CheckerAnswer> {
     if (!this.checker) {
-      const data: SessionWorkerData = { mode: 'check' }
-      const checker = new Worker(this.workerPath, { workerData: data, stdout: true, stderr: true })
-      checker.on('message', (m: WorkerToHost) => {
-        if (m.type !== 'checked') return
-        this.checks.get(m.id)?.(m.diagnostics)
+      const checker = new Worker(this.options.checkerEntry ?? checkerEntry(), { stdout: true, stderr: true })
+      checker.on('message', (m: CheckerAnswer) => {
+        this.checks.get(m.id)?.(m)
         this.checks.delete(m.id)
       })
-      const fail = (message: string) => {
-        for (const done of this.checks.values())
-          done([{ file: fileName, line: 1, column: 1, message, severity: 'error' }])
+      const fail = (reason: string) => {
+        for (const [id, done] of this.checks) {
+          done({
+            type: 'checked',
+            id,
+            diagnostics: [{ file: '', line: 1, column: 1, message: reason, severity: 'error' }],
+          })
+        }
         this.checks.clear()
         this.checker = null
       }
@@ -310,16 +215,22 @@ export class Session {
       checker.unref()
       this.checker = checker
     }
-    const id = this.checkId++
-    const message: HostToWorker = { type: 'check', id, fileName, text }
     return new Promise((resolve) => {
-      this.checks.set(id, resolve)
+      this.checks.set(message.id, resolve)
       this.checker!.postMessage(message)
     })
   }
 
+  /** Type-checks a script in the checker thread (the host thread never runs the type checker). */
+  async checkScript(fileName: string, text: string): Promise<Diagnostic[]> {
+    const answer = await this.ask({ type: 'check', id: this.checkId++, fileName, text })
+    return answer.type === 'checked'
+      ? answer.diagnostics.map((d) => (d.file === '' ? { ...d, file: fileName } : d))
+      : []
+  }
+
   async dispose(): Promise<void> {
-    this.endCurrent('the workbench closed')
+    this.endCurrent()
     const checker = this.checker
     this.checker = null
     if (checker) await checker.terminate()

@@ -1,9 +1,10 @@
 // Runs a transpiled miniport script in a node:vm context. The NDIS API is handed in as parameters of the compiled
 // function — local bindings, not globals of the context (a global lookup costs ~85 ns; stack.md) — and the context has
 // no require, process, timers, fs or network. A sandbox against accidents, not against hostile code: the script is
-// the user's own driver, and it runs in a worker thread the host can terminate.
+// the user's own driver, and it runs in the engine process, under Node's permission model, which the host supervises.
 import vm from 'node:vm'
-import { SITE_CELL, type TranspiledScript } from './transpile'
+import { SITE_CELL } from './site-cell'
+import type { TranspiledScript } from './transpile'
 
 export interface LoadedScript {
   /** What the script exported (`export function DriverEntry ...`). */
@@ -24,7 +25,7 @@ export class ScriptLoadError extends Error {
 const RESERVED = new Set([SITE_CELL, 'exports'])
 
 export function loadScript(
-  script: TranspiledScript,
+  script: Pick<TranspiledScript, 'file' | 'code'>,
   bindings: Readonly<Record<string, unknown>>,
   siteCell: Int32Array,
 ): LoadedScript {

@@ -3,6 +3,9 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 import type { TranspiledScript } from './transpile'
 
+/** What mapping a stack back to the script needs. */
+export type MappedScript = Pick<TranspiledScript, 'file' | 'map'>
+
 export interface ScriptFrame {
   function: string
   file: string
@@ -12,7 +15,7 @@ export interface ScriptFrame {
 
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/
 
-export function scriptFrames(error: unknown, script: TranspiledScript): ScriptFrame[] {
+export function scriptFrames(error: unknown, script: MappedScript): ScriptFrame[] {
   const stack =
     error instanceof Error || (typeof error === 'object' && error !== null && 'stack' in error)
       ? String((error as { stack?: unknown }).stack ?? '')
@@ -36,7 +39,7 @@ export function scriptFrames(error: unknown, script: TranspiledScript): ScriptFr
 }
 
 /** `Error: message` plus `    at fn (file:line:column)` lines, as the user expects to read it. */
-export function formatScriptError(error: unknown, script: TranspiledScript): string {
+export function formatScriptError(error: unknown, script: MappedScript): string {
   const head =
     error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error && 'message' in error)
       ? `${String((error as Error).name)}: ${String((error as Error).message)}`

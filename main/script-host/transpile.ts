@@ -4,8 +4,9 @@
 // `SITE[0] = id`, so findings, leak reports and a watchdog stop name the script line for one typed-array store.
 import ts from 'typescript'
 
-/** The name of the call-site cell (an Int32Array) the wrapper hands to the script. */
-export const SITE_CELL = '__nicbench_site'
+import { SITE_CELL } from './site-cell'
+
+export { SITE_CELL }
 
 export interface ScriptSite {
   line: number

@@ -14,7 +14,7 @@ export interface ServeOptions {
   host: string
   port: number
   rendererDir: string
-  /** Where the session worker is and its watchdog budget (defaults: the built out/main, 2 s). */
+  /** The engine's limits (defaults: engine-protocol.ts, 3 s and 256 MiB) and where its bundle is. */
   session?: SessionOptions
 }
 

@@ -1,6 +1,8 @@
-// The workbench's interactive run (issue 6, "Hosting") through the real Session and the built session worker
-// (`npx electron-vite build`): start, live statistics, pause, step, inspection queries, stop with the leak scans,
-// diagnostics for a bad script, the watchdog on a spinning ISR (script-api.md: 0x133) and a run after it.
+// The workbench's interactive run through the real Session, its checker thread and the built engine process
+// (`npm run build:cli`): start, live statistics, pause, step, inspection queries, stop with the leak scans,
+// diagnostics for a bad script, a bug check that stays one, the watchdog on a spinning ISR (script-api.md: 0x133)
+// and a run after it. The Electron main process runs the same Session (the same forked engine process, started with
+// ELECTRON_RUN_AS_NODE); the Electron binary is not installed here, so that boundary itself is not tested.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,10 +11,9 @@ import { Session } from '../../main/engine/session'
 import { sessionApi } from '../../main/engine/session-api'
 import { ROOT } from '../support/serve'
 
-const WORKER = join(ROOT, 'out', 'main', 'session-worker.js')
 const REFERENCE = readFileSync(join(ROOT, 'examples', 'reference-miniport.ts'), 'utf8')
 
-const session = new Session({ workerPath: WORKER, handlerBudgetMs: 500 })
+const session = new Session({ handlerBudgetMs: 500 })
 const api = sessionApi(session, () => ({ version: 'test', host: 'serve', versions: {} }))
 let latest: RunStats | null = null
 api.onStats((s) => (latest = s))
@@ -135,6 +136,21 @@ describe('runs that cannot start or do not end well', () => {
     if (!json.ok) expect(json.diagnostics[0]).toMatchObject({ file: 'scenario.json', line: 3, column: 3 })
   })
 
+  it('keeps a bug check a bug check: the ended run is not taken for a hung handler later', async () => {
+    const script = readFileSync(join(ROOT, 'examples', 'buggy', 'spin-lock-released-twice.ts'), 'utf8')
+    latest = null
+    const started = await api.startRun(request({ fileName: 'spin-lock-released-twice.ts', scriptText: script }))
+    expect(started).toEqual({ ok: true })
+    const ended = await statsWhere((s) => s.state === 'ended')
+    expect(ended.stopReason).toBe('bugcheck')
+    expect(ended.bugCheck).toMatchObject({ code: '0xC4' })
+    // Well past the watchdog's budget (500 ms here): still the same bug check, and the ended run answers queries.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(latest!.stopReason).toBe('bugcheck')
+    expect(latest!.bugCheck).toMatchObject({ code: '0xC4' })
+    expect((await api.getFindings()).some((f) => f.bugCheck)).toBe(true)
+  })
+
   it('stops an ISR that spins forever with the watchdog bug check at its line; the next run works', async () => {
     // The ISR of the reference driver, made to spin: a loop that never ends inside MiniportISR.
     const isr = REFERENCE.indexOf('function MiniportISR')
@@ -142,6 +158,7 @@ describe('runs that cannot start or do not end well', () => {
     const body = REFERENCE.indexOf('{', isr) + 1
     const spinning = REFERENCE.slice(0, body) + '\n  for (;;) {}\n' + REFERENCE.slice(body)
     const spinLine = REFERENCE.slice(0, body).split('\n').length + 1
+    latest = null
     await expect(api.startRun(request({ fileName: 'spin.ts', scriptText: spinning }))).resolves.toEqual({ ok: true })
     const stopped = await statsWhere((s) => s.bugCheck !== null)
     expect(stopped.state).toBe('ended')

@@ -1,4 +1,4 @@
-// The real nicbench CLI (bin/nicbench.js → out/main/cli.js) as a child process.
+// The real nicbench CLI (bin/nicbench.js → out/cli/nicbench.js) as a child process.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { CLI, ROOT } from './serve'
 

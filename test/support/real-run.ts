@@ -1,4 +1,4 @@
-// A real run of a miniport script for the inspection tests: transpiled and loaded as the engine worker does.
+// A real run of a miniport script for the inspection tests: transpiled and loaded as the engine process does.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Run } from '../../core/engine/run'

@@ -1,7 +1,8 @@
 // The debugger keys (product README, "Run bar"): what each key does in each run state.
 import type { RunState } from '../../../core/api/workbench-api'
 
-export type RunCommand = 'start' | 'resume' | 'pause' | 'step' | 'stop'
+/** What a run-bar key or button asks for; the store turns it into the WorkbenchApi call (start, or resumeRun …). */
+export type RunBarAction = 'start' | 'resume' | 'pause' | 'step' | 'stop'
 
 export interface KeyChord {
   key: string
@@ -12,7 +13,7 @@ export interface KeyChord {
 }
 
 /** F5 runs or continues, Shift+F5 stops, F6 pauses, F10 steps one event (starting paused when idle). */
-export function runCommandFor(chord: KeyChord, state: RunState): RunCommand | null {
+export function runBarActionFor(chord: KeyChord, state: RunState): RunBarAction | null {
   if (chord.ctrlKey || chord.altKey || chord.metaKey) return null
   const live = state === 'running' || state === 'paused'
   switch (chord.key) {

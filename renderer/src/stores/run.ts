@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { FindingRow, RunState, RunStats, WorkbenchApi } from '../../../core/api/workbench-api'
 import { workbenchApi } from '../api/workbench'
 import { PoolHistory } from '../services/sparkline'
-import type { RunCommand } from '../services/run-keys'
+import type { RunBarAction } from '../services/run-keys'
 import { useEditorStore } from './editor'
 import { useSettingsStore } from './settings'
 
@@ -105,7 +105,7 @@ export const useRunStore = defineStore('run', () => {
     })
   }
 
-  async function command(which: RunCommand): Promise<void> {
+  async function command(which: RunBarAction): Promise<void> {
     switch (which) {
       case 'start':
         return start(false)

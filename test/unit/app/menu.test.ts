@@ -4,7 +4,7 @@
 // Menu.buildFromTemplate.
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { menuTemplate, type MenuActions, type RunCommand } from '../../../main/app/menu'
+import { menuTemplate, type MenuActions, type RunMenuCommand } from '../../../main/app/menu'
 
 function recorder() {
   const calls: string[] = []
@@ -15,7 +15,7 @@ function recorder() {
     clearRecent: () => calls.push('clear'),
     save: () => calls.push('save'),
     saveAs: () => calls.push('saveAs'),
-    run: (command: RunCommand) => calls.push(`run ${command}`),
+    run: (command: RunMenuCommand) => calls.push(`run ${command}`),
     about: () => calls.push('about'),
   }
   return { calls, actions }

@@ -7,7 +7,7 @@ import { gaugeShares, poolHealth } from '../../../renderer/src/services/pool-gau
 import { PoolHistory, sparklinePoints } from '../../../renderer/src/services/sparkline'
 import { groupByOwner } from '../../../renderer/src/services/packet-groups'
 import { TraceLog } from '../../../renderer/src/services/trace-log'
-import { runCommandFor } from '../../../renderer/src/services/run-keys'
+import { runBarActionFor } from '../../../renderer/src/services/run-keys'
 import {
   clampPane,
   defaultSettings,
@@ -154,23 +154,23 @@ describe('trace window', () => {
 
 describe('debugger keys', () => {
   it('F5 runs when idle or ended and continues when paused', () => {
-    expect(runCommandFor(chord('F5'), 'idle')).toBe('start')
-    expect(runCommandFor(chord('F5'), 'ended')).toBe('start')
-    expect(runCommandFor(chord('F5'), 'paused')).toBe('resume')
-    expect(runCommandFor(chord('F5'), 'running')).toBeNull()
+    expect(runBarActionFor(chord('F5'), 'idle')).toBe('start')
+    expect(runBarActionFor(chord('F5'), 'ended')).toBe('start')
+    expect(runBarActionFor(chord('F5'), 'paused')).toBe('resume')
+    expect(runBarActionFor(chord('F5'), 'running')).toBeNull()
   })
   it('Shift+F5 stops a live run, F6 pauses a running one, F10 steps', () => {
-    expect(runCommandFor(chord('F5', true), 'running')).toBe('stop')
-    expect(runCommandFor(chord('F5', true), 'paused')).toBe('stop')
-    expect(runCommandFor(chord('F5', true), 'idle')).toBeNull()
-    expect(runCommandFor(chord('F6'), 'running')).toBe('pause')
-    expect(runCommandFor(chord('F6'), 'paused')).toBeNull()
-    expect(runCommandFor(chord('F10'), 'paused')).toBe('step')
-    expect(runCommandFor(chord('F10'), 'idle')).toBe('step')
-    expect(runCommandFor(chord('F10'), 'running')).toBeNull()
+    expect(runBarActionFor(chord('F5', true), 'running')).toBe('stop')
+    expect(runBarActionFor(chord('F5', true), 'paused')).toBe('stop')
+    expect(runBarActionFor(chord('F5', true), 'idle')).toBeNull()
+    expect(runBarActionFor(chord('F6'), 'running')).toBe('pause')
+    expect(runBarActionFor(chord('F6'), 'paused')).toBeNull()
+    expect(runBarActionFor(chord('F10'), 'paused')).toBe('step')
+    expect(runBarActionFor(chord('F10'), 'idle')).toBe('step')
+    expect(runBarActionFor(chord('F10'), 'running')).toBeNull()
   })
   it('leaves chords with Ctrl, Alt or Meta alone', () => {
-    expect(runCommandFor({ ...chord('F5'), ctrlKey: true }, 'idle')).toBeNull()
+    expect(runBarActionFor({ ...chord('F5'), ctrlKey: true }, 'idle')).toBeNull()
   })
 })
 

@@ -70,4 +70,18 @@ describe('RunDriver', () => {
     d.advance(1_020_000)
     expect(n - before).toBe(20)
   })
+
+  it('slices a run: fast runs to the end, real time waits for the next event on the wall clock', () => {
+    const { s, d, log } = setup()
+    const run = { scheduler: s, advance: (n: number, until: number) => (s.runUntil(until, n), s.pending > 0) }
+    let wall = 0
+    d.setMode('realtime', 0)
+    expect(d.slice(run, () => wall, 1e6)).toBe(1000) // nothing is due yet: the first event is 1 µs away
+    wall = 3500
+    expect(d.slice(run, () => wall, 1e6)).toBe(500)
+    expect(log).toEqual([1000, 2000, 3000])
+    d.setMode('fast', wall)
+    expect(d.slice(run, () => wall, 1e6)).toBe(-1)
+    expect(log.length).toBe(10)
+  })
 })
