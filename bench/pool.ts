@@ -6,7 +6,7 @@
 import { Kernel } from '../core/kernel/kernel'
 import { createNdisLibrary } from '../core/ndis/api'
 import { packetLength } from '../core/ndis/layout'
-import { ndisRuntime } from '../core/ndis/runtime'
+import { ndisRuntime } from '../core/ndis/instance'
 import { VERIFIER_FULL, VERIFIER_OFF, VERIFIER_STANDARD } from '../core/verifier/level'
 import { BarePool, barePoolPairsPerSecond, barePoolSink } from './bare-pool'
 import { FigureOutput } from './figure'

@@ -28,7 +28,7 @@ import type {
   TraceRow,
   WorkbenchCall,
   WorkbenchInfo,
-} from './workbench-api'
+} from './run-types'
 
 /** Wall-clock budget of one handler call (and of the script's top-level code) before the watchdog stops it. */
 export const DEFAULT_HANDLER_BUDGET_MS = 3000

@@ -1,9 +1,21 @@
 // Controls for tests and scenarios that the driver cannot see or touch (controller.md §11), in the manner of
 // netdevsim's debugfs knobs. Bad arguments are refused (false), never thrown.
-import type { NicController } from './controller'
+import type { Scheduler } from '../sim/scheduler'
+import type { LinkUnit } from './link'
+import type { ReceiveUnit } from './receive'
+import type { ControllerState } from './state'
+
+/** The parts of the controller the test controls reach (NicController has them). */
+export interface TestControlled {
+  readonly s: ControllerState
+  readonly rx: ReceiveUnit
+  readonly link: LinkUnit
+  readonly scheduler: Scheduler
+  stallDmaUntil(untilNs: number): void
+}
 
 export class ControllerTestControl {
-  constructor(private readonly controller: NicController) {}
+  constructor(private readonly controller: TestControlled) {}
 
   /** The next `count` frames that enter the receive FIFO are written back with a CRC error (RXD errors.CE). */
   forceReceiveErrors(count: number): boolean {

@@ -1,6 +1,10 @@
 // Read-only views for the UI's Controller panel (controller.md §3 register map, §4.3 rings, §6.3 counters):
 // plain data made on request, never on the frame path.
-import type { NicController } from './controller'
+import type { Scheduler } from '../sim/scheduler'
+import type { DmaPort } from './dma'
+import type { ReceiveUnit } from './receive'
+import type { TransmitUnit } from './transmit'
+import type { ControllerState } from './state'
 import {
   DESCRIPTOR_SIZE,
   RXD_BUFFER_ADDRESS,
@@ -15,6 +19,17 @@ import {
 import { REGISTERS, REG_RDBA, REG_RDH, REG_RDLEN, REG_RDT, REG_TDBA, REG_TDH, REG_TDLEN, REG_TDT } from './registers'
 import type { RegisterAccess } from './registers'
 import { TOTAL_NAMES, type TotalName } from './state'
+
+/** The parts of the controller the views read (NicController has them). */
+export interface ViewedController {
+  readonly s: ControllerState
+  readonly rx: ReceiveUnit
+  readonly tx: TransmitUnit
+  readonly dma: DmaPort
+  readonly scheduler: Scheduler
+  readonly testControl: { readonly dmaStalled: boolean }
+  peekRegister(offset: number): number
+}
 
 export interface RegisterViewRow {
   readonly name: string
@@ -64,7 +79,7 @@ export interface ControllerStatistics {
 }
 
 /** Every register with its current value; reading it here has no side effect. */
-export function registerView(c: NicController): RegisterViewRow[] {
+export function registerView(c: ViewedController): RegisterViewRow[] {
   return REGISTERS.map((r) => ({
     name: r.name,
     offset: r.offset,
@@ -77,7 +92,7 @@ export function registerView(c: NicController): RegisterViewRow[] {
   }))
 }
 
-export function ringView(c: NicController, ring: 'rx' | 'tx'): RingView {
+export function ringView(c: ViewedController, ring: 'rx' | 'tx'): RingView {
   const rx = ring === 'rx'
   const base = c.peekRegister(rx ? REG_RDBA : REG_TDBA)
   const size = c.peekRegister(rx ? REG_RDLEN : REG_TDLEN) >>> 4
@@ -104,7 +119,7 @@ export function ringView(c: NicController, ring: 'rx' | 'tx'): RingView {
   return { ring, base, size, head, tail, hardwareOwned, readable, slots }
 }
 
-export function controllerStatistics(c: NicController): ControllerStatistics {
+export function controllerStatistics(c: ViewedController): ControllerStatistics {
   const totals = {} as Record<TotalName, number>
   TOTAL_NAMES.forEach((name, i) => (totals[name] = c.s.totals[i]))
   return {

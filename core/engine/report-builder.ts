@@ -13,7 +13,7 @@ import {
   T_TX_BYTES,
   T_TX_FRAMES,
 } from '../controller/state'
-import { ndisRuntime } from '../ndis/runtime'
+import { ndisRuntime } from '../ndis/instance'
 import {
   hex32,
   hexCode,

@@ -6,7 +6,7 @@ import { KVA_BASE, type NonPagedMemory } from '../kernel/memory'
 import type { Kernel } from '../kernel/kernel'
 import { MDL_BYTE_COUNT, MDL_BYTE_OFFSET, MDL_MAPPED_SYSTEM_VA, MDL_NEXT, PKT_HEAD, SIZEOF_MDL } from '../ndis/layout'
 import { DESC_FREE, DESC_INDICATED, type PacketPool } from '../ndis/packet-pool'
-import { ndisRuntime } from '../ndis/runtime'
+import { ndisRuntime } from '../ndis/instance'
 
 /** Longest chain walked: a real frame has a handful of buffers; anything longer is a broken chain. */
 export const MAX_CHAIN_WALK = 1024

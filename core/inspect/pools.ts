@@ -2,7 +2,7 @@
 // and the allocation rate over the last stats interval of virtual time.
 import type { PoolRow } from './views'
 import type { Kernel } from '../kernel/kernel'
-import { ndisRuntime } from '../ndis/runtime'
+import { ndisRuntime } from '../ndis/instance'
 import { DESC_INDICATED } from '../ndis/packet-pool'
 import { BUF_LENT } from '../ndis/buffer-pool'
 import { siteLocation } from './packets'

@@ -3,7 +3,20 @@
 import { R10, R11, R12, R13, R15 } from '../verifier/catalogue'
 import { VERIFIER_OFF } from '../verifier/level'
 import { DISPATCH_LEVEL } from './irql'
-import type { Kernel } from './kernel'
+import type { Clock } from '../sim/clock'
+import type { CallSites } from '../verifier/call-site'
+import type { Verifier } from '../verifier/verifier'
+import type { DriverObjects } from './driver-objects'
+import type { Processor } from './irql'
+
+/** What the lock operations need of the kernel (Kernel has it). */
+export interface LockingKernel {
+  readonly verifier: Verifier
+  readonly cpu: Processor
+  readonly sites: CallSites
+  readonly clock: Clock
+  readonly objects: DriverObjects
+}
 import { NDIS_SPIN_LOCK, SIZEOF_NDIS_SPIN_LOCK } from './spin-lock'
 
 /** Hold time above which a lock is reported (ndis5.md §1.8: > 25 µs degrades the system). */
@@ -24,17 +37,17 @@ function isLock(lock: unknown): lock is NDIS_SPIN_LOCK {
 }
 
 /** The lock's address, given on first use. */
-export function lockAddress(k: Kernel, lock: NDIS_SPIN_LOCK): number {
+export function lockAddress(k: LockingKernel, lock: NDIS_SPIN_LOCK): number {
   if (lock.address === 0) lock.address = k.objects.addressOf(lock, SIZEOF_NDIS_SPIN_LOCK)
   return lock.address
 }
 
-function misuse(k: Kernel, lock: NDIS_SPIN_LOCK, kind: number, message: string, allocatedSite = 0): void {
+function misuse(k: LockingKernel, lock: NDIS_SPIN_LOCK, kind: number, message: string, allocatedSite = 0): void {
   k.verifier.report(R13, lockAddress(k, lock), kind, k.cpu.irql, message, allocatedSite)
 }
 
 /** False (after a finding) when `lock` is not an NDIS_SPIN_LOCK the driver allocated. */
-function usable(k: Kernel, lock: unknown, call: string): lock is NDIS_SPIN_LOCK {
+function usable(k: LockingKernel, lock: unknown, call: string): lock is NDIS_SPIN_LOCK {
   if (!isLock(lock)) {
     k.verifier.report(R13, 0, LOCK_NOT_ALLOCATED, k.cpu.irql, call + ': argument is not an NDIS_SPIN_LOCK')
     return false
@@ -44,7 +57,7 @@ function usable(k: Kernel, lock: unknown, call: string): lock is NDIS_SPIN_LOCK 
   return true
 }
 
-export function allocateSpinLock(k: Kernel, lock: unknown): void {
+export function allocateSpinLock(k: LockingKernel, lock: unknown): void {
   if (!isLock(lock)) {
     usable(k, lock, 'NdisAllocateSpinLock')
     return
@@ -55,7 +68,7 @@ export function allocateSpinLock(k: Kernel, lock: unknown): void {
   lock.dpr = false
 }
 
-export function freeSpinLock(k: Kernel, lock: unknown): void {
+export function freeSpinLock(k: LockingKernel, lock: unknown): void {
   if (!usable(k, lock, 'NdisFreeSpinLock')) return
   if (lock.SpinLock !== -1) misuse(k, lock, LOCK_FREED_WHILE_HELD, 'NdisFreeSpinLock on a lock that is still held')
   lock.allocated = false
@@ -65,13 +78,13 @@ export function freeSpinLock(k: Kernel, lock: unknown): void {
  * A processor spinning on a lock that can never be released (its own, or one it waits for from itself): with the
  * verifier a finding that stops the run (R13), without it the hang it is, which the DPC watchdog ends (R15).
  */
-function deadlock(k: Kernel, lock: NDIS_SPIN_LOCK, kind: number, message: string): void {
+function deadlock(k: LockingKernel, lock: NDIS_SPIN_LOCK, kind: number, message: string): void {
   const v = k.verifier
   if (v.checks(R13)) v.stop(R13, lockAddress(k, lock), kind, k.cpu.irql, message)
   else v.stop(R15, 0, 0, 0, message + ': the processor spins for ever', 0, 1)
 }
 
-function take(k: Kernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): boolean {
+function take(k: LockingKernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): boolean {
   if (lock.SpinLock === k.cpu.number) {
     deadlock(k, lock, LOCK_REACQUIRED, call + ' on a lock this processor already holds (deadlock)')
     return false
@@ -89,7 +102,7 @@ function take(k: Kernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): bool
   return true
 }
 
-export function acquireSpinLock(k: Kernel, lock: unknown): void {
+export function acquireSpinLock(k: LockingKernel, lock: unknown): void {
   if (!usable(k, lock, 'NdisAcquireSpinLock')) return
   const irql = k.cpu.irql
   if (irql > DISPATCH_LEVEL)
@@ -99,7 +112,7 @@ export function acquireSpinLock(k: Kernel, lock: unknown): void {
   k.cpu.irql = DISPATCH_LEVEL
 }
 
-export function dprAcquireSpinLock(k: Kernel, lock: unknown): void {
+export function dprAcquireSpinLock(k: LockingKernel, lock: unknown): void {
   if (!usable(k, lock, 'NdisDprAcquireSpinLock')) return
   const irql = k.cpu.irql
   if (irql !== DISPATCH_LEVEL)
@@ -113,7 +126,7 @@ export function dprAcquireSpinLock(k: Kernel, lock: unknown): void {
   take(k, lock, true, 'NdisDprAcquireSpinLock')
 }
 
-function give(k: Kernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): boolean {
+function give(k: LockingKernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): boolean {
   if (lock.SpinLock !== k.cpu.number) {
     misuse(k, lock, LOCK_NOT_HELD, call + ' on a lock that is not held')
     return false
@@ -156,7 +169,7 @@ function give(k: Kernel, lock: NDIS_SPIN_LOCK, dpr: boolean, call: string): bool
   return true
 }
 
-export function releaseSpinLock(k: Kernel, lock: unknown): void {
+export function releaseSpinLock(k: LockingKernel, lock: unknown): void {
   if (!usable(k, lock, 'NdisReleaseSpinLock')) return
   const irql = k.cpu.irql
   if (irql !== DISPATCH_LEVEL)
@@ -171,7 +184,7 @@ export function releaseSpinLock(k: Kernel, lock: unknown): void {
   k.cpu.irql = lock.OldIrql
 }
 
-export function dprReleaseSpinLock(k: Kernel, lock: unknown): void {
+export function dprReleaseSpinLock(k: LockingKernel, lock: unknown): void {
   if (!usable(k, lock, 'NdisDprReleaseSpinLock')) return
   const irql = k.cpu.irql
   if (irql !== DISPATCH_LEVEL)
@@ -192,7 +205,7 @@ export function dprReleaseSpinLock(k: Kernel, lock: unknown): void {
  * release its locks before it returns (SDV rules SpinLock / SpinLockDpr, ndis5.md §1.8). The miniport runtime calls
  * this when a handler returns, Kernel.finish at the end of the run. The locks are let go. Returns how many were held.
  */
-export function checkLocksReleased(k: Kernel, where: string): number {
+export function checkLocksReleased(k: LockingKernel, where: string): number {
   const locks = k.cpu.locks
   const n = locks.length
   for (const lock of locks) {

@@ -5,8 +5,9 @@
 import { fmtVa } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
 import { OOB_STATUS, PKT_OOB_OFFSET } from '../ndis/layout'
-import { LENT, STILL_LENT } from '../ndis/ownership'
-import { isUlong, ndisRuntime, type NdisRuntime } from '../ndis/runtime'
+import { LENT, markIndicated, markReturned, STILL_LENT } from '../ndis/ownership'
+import { ndisRuntime } from '../ndis/instance'
+import { isUlong, PacketRef, type NdisRuntime } from '../ndis/runtime'
 import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES } from '../ndis/status'
 import { TRACE_INDICATE } from '../trace/event-log'
 import { EXPECTED_HANDLE, EXPECTED_PACKET, notAnObject, notAUlong, R21, R45 } from '../verifier/catalogue'
@@ -31,6 +32,7 @@ export class ReceiveIndication {
   /** The protocol bound to the adapter; null while none is (packets indicated then reach no protocol). */
   protocol: ReceivingProtocol | null = null
   private readonly rt: NdisRuntime
+  private readonly found = new PacketRef()
   private readonly name: number
   private noReturnHandlerReported = false
 
@@ -65,7 +67,7 @@ export class ReceiveIndication {
     for (let i = 0; i < n; i++) {
       const packet: unknown = PacketArray[i]
       // R36/R16 (not a live packet), R31 (empty chain), R3 (pool's reserved size); R21 (still lent, a bug check).
-      const lent = this.rt.markIndicated(packet as number)
+      const lent = markIndicated(this.rt, packet as number)
       if (lent === STILL_LENT) this.indicatedAgain(packet as number, PacketArray, n)
       if (lent !== LENT) continue
       if (this.indicateOne(packet as number, resources)) resources = true
@@ -84,7 +86,8 @@ export class ReceiveIndication {
       const entry = array[i]
       mem.u32[((copy - KVA_BASE) >> 2) + i] = typeof entry === 'number' ? entry >>> 0 : 0
     }
-    const site = this.rt.locatePacket(packet) ? this.rt.ref.pool.site[this.rt.ref.slot] : 0
+    const ref = this.found
+    const site = this.rt.locatePacket(packet, ref) ? ref.pool.site[ref.slot] : 0
     k.verifier.report(
       R21,
       MINIPORT_ADAPTER_HANDLE,
@@ -106,14 +109,14 @@ export class ReceiveIndication {
     const resources = resourcesBefore || (rt.rd(oob + OOB_STATUS) | 0) === NDIS_STATUS_RESOURCES
     const protocol = this.protocol
     if (protocol === null) {
-      rt.markReturned(packet)
+      markReturned(rt, packet)
       return resources
     }
     const canReturn = this.canReturn(packet, resources)
     const references = protocol.receivePacket(packet, resources, canReturn, site)
     if (references === 0 || resources || !canReturn) {
       // Copied (or RESOURCES): the miniport owns the packet again when the call returns (§3.3, §3.4).
-      rt.markReturned(packet)
+      markReturned(rt, packet)
     } else {
       // §3.4: kept; the miniport sees PENDING and must not touch it until MiniportReturnPacket.
       rt.wr(oob + OOB_STATUS, NDIS_STATUS_PENDING)

@@ -2,7 +2,9 @@
 // NdisReturnPackets call it promised, NDIS gives the packet back to the miniport at DISPATCH_LEVEL, from its own
 // context (no script line is making this call).
 import { DISPATCH_LEVEL } from '../kernel/irql'
-import { ndisRuntime, type NdisRuntime } from '../ndis/runtime'
+import { ndisRuntime } from '../ndis/instance'
+import { type NdisRuntime } from '../ndis/runtime'
+import { markReturned } from '../ndis/ownership'
 import { TRACE_RETURN } from '../trace/event-log'
 import type { MiniportRuntime } from './runtime'
 
@@ -19,7 +21,7 @@ export class PacketReturn {
   returnPacket(packet: number): void {
     const m = this.m
     m.kernel.sites.cell[0] = 0
-    this.rt.markReturned(packet)
+    markReturned(this.rt, packet)
     m.env.log.add(m.env.scheduler.nowNs, TRACE_RETURN, this.name, packet, 0)
     const a = m.adapter
     const handler = a.handlers?.ReturnPacketHandler
@@ -28,6 +30,6 @@ export class PacketReturn {
 
   /** Ownership back without a MiniportReturnPacket call (the system is going down: after MiniportHalt). */
   reclaim(packet: number): void {
-    this.rt.markReturned(packet)
+    markReturned(this.rt, packet)
   }
 }

@@ -19,7 +19,8 @@ import {
   PAGE_SIZE,
   SIZEOF_MDL,
 } from './layout'
-import { isUlong, KIND_BUFFER_POOL, put, type NdisRuntime, type Out } from './runtime'
+import { reportLostBuffers } from './leak-scan'
+import { BufferRef, isUlong, KIND_BUFFER_POOL, put, type NdisRuntime, type Out } from './runtime'
 import { NDIS_STATUS_FAILURE, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from './status'
 
 const BUFFER_POOL_TAG = 0x7062444e // 'NDbp'
@@ -31,6 +32,7 @@ export function spanPages(va: number, length: number): number {
 }
 
 export function bufferApi(rt: NdisRuntime) {
+  const found = new BufferRef()
   const k: Kernel = rt.kernel
   const v = k.verifier
   const mem = k.memory
@@ -144,7 +146,7 @@ export function bufferApi(rt: NdisRuntime) {
         return
       }
       if (pool.inUse > 0) {
-        rt.reportLostBuffers(pool)
+        reportLostBuffers(rt, pool)
         let first = 0
         while (pool.state[first] === BUF_FREE) first++
         v.report(
@@ -218,7 +220,7 @@ export function bufferApi(rt: NdisRuntime) {
         put(Status, NDIS_STATUS_FAILURE)
         return
       }
-      if (rt.useBuffer(call, MemoryDescriptor) === null) {
+      if (!rt.useBuffer(call, MemoryDescriptor)) {
         put(Status, NDIS_STATUS_FAILURE)
         return
       }
@@ -262,9 +264,8 @@ export function bufferApi(rt: NdisRuntime) {
       const call = 'NdisFreeBuffer'
       rt.checkIrql(call, true, 0)
       rt.checkNoLock(call)
-      const pool = rt.useBuffer(call, Buffer)
-      if (pool === null) return
-      const slot = rt.bufSlot
+      if (!rt.useBuffer(call, Buffer, found)) return
+      const { pool, slot } = found
       const packet = pool.chainedTo[slot]
       if (packet !== 0) {
         v.report(
@@ -288,7 +289,7 @@ export function bufferApi(rt: NdisRuntime) {
     },
 
     NdisQueryBuffer(Buffer: number, VirtualAddress: Out<number> | null, Length: Out<number> | null): void {
-      if (rt.useBuffer('NdisQueryBuffer', Buffer) === null) {
+      if (!rt.useBuffer('NdisQueryBuffer', Buffer)) {
         put(VirtualAddress, 0)
         put(Length, 0)
         return
@@ -304,7 +305,7 @@ export function bufferApi(rt: NdisRuntime) {
       Length: Out<number> | null,
       _Priority: number,
     ): void {
-      if (rt.useBuffer('NdisQueryBufferSafe', Buffer) === null) {
+      if (!rt.useBuffer('NdisQueryBufferSafe', Buffer)) {
         put(VirtualAddress, 0)
         put(Length, 0)
         return
@@ -314,7 +315,7 @@ export function bufferApi(rt: NdisRuntime) {
     },
 
     NdisQueryBufferOffset(Buffer: number, Offset: Out<number> | null, Length: Out<number> | null): void {
-      if (rt.useBuffer('NdisQueryBufferOffset', Buffer) === null) {
+      if (!rt.useBuffer('NdisQueryBufferOffset', Buffer)) {
         put(Offset, 0)
         put(Length, 0)
         return
@@ -329,38 +330,36 @@ export function bufferApi(rt: NdisRuntime) {
         rt.badUlong('NdisAdjustBufferLength', 2, Length)
         return
       }
-      if (rt.useBuffer('NdisAdjustBufferLength', Buffer) === null) return
+      if (!rt.useBuffer('NdisAdjustBufferLength', Buffer)) return
       rt.wr(Buffer + MDL_BYTE_COUNT, Length)
     },
 
     NdisBufferLength(Buffer: number): number {
-      return rt.useBuffer('NdisBufferLength', Buffer) === null ? 0 : rt.bufferLength(Buffer)
+      return !rt.useBuffer('NdisBufferLength', Buffer) ? 0 : rt.bufferLength(Buffer)
     },
 
     NdisBufferVirtualAddress(Buffer: number): number {
-      return rt.useBuffer('NdisBufferVirtualAddress', Buffer) === null
-        ? 0
-        : systemVa('NdisBufferVirtualAddress', Buffer, false)
+      return !rt.useBuffer('NdisBufferVirtualAddress', Buffer) ? 0 : systemVa('NdisBufferVirtualAddress', Buffer, false)
     },
 
     NdisBufferVirtualAddressSafe(Buffer: number, _Priority: number): number {
-      return rt.useBuffer('NdisBufferVirtualAddressSafe', Buffer) === null
+      return !rt.useBuffer('NdisBufferVirtualAddressSafe', Buffer)
         ? 0
         : systemVa('NdisBufferVirtualAddressSafe', Buffer, true)
     },
 
     /** `*NextBuffer = CurrentBuffer->Next` (ndis5.md §1.3). */
     NdisGetNextBuffer(CurrentBuffer: number, NextBuffer: Out<number> | null): void {
-      put(NextBuffer, rt.useBuffer('NdisGetNextBuffer', CurrentBuffer) === null ? 0 : rt.rd(CurrentBuffer + MDL_NEXT))
+      put(NextBuffer, !rt.useBuffer('NdisGetNextBuffer', CurrentBuffer) ? 0 : rt.rd(CurrentBuffer + MDL_NEXT))
     },
 
     NDIS_BUFFER_TO_SPAN_PAGES(Buffer: number): number {
-      if (rt.useBuffer('NDIS_BUFFER_TO_SPAN_PAGES', Buffer) === null) return 0
+      if (!rt.useBuffer('NDIS_BUFFER_TO_SPAN_PAGES', Buffer)) return 0
       return spanPages(rt.bufferVa(Buffer), rt.bufferLength(Buffer))
     },
 
     NdisGetBufferPhysicalArraySize(Buffer: number, ArraySize: Out<number> | null): void {
-      if (rt.useBuffer('NdisGetBufferPhysicalArraySize', Buffer) === null) {
+      if (!rt.useBuffer('NdisGetBufferPhysicalArraySize', Buffer)) {
         put(ArraySize, 0)
         return
       }

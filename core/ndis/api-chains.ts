@@ -1,12 +1,12 @@
-// Buffer chains, packet queries and packet-to-packet copy (ndis5.md §1.4, §1.5). Every chain walk is bounded and
-// validates each descriptor it meets, so a cyclic or corrupted chain is a finding (R40), never a hang.
-import type { Kernel } from '../kernel/kernel'
+// Buffer chains, packet queries and packet-to-packet copy (ndis5.md §1.4, §1.5). Every chain walk is a ChainCursor's:
+// bounded and validating each descriptor it meets, so a cyclic or corrupted chain is a finding (R40), never a hang.
+import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
 import { R40 } from '../verifier/catalogue'
 import { spanPages } from './api-buffers'
+import { CHAIN_CYCLE, ChainCursor } from './chain-cursor'
 import {
   MDL_BYTE_COUNT,
-  MDL_MAPPED_SYSTEM_VA,
   MDL_NEXT,
   PKT_COUNT,
   PKT_HEAD,
@@ -23,79 +23,69 @@ export function chainApi(rt: NdisRuntime) {
   const mem = k.memory
   const u8 = mem.u8
 
-  // Results of the last walk (no object per call).
+  // Cursors over chains (reused; `copy` walks two chains at once), and the results of the last `walk`.
+  const cursor = new ChainCursor(rt)
+  const other = new ChainCursor(rt)
   let walkLast = 0
+  let walkBeforeLast = 0
   let walkTotal = 0
   let walkPhysical = 0
 
   /** Walks the chain from `first`: returns the number of buffers, or -1 after an R40 finding. */
   function walk(call: string, packet: number, first: number): number {
     walkLast = 0
+    walkBeforeLast = 0
     walkTotal = 0
     walkPhysical = 0
-    let b = first
-    let n = 0
-    while (b !== 0) {
-      if (n >= rt.maxChain) {
-        rt.brokenChain(call, packet, b, 'has a cycle')
-        return -1
-      }
-      if (rt.chainedBuffer(b) === null) {
-        rt.brokenChain(call, packet, b, 'reaches a freed or foreign buffer descriptor')
-        return -1
-      }
-      const len = rt.bufferLength(b)
+    const c = cursor
+    for (let ok = c.start(first); ok; ok = c.next()) {
+      const len = c.length
       walkTotal += len
-      walkPhysical += spanPages(rt.bufferVa(b), len)
-      walkLast = b
-      n++
-      b = rt.rd(b + MDL_NEXT)
+      walkPhysical += spanPages(c.va, len)
+      walkBeforeLast = walkLast
+      walkLast = c.mdl
     }
-    return n
+    if (c.broken !== '') {
+      rt.brokenChain(call, packet, c.mdl, c.broken)
+      return -1
+    }
+    return c.index
   }
 
   /** Checks a sub-chain about to be linked in and marks it chained to `packet`; returns its last buffer or 0. */
   function adopt(call: string, packet: number, buffer: number): number {
-    if (rt.useBuffer(call, buffer) === null) return 0
-    let b = buffer
-    for (let n = 0; b !== 0; n++) {
-      const pool = n >= rt.maxChain ? null : rt.chainedBuffer(b)
-      if (pool === null) {
-        rt.brokenChain(
-          call,
-          packet,
-          b,
-          n >= rt.maxChain ? 'would have a cycle' : 'reaches a freed or foreign buffer descriptor',
-        )
-        return 0
-      }
-      const owner = pool.chainedTo[rt.bufSlot]
+    if (!rt.useBuffer(call, buffer)) return 0
+    const c = cursor
+    for (let ok = c.start(buffer); ok; ok = c.next()) {
+      const owner = c.pool!.chainedTo[c.slot]
       if (owner !== 0) {
         v.report(
           R40,
           packet,
-          b,
+          c.mdl,
           0,
-          call + ': buffer ' + hexVa(b) + ' is already chained to packet ' + hexVa(owner),
-          pool.site[rt.bufSlot],
+          call + ': buffer ' + fmtVa(c.mdl) + ' is already chained to packet ' + fmtVa(owner),
+          c.pool!.site[c.slot],
         )
         return 0
       }
-      b = rt.rd(b + MDL_NEXT)
+    }
+    if (c.broken !== '') {
+      rt.brokenChain(call, packet, c.mdl, c.broken === CHAIN_CYCLE ? 'would have a cycle' : c.broken)
+      return 0
     }
     let last = buffer
-    for (b = buffer; b !== 0; b = rt.rd(b + MDL_NEXT)) {
-      const pool = rt.chainedBuffer(b)!
-      pool.chainedTo[rt.bufSlot] = packet
-      pool.lost[rt.bufSlot] = 0
-      last = b
+    for (let ok = c.start(buffer); ok; ok = c.next()) {
+      c.pool!.chainedTo[c.slot] = packet
+      c.pool!.lost[c.slot] = 0
+      last = c.mdl
     }
     return last
   }
 
+  /** The buffer is no longer in a chain. */
   function release(b: number): void {
-    const pool = rt.chainedBuffer(b)
-    if (pool !== null) pool.chainedTo[rt.bufSlot] = 0
+    if (cursor.start(b)) cursor.pool!.chainedTo[cursor.slot] = 0
   }
 
   function invalidate(packet: number): void {
@@ -113,32 +103,19 @@ export function chainApi(rt: NdisRuntime) {
     u8[packet - KVA_BASE + PKT_VALID_COUNTS] = 1
   }
 
-  /** Finds the buffer holding byte `offset` of a chain: sets `posBuffer`/`posOffset`; false when beyond the chain. */
-  let posBuffer = 0
-  let posOffset = 0
-  function seek(call: string, packet: number, offset: number): boolean {
-    let b = rt.rd(packet + PKT_HEAD)
+  /**
+   * Moves `c` to the buffer holding byte `offset` of the packet's chain; returns the offset inside that buffer, or -1
+   * when the offset is beyond the chain (or after an R40 finding).
+   */
+  function seek(c: ChainCursor, call: string, packet: number, offset: number): number {
     let skip = offset
-    for (let n = 0; b !== 0; n++) {
-      if (n >= rt.maxChain || rt.chainedBuffer(b) === null) {
-        rt.brokenChain(
-          call,
-          packet,
-          b,
-          n >= rt.maxChain ? 'has a cycle' : 'reaches a freed or foreign buffer descriptor',
-        )
-        return false
-      }
-      const len = rt.bufferLength(b)
-      if (skip < len) {
-        posBuffer = b
-        posOffset = skip
-        return true
-      }
+    for (let ok = c.start(rt.rd(packet + PKT_HEAD)); ok; ok = c.next()) {
+      const len = c.length
+      if (skip < len) return skip
       skip -= len
-      b = rt.rd(b + MDL_NEXT)
     }
-    return false
+    if (c.broken !== '') rt.brokenChain(call, packet, c.mdl, c.broken)
+    return -1
   }
 
   function copy(
@@ -163,21 +140,22 @@ export function chainApi(rt: NdisRuntime) {
     }
     if (!rt.usePacket(call, Destination) || !rt.usePacket(call, Source)) return
     // ReactOS: either offset beyond its chain → nothing copied (ndis5.md §1.5).
-    if (!seek(call, Destination, DestinationOffset)) return
-    let db = posBuffer
-    let dOff = posOffset
-    if (!seek(call, Source, SourceOffset)) return
-    let sb = posBuffer
-    let sOff = posOffset
+    const d = cursor
+    const src = other
+    let dOff = seek(d, call, Destination, DestinationOffset)
+    if (dOff < 0) return
+    let sOff = seek(src, call, Source, SourceOffset)
+    if (sOff < 0) return
     let copied = 0
-    let guard = 2 * rt.maxChain + 2
-    while (copied < BytesToCopy && db !== 0 && sb !== 0 && guard-- > 0) {
-      const dLen = rt.bufferLength(db)
-      const sLen = rt.bufferLength(sb)
+    let dOk = true
+    let sOk = true
+    while (copied < BytesToCopy && dOk && sOk) {
+      const dLen = d.length
+      const sLen = src.length
       const n = Math.min(dLen - dOff, sLen - sOff, BytesToCopy - copied)
       if (n > 0) {
-        const dVa = rt.rd(db + MDL_MAPPED_SYSTEM_VA) + dOff
-        const sVa = rt.rd(sb + MDL_MAPPED_SYSTEM_VA) + sOff
+        const dVa = d.va + dOff
+        const sVa = src.va + sOff
         if (!k.checkAccess(sVa, n, 0) || !k.checkAccess(dVa, n, 1)) break
         u8.copyWithin(dVa - KVA_BASE, sVa - KVA_BASE, sVa - KVA_BASE + n)
         copied += n
@@ -185,14 +163,12 @@ export function chainApi(rt: NdisRuntime) {
         sOff += n
       }
       if (dOff >= dLen) {
-        db = rt.rd(db + MDL_NEXT)
+        dOk = d.next()
         dOff = 0
-        if (db !== 0 && rt.chainedBuffer(db) === null) break
       }
       if (sOff >= sLen) {
-        sb = rt.rd(sb + MDL_NEXT)
+        sOk = src.next()
         sOff = 0
-        if (sb !== 0 && rt.chainedBuffer(sb) === null) break
       }
     }
     put(BytesCopied, copied)
@@ -251,7 +227,7 @@ export function chainApi(rt: NdisRuntime) {
       if (!rt.usePacket('NdisUnchainBufferAtFront', Packet)) return
       const first = rt.rd(Packet + PKT_HEAD)
       if (first === 0) return
-      if (rt.chainedBuffer(first) === null) {
+      if (!cursor.start(first)) {
         rt.brokenChain('NdisUnchainBufferAtFront', Packet, first, 'starts at a freed or foreign buffer descriptor')
         return
       }
@@ -277,10 +253,8 @@ export function chainApi(rt: NdisRuntime) {
         rt.wr(Packet + PKT_HEAD, 0)
         rt.wr(Packet + PKT_TAIL, 0)
       } else {
-        let prev = head
-        while (rt.rd(prev + MDL_NEXT) !== last) prev = rt.rd(prev + MDL_NEXT)
-        rt.wr(prev + MDL_NEXT, 0)
-        rt.wr(Packet + PKT_TAIL, prev)
+        rt.wr(walkBeforeLast + MDL_NEXT, 0)
+        rt.wr(Packet + PKT_TAIL, walkBeforeLast)
       }
       release(last)
       invalidate(Packet)
@@ -395,8 +369,4 @@ export function chainApi(rt: NdisRuntime) {
       )
     },
   }
-}
-
-function hexVa(va: number): string {
-  return '0x' + (va >>> 0).toString(16).toUpperCase().padStart(8, '0')
 }

@@ -17,9 +17,10 @@ import {
   PKT_PROTOCOL_RESERVED,
   SIZEOF_NDIS_PACKET_OOB_DATA,
 } from './layout'
-import { isUlong, put, toUlong, type NdisRuntime, type Out } from './runtime'
+import { isUlong, KIND_PACKET, PacketRef, put, toUlong, type NdisRuntime, type Out } from './runtime'
 
 export function oobApi(rt: NdisRuntime) {
+  const found = new PacketRef()
   const mem = rt.kernel.memory
   const view = mem.view
 
@@ -60,8 +61,8 @@ export function oobApi(rt: NdisRuntime) {
     // NDIS_GET_PACKET_STATUS is how the miniport learns whether a packet was pended (ndis5.md §3.4): allowed while
     // the protocol owns the packet.
     NDIS_GET_PACKET_STATUS(Packet: number): number {
-      if (!rt.locatePacket(Packet)) {
-        rt.badHandle('NDIS_GET_PACKET_STATUS', Packet, 2)
+      if (!rt.locatePacket(Packet, found)) {
+        rt.badHandle('NDIS_GET_PACKET_STATUS', Packet, KIND_PACKET)
         return 0
       }
       return rt.rd(oob(Packet) + OOB_STATUS) | 0

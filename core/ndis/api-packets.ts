@@ -27,7 +27,17 @@ import {
   MAX_PACKET_POOL_DESCRIPTORS,
   PacketPool,
 } from './packet-pool'
-import { isUlong, KIND_PACKET_POOL, put as put_, toUlong, type NdisRuntime, type Out } from './runtime'
+import { dropChain } from './ownership'
+import {
+  isUlong,
+  KIND_PACKET,
+  KIND_PACKET_POOL,
+  PacketRef,
+  put as put_,
+  toUlong,
+  type NdisRuntime,
+  type Out,
+} from './runtime'
 import {
   NDIS_STATUS_FAILURE as NDIS_STATUS_FAILURE_,
   NDIS_STATUS_RESOURCES as NDIS_STATUS_RESOURCES_,
@@ -57,6 +67,7 @@ const SIZEOF_NDIS_PACKET_PRIVATE = SIZEOF_NDIS_PACKET_PRIVATE_
 const POOL_TAG = 0x7070444e // 'NDpp'
 
 export function packetApi(rt: NdisRuntime) {
+  const found = new PacketRef()
   const k: Kernel = rt.kernel
   const v = k.verifier
   const mem = k.memory
@@ -213,12 +224,11 @@ export function packetApi(rt: NdisRuntime) {
   }
 
   function freePacket(Packet: number, call: string): void {
-    if (!rt.freeablePacket(call, Packet)) return
-    const pool = rt.ref.pool
-    const slot = rt.ref.slot
+    if (!rt.freeablePacket(call, Packet, found)) return
+    const { pool, slot } = found
     const site = cell[0]
     // A chain still attached is dropped with the descriptor (R6, reported if never recovered).
-    if (mem.u32[(Packet - KVA_BASE + PKT_HEAD) >> 2] !== 0) rt.dropChain(Packet, site)
+    if (mem.u32[(Packet - KVA_BASE + PKT_HEAD) >> 2] !== 0) dropChain(rt, Packet, site)
     pool.state[slot] = DESC_FREE
     pool.site[slot] = site
     pool.frees++
@@ -404,12 +414,12 @@ export function packetApi(rt: NdisRuntime) {
     },
 
     NdisDprFreePacket(Packet: number): void {
-      dprIrql('NdisDprFreePacket', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0, true)
+      dprIrql('NdisDprFreePacket', rt.locatePacket(Packet, found) ? found.pool.handle : 0, true)
       freePacket(Packet, 'NdisDprFreePacket')
     },
 
     NdisDprFreePacketNonInterlocked(Packet: number): void {
-      dprIrql('NdisDprFreePacketNonInterlocked', rt.locatePacket(Packet) ? rt.ref.pool.handle : 0, true)
+      dprIrql('NdisDprFreePacketNonInterlocked', rt.locatePacket(Packet, found) ? found.pool.handle : 0, true)
       freePacket(Packet, 'NdisDprFreePacketNonInterlocked')
     },
 
@@ -418,15 +428,15 @@ export function packetApi(rt: NdisRuntime) {
      * reserved areas are zeroed as well (the CE documentation); the desktop setting follows the header macro.
      */
     NdisReinitializePacket(Packet: number): void {
-      if (!rt.usePacket('NdisReinitializePacket', Packet)) return
+      if (!rt.usePacket('NdisReinitializePacket', Packet, found)) return
       const site = cell[0]
       const w = (Packet - KVA_BASE) >> 2
       const u32 = mem.u32
-      if (u32[w + (PKT_HEAD >>> 2)] !== 0) rt.dropChain(Packet, site)
+      if (u32[w + (PKT_HEAD >>> 2)] !== 0) dropChain(rt, Packet, site)
       u32[w + (PKT_HEAD >>> 2)] = 0
       mem.u8[Packet - KVA_BASE + PKT_VALID_COUNTS] = 0
       if (k.platform === 'ce') {
-        const pool = rt.ref.pool
+        const pool = found.pool
         const start = Packet - KVA_BASE + PKT_MINIPORT_RESERVED
         mem.u8.fill(0, start, Packet - KVA_BASE + pool.oobOffset)
       }
@@ -435,8 +445,8 @@ export function packetApi(rt: NdisRuntime) {
 
     /** Private.Pool, read from the descriptor as NDIS does (ndis5.md §1.1). */
     NdisGetPoolFromPacket(Packet: number): number {
-      if (!rt.locatePacket(Packet)) {
-        rt.badHandle('NdisGetPoolFromPacket', Packet, 2)
+      if (!rt.locatePacket(Packet, found)) {
+        rt.badHandle('NdisGetPoolFromPacket', Packet, KIND_PACKET)
         return 0
       }
       return mem.u32[(Packet - KVA_BASE + PKT_POOL) >> 2]

@@ -7,7 +7,8 @@ import { memoryApi } from './api-memory'
 import { oobApi } from './api-oob'
 import { packetApi } from './api-packets'
 import { syncApi } from './api-sync'
-import { ndisRuntime, type NdisRuntime } from './runtime'
+import { ndisRuntime } from './instance'
+import { type NdisRuntime } from './runtime'
 
 function build(rt: NdisRuntime) {
   return Object.freeze({

@@ -6,9 +6,10 @@ import { VERIFIER_FULL } from '../verifier/level'
 import { OWN_INDICATED, OWN_RETURNED } from '../verifier/ownership-history'
 import { BUF_ALLOCATED, BUF_LENT } from './buffer-pool'
 import { PROTOCOL_RESERVED_SIZE_IN_PACKET } from './constants'
-import { MDL_NEXT, PKT_HEAD } from './layout'
+import { ChainCursor } from './chain-cursor'
+import { PKT_HEAD } from './layout'
 import { DESC_ALLOCATED, DESC_INDICATED } from './packet-pool'
-import { KIND_PACKET, type NdisRuntime } from './runtime'
+import { KIND_PACKET, PacketRef, type NdisRuntime } from './runtime'
 
 /** What markIndicated found. */
 export const LENT = 0
@@ -24,11 +25,12 @@ export const NOT_LENDABLE = 2
 export function markIndicated(rt: NdisRuntime, packet: number): number {
   const k = rt.kernel
   const v = k.verifier
-  if (!rt.locatePacket(packet)) {
+  const ref = refOf(rt)
+  if (!rt.locatePacket(packet, ref)) {
     rt.badHandle('NdisMIndicateReceivePacket', packet, KIND_PACKET)
     return NOT_LENDABLE
   }
-  const { pool, slot } = rt.ref
+  const { pool, slot } = ref
   const st = pool.state[slot]
   if (st === DESC_INDICATED) return STILL_LENT
   if (st !== DESC_ALLOCATED) {
@@ -68,8 +70,9 @@ export function markIndicated(rt: NdisRuntime, packet: number): number {
 
 /** The receive path calls this before MiniportReturnPacket (or when the indication did not pend the packet). */
 export function markReturned(rt: NdisRuntime, packet: number): boolean {
-  if (!rt.locatePacket(packet)) return false
-  const { pool, slot } = rt.ref
+  const ref = refOf(rt)
+  if (!rt.locatePacket(packet, ref)) return false
+  const { pool, slot } = ref
   if (pool.state[slot] !== DESC_INDICATED) return false
   pool.state[slot] = DESC_ALLOCATED
   setChainState(rt, packet, BUF_ALLOCATED)
@@ -78,12 +81,45 @@ export function markReturned(rt: NdisRuntime, packet: number): boolean {
   return true
 }
 
+/** The packet's buffers change hands with it (lent to the protocol, or back). */
 function setChainState(rt: NdisRuntime, packet: number, state: number): void {
-  let b = rt.rd(packet + PKT_HEAD)
-  for (let n = 0; b !== 0 && n < rt.maxChain; n++) {
-    const bp = rt.chainedBuffer(b)
-    if (bp === null) return
-    bp.state[rt.bufSlot] = state
-    b = rt.rd(b + MDL_NEXT)
+  const c = cursorOf(rt)
+  for (let ok = c.start(rt.rd(packet + PKT_HEAD)); ok; ok = c.next()) c.pool!.state[c.slot] = state
+}
+
+/** True while the protocol owns the packet. */
+export function isIndicated(rt: NdisRuntime, packet: number): boolean {
+  const ref = refOf(rt)
+  return rt.locatePacket(packet, ref) && ref.pool.state[ref.slot] === DESC_INDICATED
+}
+
+/**
+ * R6: the chain of a packet being freed or reinitialised is dropped. Its buffers are marked lost at this line;
+ * any later call naming one of them shows the driver kept the pointer. Those still lost at the end are reported.
+ */
+export function dropChain(rt: NdisRuntime, packet: number, site: number): void {
+  const c = cursorOf(rt)
+  for (let ok = c.start(rt.rd(packet + PKT_HEAD)); ok; ok = c.next()) {
+    const bp = c.pool!
+    bp.chainedTo[c.slot] = 0
+    bp.lost[c.slot] = 1
+    bp.lostSite[c.slot] = site
+    bp.lostPacket[c.slot] = packet
   }
+}
+
+// One cursor and one ref per runtime for the hooks above (they never run inside one another).
+const cursors = new WeakMap<NdisRuntime, ChainCursor>()
+const refs = new WeakMap<NdisRuntime, PacketRef>()
+
+function cursorOf(rt: NdisRuntime): ChainCursor {
+  let c = cursors.get(rt)
+  if (c === undefined) cursors.set(rt, (c = new ChainCursor(rt)))
+  return c
+}
+
+function refOf(rt: NdisRuntime): PacketRef {
+  let r = refs.get(rt)
+  if (r === undefined) refs.set(rt, (r = new PacketRef()))
+  return r
 }

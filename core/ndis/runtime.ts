@@ -1,5 +1,7 @@
-// The NDIS library's state for one kernel: live packet and buffer pools, handle and descriptor resolution with
-// the verifier's checks, descriptor initialisation, chain walks, ownership hooks, and the run-end leak scan.
+// The NDIS library's state for one kernel: its live packet and buffer pools, and the resolution of the handles and
+// descriptor addresses a script passes, with the verifier's checks. Lookups answer through a ref the caller owns
+// (PacketRef, BufferRef): no hidden result fields, no object per call. Chain walks are ChainCursor's (chain-cursor.ts),
+// the ownership hooks ownership.ts's, the run-end scan leak-scan.ts's; `ndisRuntime(kernel)` (instance.ts) wires them.
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
 import { lockAddress } from '../kernel/spin-locks'
@@ -21,13 +23,10 @@ import {
   BUF_LENT as BUF_LENT_,
   BufferPool,
 } from './buffer-pool'
-import { finishScan, reportLostBuffers } from './leak-scan'
-import { markIndicated, markReturned } from './ownership'
 import {
   MDL_BYTE_COUNT as MDL_BYTE_COUNT_,
   MDL_MAPPED_SYSTEM_VA as MDL_MAPPED_SYSTEM_VA_,
-  MDL_NEXT as MDL_NEXT_,
-  PKT_HEAD as PKT_HEAD_,
+  PKT_POOL as PKT_POOL_,
 } from './layout'
 import { DESC_ALLOCATED as DESC_ALLOCATED_, DESC_INDICATED as DESC_INDICATED_, PacketPool } from './packet-pool'
 
@@ -40,8 +39,7 @@ const BUF_FREE = BUF_FREE_
 const BUF_LENT = BUF_LENT_
 const MDL_BYTE_COUNT = MDL_BYTE_COUNT_
 const MDL_MAPPED_SYSTEM_VA = MDL_MAPPED_SYSTEM_VA_
-const MDL_NEXT = MDL_NEXT_
-const PKT_HEAD = PKT_HEAD_
+const PKT_POOL = PKT_POOL_
 const DESC_ALLOCATED = DESC_ALLOCATED_
 const DESC_INDICATED = DESC_INDICATED_
 
@@ -71,22 +69,16 @@ export function isUlong(n: unknown): n is number {
   return typeof n === 'number' && n >>> 0 === n
 }
 
-/** Descriptor of a packet resolved from its address. */
-export interface PacketRef {
-  pool: PacketPool
-  slot: number
+/** A packet descriptor resolved from its address: its pool and slot (the caller owns one and reuses it). */
+export class PacketRef {
+  pool: PacketPool = null as unknown as PacketPool
+  slot = -1
 }
 
-const runtimes = new WeakMap<Kernel, NdisRuntime>()
-
-/** The NDIS library state of a kernel (one per kernel). */
-export function ndisRuntime(kernel: Kernel): NdisRuntime {
-  let rt = runtimes.get(kernel)
-  if (rt === undefined) {
-    rt = new NdisRuntime(kernel)
-    runtimes.set(kernel, rt)
-  }
-  return rt
+/** A buffer descriptor (MDL) resolved from its address. */
+export class BufferRef {
+  pool: BufferPool = null as unknown as BufferPool
+  slot = -1
 }
 
 export class NdisRuntime {
@@ -102,14 +94,13 @@ export class NdisRuntime {
   systemBufferPool: BufferPool | null = null
   /** Capacity of the pool behind NULL buffer-pool handles. */
   systemBufferPoolSize = 4096
-  /** Result of the last packet resolution (avoids an object per call). */
-  readonly ref: PacketRef = { pool: null as unknown as PacketPool, slot: -1 }
+  /** For the checks whose caller needs no result. */
+  private readonly scratchPacket = new PacketRef()
+  private readonly scratchBuffer = new BufferRef()
   /** Upper bound of any chain walk: a cyclic chain must not hang the host. */
   maxChain = 1
 
-  constructor(readonly kernel: Kernel) {
-    kernel.onFinish(() => finishScan(this))
-  }
+  constructor(readonly kernel: Kernel) {}
 
   // ---- common checks ----
 
@@ -164,10 +155,9 @@ export class NdisRuntime {
     return null
   }
 
-  /** Pool and slot of a packet address into `this.ref`; false when it is no descriptor of a live pool. */
-  locatePacket(va: unknown): boolean {
+  /** Pool and slot of a packet address into `ref`; false when it is no descriptor of a live pool. */
+  locatePacket(va: unknown, ref: PacketRef): boolean {
     if (typeof va !== 'number') return false
-    const ref = this.ref
     const last = this.lastPacketPool
     if (last !== null && va >= last.first && va < last.end) {
       const slot = last.staticSlot(va)
@@ -199,12 +189,12 @@ export class NdisRuntime {
    * Resolves a packet the driver is about to use (not free): true when it is allocated and owned by the driver.
    * Reports R36 / R16 for a bad address, R36 for a free descriptor and R22 for one the protocol owns.
    */
-  usePacket(call: string, va: unknown): boolean {
-    if (!this.locatePacket(va)) {
+  usePacket(call: string, va: unknown, ref: PacketRef = this.scratchPacket): boolean {
+    if (!this.locatePacket(va, ref)) {
       this.badHandle(call, va, KIND_PACKET)
       return false
     }
-    const { pool, slot } = this.ref
+    const { pool, slot } = ref
     const st = pool.state[slot]
     if (st === DESC_ALLOCATED) return true
     const k = this.kernel
@@ -231,18 +221,18 @@ export class NdisRuntime {
   }
 
   /** R5 check for the free calls: true when the packet may be returned to its pool. */
-  freeablePacket(call: string, va: unknown): boolean {
+  freeablePacket(call: string, va: unknown, ref: PacketRef): boolean {
     const k = this.kernel
-    if (!this.locatePacket(va)) {
+    if (!this.locatePacket(va, ref)) {
       const n = typeof va === 'number' ? va : NaN
       if (k.memory.shadowOf(n) === SHADOW_FREED) this.badHandle(call, va, KIND_PACKET)
       else k.verifier.report(R5, n, 0, 0, call + ': ' + valueText(va) + ' is not a packet from any NDIS packet pool')
       return false
     }
-    const { pool, slot } = this.ref
+    const { pool, slot } = ref
     const st = pool.state[slot]
     if (st === DESC_ALLOCATED) {
-      if (k.verifier.checks(R5) && k.memory.u32[((va as number) - KVA_BASE + 0x10) >> 2] !== pool.handle) {
+      if (k.verifier.checks(R5) && k.memory.u32[((va as number) - KVA_BASE + PKT_POOL) >> 2] !== pool.handle) {
         k.verifier.report(
           R5,
           va as number,
@@ -314,21 +304,20 @@ export class NdisRuntime {
     return null
   }
 
-  bufSlot = -1
-
-  /** Resolves a buffer the driver uses: its pool (slot in `bufSlot`), or null after a finding. */
-  useBuffer(call: string, va: unknown): BufferPool | null {
+  /** Resolves a buffer the driver uses into `ref`: false after a finding (not a buffer, free, or the protocol's). */
+  useBuffer(call: string, va: unknown, ref: BufferRef = this.scratchBuffer): boolean {
     const pool = this.locateBuffer(va)
     const slot = pool === null ? -1 : pool.slotOf(va as number)
     if (pool === null || slot < 0) {
       this.badHandle(call, va, KIND_BUFFER)
-      return null
+      return false
     }
+    ref.pool = pool
+    ref.slot = slot
     const st = pool.state[slot]
-    this.bufSlot = slot
     if (st === BUF_ALLOCATED) {
       pool.lost[slot] = 0
-      return pool
+      return true
     }
     const k = this.kernel
     if (st === BUF_LENT) {
@@ -350,17 +339,7 @@ export class NdisRuntime {
         pool.site[slot],
       )
     }
-    return null
-  }
-
-  /** Buffer pool and slot of a chained buffer met during a walk (no finding): slot in `bufSlot`. */
-  chainedBuffer(va: number): BufferPool | null {
-    const pool = this.locateBuffer(va)
-    if (pool === null) return null
-    const slot = pool.slotOf(va)
-    if (slot < 0 || pool.state[slot] === BUF_FREE) return null
-    this.bufSlot = slot
-    return pool
+    return false
   }
 
   /** Reports a broken chain (R40: cycle, foreign or freed descriptor in a chain). */
@@ -390,49 +369,5 @@ export class NdisRuntime {
 
   bufferLength(mdl: number): number {
     return this.rd(mdl + MDL_BYTE_COUNT)
-  }
-
-  // ---- ownership hooks for the receive path (ndis5.md §3) ----
-
-  /**
-   * The receive path calls this when it lends a packet to the protocol (indicated, status left SUCCESS): the packet
-   * and its buffers become protocol-owned, and touching them is R22 until markReturned. Checks R21, R31 and R3.
-   */
-  markIndicated(packet: number): number {
-    return markIndicated(this, packet)
-  }
-
-  /** The receive path calls this before MiniportReturnPacket (or when the indication did not pend the packet). */
-  markReturned(packet: number): boolean {
-    return markReturned(this, packet)
-  }
-
-  /** True while the protocol owns the packet. */
-  isIndicated(packet: number): boolean {
-    return this.locatePacket(packet) && this.ref.pool.state[this.ref.slot] === DESC_INDICATED
-  }
-
-  /**
-   * R6: the chain of a packet being freed or reinitialised is dropped. Its buffers are marked lost at this line;
-   * any later call naming one of them shows the driver kept the pointer. Those still lost at the end are reported.
-   */
-  dropChain(packet: number, site: number): void {
-    let b = this.rd(packet + PKT_HEAD)
-    for (let n = 0; b !== 0 && n < this.maxChain; n++) {
-      const bp = this.chainedBuffer(b)
-      if (bp === null) return
-      bp.chainedTo[this.bufSlot] = 0
-      bp.lost[this.bufSlot] = 1
-      bp.lostSite[this.bufSlot] = site
-      bp.lostPacket[this.bufSlot] = packet
-      b = this.rd(b + MDL_NEXT)
-    }
-  }
-
-  // ---- end of run ----
-
-  /** R6 for the lost buffers of a pool (run end, or NdisFreeBufferPool, after which they cannot be recovered). */
-  reportLostBuffers(bp: BufferPool): void {
-    reportLostBuffers(this, bp)
   }
 }

@@ -7,7 +7,8 @@ import type { MiniportRuntime } from '../miniport/runtime'
 import { SendQueue, type SendingProtocol } from '../miniport/send-queue'
 import { createNdisLibrary, type NdisLibrary } from '../ndis/api'
 import type { PacketPool } from '../ndis/packet-pool'
-import { ndisRuntime, type NdisRuntime } from '../ndis/runtime'
+import { ndisRuntime } from '../ndis/instance'
+import { PacketRef, type NdisRuntime } from '../ndis/runtime'
 import { NDIS_STATUS_SUCCESS } from '../ndis/status'
 import { parseMac } from '../wire/ethernet'
 import { writeTestFrame } from '../wire/test-frame'
@@ -19,6 +20,7 @@ const PROTOCOL_TAG = 0x746f7250 // 'Prot'
 export class ProtocolSender implements SendingProtocol {
   private readonly k: Kernel
   private readonly rt: NdisRuntime
+  private readonly found = new PacketRef()
   private readonly ndis: NdisLibrary
   /** NDIS's queue of this binding. */
   readonly queue: SendQueue
@@ -151,7 +153,7 @@ export class ProtocolSender implements SendingProtocol {
       const out = { value: 0 }
       for (let s = 0; s < this.packetVa.length; s++) {
         const packet = this.packetVa[s]
-        if (packet === 0 || !this.rt.locatePacket(packet)) continue
+        if (packet === 0 || !this.rt.locatePacket(packet, this.found)) continue
         ndis.NdisUnchainBufferAtFront(packet, out)
         if (out.value !== 0) ndis.NdisFreeBuffer(out.value)
         ndis.NdisFreePacket(packet)

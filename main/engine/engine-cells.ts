@@ -3,7 +3,7 @@
 // figures (written only by engine code). The watch reporter thread reads all three and streams them to the host.
 import { WATCH_CELLS } from '../../core/miniport/handler-watch'
 import type { Run } from '../../core/engine/run'
-import { ndisRuntime } from '../../core/ndis/runtime'
+import { ndisRuntime } from '../../core/ndis/instance'
 
 export const P_TIME_NS = 0
 export const P_EVENTS = 1

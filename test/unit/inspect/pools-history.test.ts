@@ -1,8 +1,9 @@
 // Pool rows and the report list every pool the run created, freed ones included, and count what the protocol holds.
+import { markIndicated, markReturned } from '../../../core/ndis/ownership'
 import { describe, expect, it } from 'vitest'
 import { Kernel } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
-import { ndisRuntime } from '../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../core/ndis/instance'
 import { poolRows } from '../../../core/inspect/pools'
 
 describe('pool rows', () => {
@@ -22,13 +23,13 @@ describe('pool rows', () => {
     ndis.NdisAllocateBuffer(status, buffer, buffers.value, memory.value, 64)
     ndis.NdisAllocatePacket(status, packet, pool.value)
     ndis.NdisChainBufferAtBack(packet.value, buffer.value)
-    expect(ndisRuntime(k).markIndicated(packet.value)).toBe(0)
+    expect(markIndicated(ndisRuntime(k), packet.value)).toBe(0)
     const lent = poolRows(k)
     expect(lent.map((r) => [r.kind, r.inUse, r.heldByProtocol])).toEqual([
       ['packet', 1, 1],
       ['buffer', 1, 1],
     ])
-    ndisRuntime(k).markReturned(packet.value)
+    markReturned(ndisRuntime(k), packet.value)
     ndis.NdisUnchainBufferAtFront(packet.value, buffer)
     ndis.NdisFreePacket(packet.value)
     ndis.NdisFreePacketPool(pool.value)

@@ -1,6 +1,6 @@
 import { Kernel, type KernelOptions } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
-import { ndisRuntime } from '../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../core/ndis/instance'
 import { BugCheck } from '../../../core/verifier/bugcheck'
 
 export function setup(options: KernelOptions = {}) {

@@ -8,7 +8,7 @@ import { Kernel } from '../../../core/kernel/kernel'
 import { createNdisLibrary } from '../../../core/ndis/api'
 import { spanPages } from '../../../core/ndis/api-buffers'
 import { packetLength } from '../../../core/ndis/layout'
-import { ndisRuntime } from '../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../core/ndis/instance'
 import { NDIS_STATUS_FAILURE, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from '../../../core/ndis/status'
 
 interface MPool {

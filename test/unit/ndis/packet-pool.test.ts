@@ -1,3 +1,4 @@
+import { markIndicated, markReturned } from '../../../core/ndis/ownership'
 import { describe, expect, it } from 'vitest'
 import { DISPATCH_LEVEL } from '../../../core/kernel/irql'
 import { KVA_BASE } from '../../../core/kernel/memory'
@@ -304,9 +305,9 @@ describe('pool statistics and ownership history (issue: lwIP avail/used/max/err;
     ndis.NdisAllocateBuffer(st, b, bp.value, va.value, 16)
     ndis.NdisChainBufferAtBack(p, b.value)
     at(2)
-    rt.markIndicated(p)
+    markIndicated(rt, p)
     at(3)
-    rt.markReturned(p)
+    markReturned(rt, p)
     const saved = { value: 0 }
     ndis.NdisUnchainBufferAtFront(p, saved)
     at(4)

@@ -1,4 +1,4 @@
-import { LENT, NOT_LENDABLE, STILL_LENT } from '../../../core/ndis/ownership'
+import { LENT, NOT_LENDABLE, STILL_LENT, markIndicated, markReturned } from '../../../core/ndis/ownership'
 import { describe, expect, it } from 'vitest'
 import { buffers, packet, pool, setup } from './helpers'
 
@@ -70,13 +70,13 @@ describe('NdisReinitializePacket (ndis5.md §1.2, §6)', () => {
     const p = packet(ndis, pool(ndis))
     const [b] = buffers(s, [60])
     ndis.NdisChainBufferAtBack(p, b)
-    expect(rt.markIndicated(p)).toBe(LENT)
+    expect(markIndicated(rt, p)).toBe(LENT)
     ndis.NdisReinitializePacket(p)
     ndis.NdisFreePacket(p)
     ndis.NdisQueryBuffer(b, null, { value: 0 })
     expect(ndis.NDIS_GET_PACKET_STATUS(p)).toBe(0) // reading the status after the indication is allowed
     expect(k.verifier.findings.map((f) => f.rule)).toEqual(['R22', 'R22', 'R22'])
-    rt.markReturned(p)
+    markReturned(rt, p)
     ndis.NdisReinitializePacket(p)
     expect(k.verifier.count('R22')).toBe(3)
   })
@@ -84,11 +84,11 @@ describe('NdisReinitializePacket (ndis5.md §1.2, §6)', () => {
   it('markIndicated: R31 with an empty chain, R3 from a pool with > 16 bytes of ProtocolReserved; a packet still lent says so', () => {
     const { ndis, k, rt } = setup()
     const p = packet(ndis, pool(ndis, 2, 24))
-    expect(rt.markIndicated(p)).toBe(LENT)
+    expect(markIndicated(rt, p)).toBe(LENT)
     expect(k.verifier.findings.map((f) => f.rule)).toEqual(['R31', 'R3'])
     // Indicating it again is R21, which the indication reports (it knows the miniport block and the array).
-    expect(rt.markIndicated(p)).toBe(STILL_LENT)
-    expect(rt.markIndicated(0x1234)).toBe(NOT_LENDABLE)
+    expect(markIndicated(rt, p)).toBe(STILL_LENT)
+    expect(markIndicated(rt, 0x1234)).toBe(NOT_LENDABLE)
   })
 })
 

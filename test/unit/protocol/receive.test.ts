@@ -1,3 +1,4 @@
+import { isIndicated } from '../../../core/ndis/ownership'
 import { describe, expect, it } from 'vitest'
 import { DISPATCH_LEVEL } from '../../../core/kernel/irql'
 import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from '../../../core/ndis/status'
@@ -26,13 +27,13 @@ describe('NdisMIndicateReceivePacket, Status SUCCESS kept by the protocol (ndis5
     r.site(10)
     r.api.NdisMIndicateReceivePacket(H, [p], 1)
     expect(r.ndis.NDIS_GET_PACKET_STATUS(p)).toBe(NDIS_STATUS_PENDING)
-    expect(r.rt.isIndicated(p)).toBe(true)
+    expect(isIndicated(r.rt, p)).toBe(true)
     expect(r.p.snapshot()).toMatchObject({ indicated: 1, outstanding: 1, returned: 0 })
     r.scheduler.runUntil(1000 + 49_999)
     expect(calls).toHaveLength(0)
     r.scheduler.runUntil(1_000_000)
     expect(calls).toEqual([{ t: 1000 + 50_000, irql: DISPATCH_LEVEL, ctx: r.context, packet: p }])
-    expect(r.rt.isIndicated(p)).toBe(false)
+    expect(isIndicated(r.rt, p)).toBe(false)
     expect(r.p.snapshot()).toMatchObject({ indicated: 1, outstanding: 0, returned: 1, corrupted: 0, lost: 0 })
     const kinds = r.log.slice(0, 100).map((e) => e.kind)
     expect(kinds).toContain(TRACE_INDICATE)
@@ -50,7 +51,7 @@ describe('NdisMIndicateReceivePacket, Status SUCCESS kept by the protocol (ndis5
     r.ndis.NdisReinitializePacket(p)
     r.ndis.NdisFreePacket(p)
     expect(r.rules().filter((x) => x === 'R22').length).toBeGreaterThanOrEqual(2)
-    expect(r.rt.isIndicated(p)).toBe(true)
+    expect(isIndicated(r.rt, p)).toBe(true)
     r.k.verifier.clear()
     r.scheduler.runUntil(1_000_000)
     r.ndis.NdisReinitializePacket(p)
@@ -63,7 +64,7 @@ describe('NdisMIndicateReceivePacket, Status SUCCESS kept by the protocol (ndis5
     const p = rx.make(0)
     r.api.NdisMIndicateReceivePacket(H, [p], 1)
     expect(r.ndis.NDIS_GET_PACKET_STATUS(p)).toBe(NDIS_STATUS_SUCCESS)
-    expect(r.rt.isIndicated(p)).toBe(false)
+    expect(isIndicated(r.rt, p)).toBe(false)
     r.scheduler.runUntil(10_000_000)
     expect(calls).toHaveLength(0)
     expect(r.p.snapshot()).toMatchObject({ indicated: 1, copied: 1, returned: 0, outstanding: 0 })
@@ -77,7 +78,7 @@ describe('NdisMIndicateReceivePacket, Status SUCCESS kept by the protocol (ndis5
       for (let i = 0; i < 200; i++) {
         const p = rx.make(i)
         r.api.NdisMIndicateReceivePacket(H, [p], 1)
-        kept.push(r.rt.isIndicated(p))
+        kept.push(isIndicated(r.rt, p))
       }
       return kept
     }
@@ -97,7 +98,7 @@ describe('Status RESOURCES (ndis5.md §3.3)', () => {
     r.ndis.NDIS_SET_PACKET_STATUS(p, NDIS_STATUS_RESOURCES)
     r.api.NdisMIndicateReceivePacket(H, [p], 1)
     expect(r.ndis.NDIS_GET_PACKET_STATUS(p)).toBe(NDIS_STATUS_RESOURCES)
-    expect(r.rt.isIndicated(p)).toBe(false)
+    expect(isIndicated(r.rt, p)).toBe(false)
     r.ndis.NdisReinitializePacket(p)
     expect(r.rules()).toEqual([])
     r.scheduler.runUntil(10_000_000)
@@ -111,7 +112,7 @@ describe('Status RESOURCES (ndis5.md §3.3)', () => {
     const [a, b, c] = [rx.make(0), rx.make(1), rx.make(2)]
     r.ndis.NDIS_SET_PACKET_STATUS(b, NDIS_STATUS_RESOURCES)
     r.api.NdisMIndicateReceivePacket(H, [a, b, c], 3)
-    expect([a, b, c].map((x) => r.rt.isIndicated(x))).toEqual([true, false, false])
+    expect([a, b, c].map((x) => isIndicated(r.rt, x))).toEqual([true, false, false])
     expect(r.ndis.NDIS_GET_PACKET_STATUS(a)).toBe(NDIS_STATUS_PENDING)
     expect(r.ndis.NDIS_GET_PACKET_STATUS(c)).not.toBe(NDIS_STATUS_PENDING)
     r.scheduler.runUntil(10_000_000)
@@ -124,7 +125,7 @@ describe('Status RESOURCES (ndis5.md §3.3)', () => {
     const rx = receivePool(r)
     const [a, b] = [rx.make(0), rx.make(1)]
     r.api.NdisMIndicateReceivePacket(H, [a, b], 1)
-    expect([r.rt.isIndicated(a), r.rt.isIndicated(b)]).toEqual([true, false])
+    expect([isIndicated(r.rt, a), isIndicated(r.rt, b)]).toEqual([true, false])
   })
 })
 
@@ -162,7 +163,7 @@ describe('re-indication and argument checks (ndis5.md §3.8, §4 R21, R36, R37)'
     r.k.verifier.clear()
     api.NdisMIndicateReceivePacket(H, [0x80001234, 'x', p], 3)
     expect(r.rules()).toEqual(['R36', 'R36'])
-    expect(r.rt.isIndicated(p)).toBe(true)
+    expect(isIndicated(r.rt, p)).toBe(true)
   })
 
   it('R31: a packet with no buffer chained', () => {
@@ -183,7 +184,7 @@ describe('re-indication and argument checks (ndis5.md §3.8, §4 R21, R36, R37)'
     const [a, b] = [rx.make(0), rx.make(1)]
     r.api.NdisMIndicateReceivePacket(H, [a, b], 2)
     expect(r.rules()).toEqual(['R45'])
-    expect([r.rt.isIndicated(a), r.rt.isIndicated(b)]).toEqual([false, false])
+    expect([isIndicated(r.rt, a), isIndicated(r.rt, b)]).toEqual([false, false])
     expect(r.p.snapshot()).toMatchObject({ indicated: 2, copied: 2, outstanding: 0 })
   })
 })
@@ -256,7 +257,7 @@ describe('unbind before halt, and halt with packets outstanding (ndis5.md §3.7,
     expect(r.p.snapshot()).toMatchObject({ outstanding: 0, returned: 3 })
     const late = rx.make(3)
     r.api.NdisMIndicateReceivePacket(H, [late], 1)
-    expect(r.rt.isIndicated(late)).toBe(false)
+    expect(isIndicated(r.rt, late)).toBe(false)
     r.p.afterHalt()
     expect(r.rules()).toEqual([])
     r.scheduler.runUntil(1e9)
@@ -278,7 +279,7 @@ describe('unbind before halt, and halt with packets outstanding (ndis5.md §3.7,
       [s1, 2],
       [s2, 1],
     ])
-    expect(r.rt.isIndicated(a)).toBe(false)
+    expect(isIndicated(r.rt, a)).toBe(false)
     r.scheduler.runUntil(1e9)
     expect(calls).toHaveLength(0)
   })

@@ -1,7 +1,7 @@
 // The rule's own test: Indicating a receive packet still owned by the stack
 import { describe, expect } from 'vitest'
 import { MINIPORT_ADAPTER_HANDLE } from '../../../../core/miniport/handles'
-import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../../core/ndis/instance'
 import { R21 } from '../../../../core/verifier/catalogue'
 import { miniport, scriptRuleCase } from './script-case'
 

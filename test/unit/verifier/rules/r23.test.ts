@@ -1,6 +1,6 @@
 // The rule's own test: MiniportHalt returns with receive packets outstanding
 import { describe } from 'vitest'
-import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../../core/ndis/instance'
 import { R23 } from '../../../../core/verifier/catalogue'
 import { miniport, scriptRuleCase } from './script-case'
 

@@ -1,6 +1,6 @@
 // The rule's own test: NdisMSendComplete for a packet not pended, or twice
 import { describe } from 'vitest'
-import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../../core/ndis/instance'
 import { R30 } from '../../../../core/verifier/catalogue'
 import { miniport, scriptRuleCase } from './script-case'
 

@@ -1,4 +1,5 @@
 // The rule's own test: Sending or indicating a packet with an empty buffer chain
+import { markIndicated } from '../../../../core/ndis/ownership'
 import { describe } from 'vitest'
 import { R31 } from '../../../../core/verifier/catalogue'
 import { kernelRuleCase } from './rule-case'
@@ -6,6 +7,6 @@ import { kernelRuleCase } from './rule-case'
 describe('R31: Sending or indicating a packet with an empty buffer chain', () => {
   kernelRuleCase(R31, (c) => {
     const p = c.packet(c.pool())
-    return { line: 38, params: [0x101f, p, 0, 0], allocatedLine: 1, act: () => void c.rt.markIndicated(p) }
+    return { line: 38, params: [0x101f, p, 0, 0], allocatedLine: 1, act: () => void markIndicated(c.rt, p) }
   })
 })

@@ -1,6 +1,6 @@
 // The rule's own test: Receive packets indicated without MiniportReturnPacket
 import { describe } from 'vitest'
-import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../../core/ndis/instance'
 import { R45 } from '../../../../core/verifier/catalogue'
 import { miniport, scriptRuleCase } from './script-case'
 

@@ -1,6 +1,6 @@
 // The rule's own test: MiniportHalt returns with sends not completed
 import { describe } from 'vitest'
-import { ndisRuntime } from '../../../../core/ndis/runtime'
+import { ndisRuntime } from '../../../../core/ndis/instance'
 import { R46 } from '../../../../core/verifier/catalogue'
 import { miniport, scriptRuleCase } from './script-case'
 
