@@ -135,7 +135,7 @@ export function packetDetail(kernel: Kernel, address: number): PacketDetail | nu
   const { pool, slot } = found
   const va = pool.addressOf(slot)
   const summary = packetSummary(kernel, pool, slot)
-  const chain = summary.owner === 'free' ? [] : walkChain(kernel.memory, va).buffers
+  const chain = summary.owner === 'free' ? [] : walkChain(kernel, va).buffers
   const bytes = chainBytes(kernel.memory, chain)
   return {
     summary,

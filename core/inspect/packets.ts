@@ -1,15 +1,14 @@
-// Packets for the Packets view: every descriptor of every pool with its owner (from the pools' state arrays), and a
-// buffer chain walk that never trusts the descriptors it reads: bounded, cycle-safe, and only inside the arena.
+// Packets for the Packets view: every descriptor of every pool with its owner (from the pools' state arrays), and its
+// buffer chain as the library's ChainCursor walks it (bounded, cycle-safe, stopping at a descriptor that is no buffer).
 import type { BufferView, PacketOwner, PacketSummary, SourceLocation } from './views'
 import type { CallSites } from '../verifier/call-site'
 import { KVA_BASE, type NonPagedMemory } from '../kernel/memory'
-import type { Kernel } from '../kernel/kernel'
-import { MDL_BYTE_COUNT, MDL_BYTE_OFFSET, MDL_MAPPED_SYSTEM_VA, MDL_NEXT, PKT_HEAD, SIZEOF_MDL } from '../ndis/layout'
+import { fmtVa, type Kernel } from '../kernel/kernel'
+import { CHAIN_CYCLE, ChainCursor } from '../ndis/chain-cursor'
+import { MDL_BYTE_OFFSET, PKT_HEAD } from '../ndis/layout'
 import { DESC_FREE, DESC_INDICATED, type PacketPool } from '../ndis/packet-pool'
 import { ndisRuntime } from '../ndis/instance'
 
-/** Longest chain walked: a real frame has a handful of buffers; anything longer is a broken chain. */
-export const MAX_CHAIN_WALK = 1024
 /** Frame bytes copied for the view. */
 export const MAX_FRAME_BYTES = 16 * 1024
 /** Rows listed at most (free descriptors last). */
@@ -39,33 +38,31 @@ export interface ChainWalk {
   broken: string
 }
 
-/** Walks the chain from a packet's Private.Head. */
-export function walkChain(memory: NonPagedMemory, packet: number): ChainWalk {
+/** The chain from a packet's Private.Head, walked with the library's ChainCursor (bounded, stops at a bad descriptor). */
+export function walkChain(kernel: Kernel, packet: number): ChainWalk {
+  const rt = ndisRuntime(kernel)
+  const memory = kernel.memory
   const buffers: BufferView[] = []
+  const c = new ChainCursor(rt)
+  // The view lists each buffer once: a cycle is seen at the first buffer met again (the cursor itself only knows it
+  // when the walk grows longer than all buffers together).
   const seen = new Set<number>()
-  let mdl = read32(memory, packet + PKT_HEAD)
   let frameOffset = 0
-  while (mdl !== 0) {
-    if (seen.has(mdl)) return { buffers, broken: `cycle at 0x${mdl.toString(16)}` }
-    if (buffers.length >= MAX_CHAIN_WALK) return { buffers, broken: `more than ${MAX_CHAIN_WALK} buffers` }
-    if (!memory.inArena(mdl, SIZEOF_MDL) || (mdl & 3) !== 0) {
-      return { buffers, broken: `buffer 0x${mdl.toString(16)} is not a descriptor in memory` }
-    }
-    seen.add(mdl)
-    const byteCount = read32(memory, mdl + MDL_BYTE_COUNT)
-    const next = read32(memory, mdl + MDL_NEXT)
+  for (let ok = c.start(read32(memory, packet + PKT_HEAD)); ok; ok = c.next()) {
+    if (seen.has(c.mdl)) return { buffers, broken: `the chain ${CHAIN_CYCLE} at ${fmtVa(c.mdl)}` }
+    seen.add(c.mdl)
+    const byteCount = c.length
     buffers.push({
-      address: mdl,
-      virtualAddress: read32(memory, mdl + MDL_MAPPED_SYSTEM_VA),
-      byteOffset: read32(memory, mdl + MDL_BYTE_OFFSET),
+      address: c.mdl,
+      virtualAddress: c.va,
+      byteOffset: read32(memory, c.mdl + MDL_BYTE_OFFSET),
       byteCount,
-      next,
+      next: c.nextMdl,
       frameOffset,
     })
     frameOffset += byteCount
-    mdl = next
   }
-  return { buffers, broken: '' }
+  return { buffers, broken: c.broken === '' ? '' : `the chain ${c.broken} at ${fmtVa(c.mdl)}` }
 }
 
 /** The frame as the chain describes it, at most MAX_FRAME_BYTES; a buffer outside memory ends it. */
@@ -87,7 +84,7 @@ function summary(kernel: Kernel, pool: PacketPool, slot: number): PacketSummary 
   let totalLength = 0
   let bufferCount = 0
   if (owner !== 'free') {
-    const chain = walkChain(kernel.memory, address)
+    const chain = walkChain(kernel, address)
     bufferCount = chain.buffers.length
     for (const b of chain.buffers) totalLength += b.byteCount
   }
