@@ -4,7 +4,7 @@ import type { NonPagedMemory } from '../kernel/memory'
 import { NO_EVENT, type EventId } from '../sim/event-queue'
 import type { Scheduler } from '../sim/scheduler'
 import { MAX_FRAME_BYTES } from './descriptors'
-import { DmaPort } from './dma'
+import { DmaPort, type DmaCheck } from './dma'
 import { InterruptUnit, type InterruptLine } from './interrupts'
 import { LinkUnit, type LinkSpeedMbps } from './link'
 import { ReceiveUnit } from './receive'
@@ -64,6 +64,8 @@ export interface ControllerOptions {
   readonly linkSpeedMbps?: LinkSpeedMbps
   /** Whether the cable is plugged in at power-on; default true. */
   readonly cableConnected?: boolean
+  /** Told every DMA transfer the controller makes (the verifier checks it lies inside live memory). */
+  readonly dmaCheck?: DmaCheck
 }
 
 export class NicController {
@@ -95,7 +97,7 @@ export class NicController {
     this.resources = defaultResources(address)
     this.s = createState(options.rxFifoFrames)
     this.s.cableConnected = options.cableConnected ?? true
-    const dma = (this.dma = new DmaPort(memory, this.s.totals))
+    const dma = (this.dma = new DmaPort(memory, this.s.totals, options.dmaCheck ?? null))
     this.interrupts = new InterruptUnit(this.s, scheduler, eventKindBase + SCHED_THROTTLE)
     this.rx = new ReceiveUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + SCHED_RX_DRAIN)
     this.tx = new TransmitUnit(this.s, dma, this.interrupts, scheduler, eventKindBase + SCHED_TX_PROCESS)

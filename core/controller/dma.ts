@@ -5,10 +5,14 @@ import { KVA_BASE, type NonPagedMemory } from '../kernel/memory'
 import { paInRange, paToVa } from '../kernel/physical'
 import { T_DMA_TO_UNALLOCATED } from './state'
 
+/** Told each transfer (virtual address, length, 1 write / 0 read, physical address) before it is made. */
+export type DmaCheck = (va: number, length: number, write: number, pa: number) => void
+
 export class DmaPort {
   constructor(
     readonly memory: NonPagedMemory,
     private readonly totals: Float64Array,
+    private readonly check: DmaCheck | null = null,
   ) {}
 
   /** True when [pa, pa+length) is inside the arena. */
@@ -43,6 +47,7 @@ export class DmaPort {
 
   /** Device → memory. False (nothing written) when the range is outside the arena. */
   writeBytes(pa: number, src: Uint8Array, srcOffset: number, length: number): boolean {
+    if (this.check !== null) this.check(paToVa(pa), length, 1, pa)
     if (!paInRange(this.memory, pa, length)) return false
     this.noteUnallocated(pa, length)
     const dst = this.memory.u8
@@ -53,6 +58,7 @@ export class DmaPort {
 
   /** Memory → device. False (nothing read) when the range is outside the arena. */
   readBytes(pa: number, dst: Uint8Array, dstOffset: number, length: number): boolean {
+    if (this.check !== null) this.check(paToVa(pa), length, 0, pa)
     if (!paInRange(this.memory, pa, length)) return false
     const src = this.memory.u8
     const base = this.offset(pa)

@@ -75,6 +75,7 @@ export class Run {
       sites: this.sites,
       verifier: config.verifier,
       platform: config.scenario.platform,
+      specialPool: config.scenario.specialPool,
     })
     if (config.lowResources) {
       const parsed = parseLowResourcesSpec(config.lowResources)
@@ -90,6 +91,7 @@ export class Run {
       ...(c.rxFifoFrames !== undefined ? { rxFifoFrames: c.rxFifoFrames } : {}),
       ...(c.linkSpeedMbps !== undefined ? { linkSpeedMbps: c.linkSpeedMbps } : {}),
       cableConnected: c.cableConnected,
+      dmaCheck: (va, length, write, pa) => this.kernel.checkDma(va, length, write, pa),
     })
     this.log = new EventLog(config.traceCapacity ?? 65536)
     this.watch = new HandlerWatch(config.watchCells, this.sites.cell)

@@ -44,7 +44,7 @@ export function stopForThrown(error: unknown): RunStop {
 /** How a supervising process lost the engine: it stopped it, or the engine process ended on its own. */
 export type EngineLoss =
   /** Script code ran past its wall-clock budget: `handler` is the WATCHED_HANDLERS id of the outermost code. */
-  | { kind: 'watchdog'; handler: number; budgetMs: number }
+  | { kind: 'watchdog'; handler: number; budgetMs: number; ranMs: number }
   /** The engine process ran out of heap. */
   | { kind: 'out-of-memory' }
   /** The engine process ended without a report: killed, or crashed (`detail`: its exit code or signal). */
@@ -67,7 +67,8 @@ export function stopForLoss(loss: EngineLoss, at: ReportLocation): LossStop {
         rule: 'R15',
         code: '0x133',
         name: 'DPC_WATCHDOG_VIOLATION',
-        params: [hex32(0), hex32(0), hex32(0), hex32(0)],
+        // R15's watchdog form: P1 0 (one DPC or ISR ran too long), P2 the time it ran, P3 its allotment (ms).
+        params: [hex32(0), hex32(Math.round(loss.ranMs)), hex32(loss.budgetMs), hex32(0)],
         message: `${what} ${verb}: stopped after ${loss.budgetMs} ms of wall-clock time`,
         at,
       },

@@ -2,16 +2,24 @@
 // low-resources simulation, call sites and the clock. Pure and deterministic; tests drive it directly.
 import type { AllocationGate, AllocKind } from '../verifier/alloc-kind'
 import { OwnershipHistory } from '../verifier/ownership-history'
-import { R16, R20 } from '../verifier/catalogue'
+import { R16, R20, R47, R48 } from '../verifier/catalogue'
 import type { Finding } from '../verifier/finding'
-import { VERIFIER_FULL, VERIFIER_OFF, verifierLevel, type VerifierLevelName } from '../verifier/level'
+import { VERIFIER_OFF, verifierLevel, type VerifierLevelName } from '../verifier/level'
 import { Verifier } from '../verifier/verifier'
 import { CallSites } from '../verifier/call-site'
 import type { Clock } from '../sim/clock'
 import { ManualClock } from '../sim/manual-clock'
 import { DriverObjects } from './driver-objects'
 import { DIRQL, DISPATCH_LEVEL, PASSIVE_LEVEL, Processor } from './irql'
-import { GRANULE_SHIFT, KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
+import {
+  GRANULE,
+  KVA_BASE,
+  NonPagedMemory,
+  SHADOW_GUARD,
+  SHADOW_LIVE,
+  SHADOW_PARTIAL,
+  type GuardPlacement,
+} from './memory'
 import { checkLocksReleased } from './spin-locks'
 
 /** Where Windows CE and desktop NDIS differ (ndis5.md §6), which one the run follows. */
@@ -27,6 +35,8 @@ export interface KernelOptions {
   readonly sites?: CallSites
   /** Entries kept by the ownership history (verifier level full). */
   readonly historyCapacity?: number
+  /** Where the special pool puts its guards (default 16-byte zones on both sides of every block). */
+  readonly specialPool?: GuardPlacement
 }
 
 const admitAll = (): boolean => true
@@ -64,7 +74,7 @@ export class Kernel {
   constructor(options: KernelOptions = {}) {
     this.sites = options.sites ?? new CallSites()
     this.clock = options.clock ?? new ManualClock()
-    this.memory = new NonPagedMemory(options.memoryBytes ?? 32 * 1024 * 1024)
+    this.memory = new NonPagedMemory(options.memoryBytes ?? 32 * 1024 * 1024, options.specialPool)
     this.verifier = new Verifier(this.sites, this.clock)
     this.verifier.level = verifierLevel(options.verifier ?? 'standard')
     const n = Math.max(1, Math.floor(options.processors ?? 1))
@@ -110,26 +120,80 @@ export class Kernel {
 
   // ---- memory access (script-api.md: MmRead/MmWrite/MmView); ndis5.md §4 R16 ----
 
-  /** Checks that [va, va+length) may be touched; reports R16 (a bug check) when not. */
+  /**
+   * Checks that [va, va+length) may be touched: a finding (a bug check) when not. Memory that is not mapped at all is
+   * R16 at any level; with the verifier, freed or never-allocated memory is R16 and a guard or a block's slack (an
+   * overrun, special pool) is R47. Short accesses touch at most two granules, so their first and last byte tell.
+   */
   checkAccess(va: number, length: number, write: number): boolean {
     const m = this.memory
-    const level = this.verifier.level
     if (!m.inArena(va, length)) {
       // Not mapped at all: a page fault in any kernel, verifier or not (R16's withoutVerifier).
       this.accessFault(va, write)
       return false
     }
-    if (level === VERIFIER_OFF) return true
-    // Standard: the first and last byte must be live memory (one shadow byte each); full: every granule.
+    if (this.verifier.level === VERIFIER_OFF) return true
     const off = va - KVA_BASE
-    const shadow = m.shadow
-    const first = shadow[off >> GRANULE_SHIFT] !== SHADOW_LIVE
-    const last = length > 1 && shadow[(off + length - 1) >> GRANULE_SHIFT] !== SHADOW_LIVE
-    if (first || last || (level === VERIFIER_FULL && !m.isLive(va, length))) {
-      this.accessFault(first || length <= 1 ? va : last ? va + length - 1 : va, write)
-      return false
+    if (length <= GRANULE) {
+      if (m.byteLive(off) && (length <= 1 || m.byteLive(off + length - 1))) return true
+    } else if (m.firstDead(off, length) < 0) return true
+    this.deadAccess(KVA_BASE + m.firstDead(off, Math.max(length, 1)), write)
+    return false
+  }
+
+  /** A verifier finding for an access that reached a byte that is not live: an overrun (R47) or use after free (R16). */
+  private deadAccess(va: number, write: number): void {
+    const m = this.memory
+    const state = m.shadowOf(va)
+    if (state === SHADOW_GUARD || state > SHADOW_PARTIAL) {
+      const block = m.allocationAround(va)
+      const where =
+        block === undefined
+          ? ''
+          : va >= block.va
+            ? `: ${va - block.va - block.requested + 1} byte(s) past the end of the ${block.requested}-byte block at ${fmtVa(block.va)}`
+            : `: ${block.va - va} byte(s) before the start of the ${block.requested}-byte block at ${fmtVa(block.va)}`
+      this.verifier.reportValue(
+        R47,
+        0,
+        va,
+        write,
+        0,
+        0,
+        (write ? 'write to ' : 'read of ') + fmtVa(va) + where,
+        block?.site ?? 0,
+      )
+      return
     }
-    return true
+    this.accessFault(va, write)
+  }
+
+  /**
+   * R48: the controller's DMA reached [va, va+length), which is not all live memory (no finding when it is, and none
+   * without the verifier). Device context: no script line; the finding names the block it ran out of.
+   */
+  checkDma(va: number, length: number, write: number, pa: number): void {
+    const m = this.memory
+    if (this.verifier.level === VERIFIER_OFF || length <= 0) return
+    const inArena = m.inArena(va, length)
+    const dead = inArena ? m.firstDead(va - KVA_BASE, length) : 0
+    if (inArena && dead < 0) return
+    const at = inArena ? KVA_BASE + dead : va
+    const block = m.allocationAround(at)
+    const what = write ? 'wrote' : 'read'
+    const where =
+      block === undefined
+        ? `${fmtVa(at)} is not live memory`
+        : `${fmtVa(at)} is past the end of the ${block.requested}-byte block at ${fmtVa(block.va)}`
+    this.verifier.reportAt(
+      R48,
+      0,
+      pa,
+      length,
+      write,
+      `the controller ${what} ${length} bytes at physical address ${fmtVa(pa)}: ${where}`,
+      block?.site ?? 0,
+    )
   }
 
   /** R16: 0xD1 at DISPATCH_LEVEL or above, 0x50 below (the faulting access of a script has no instruction address). */

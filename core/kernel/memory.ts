@@ -1,6 +1,9 @@
 // Non-paged memory: one ArrayBuffer arena handed out as 32-bit kernel virtual addresses from KVA_BASE.
 // First-fit allocator over sorted free extents, 16-byte granules. A shadow byte per granule says whether the
-// granule is unallocated, live or freed, so the verifier can catch use of freed memory (ndis5.md §4 R16).
+// granule is unallocated, live, freed or a guard, so the verifier can catch use of freed memory (ndis5.md §4 R16) and
+// overruns, as Driver Verifier's special pool does: every allocation has a guard zone before and after it (16 bytes,
+// or a 4 KiB page on the side a `guard` setting names), and the last granule of a block whose size is not a multiple
+// of 16 is live only up to its last byte, so an access one byte past the end is caught at the line that made it.
 
 export const KVA_BASE = 0x80000000
 export const GRANULE = 16
@@ -9,6 +12,20 @@ export const GRANULE_SHIFT = 4
 export const SHADOW_UNALLOCATED = 0
 export const SHADOW_LIVE = 1
 export const SHADOW_FREED = 2
+/** A guard granule around an allocation (special pool). */
+export const SHADOW_GUARD = 3
+/** SHADOW_PARTIAL + k (k = 1..15): the last granule of a block, live in its first k bytes only. */
+export const SHADOW_PARTIAL = 16
+
+/**
+ * The special pool's guards: 16-byte zones on both sides of every block (the default), or a 4 KiB page after
+ * ("verify end" in Driver Verifier's words: a wild write far past the end still lands in a guard) or before ("verify
+ * start") with a zone on the other side.
+ */
+export type GuardPlacement = 'zones' | 'page-after' | 'page-before'
+/** Guard bytes on each side: the small zone, and a page on the side the placement names. */
+export const GUARD_BYTES = 16
+export const GUARD_PAGE_BYTES = 0x1000
 
 /** Byte written over freed memory so a use-after-free reads something recognisable. */
 export const FREED_POISON = 0xdd
@@ -18,7 +35,11 @@ export type AllocationKind = 'memory' | 'packet-pool' | 'buffer-pool' | 'overflo
 
 export interface Allocation {
   readonly va: number
+  /** Bytes of the block (the request rounded up to a granule). */
   readonly size: number
+  /** Guard bytes before and after the block (part of the extent taken from the arena). */
+  readonly guardBefore: number
+  readonly guardAfter: number
   readonly requested: number
   readonly tag: number
   readonly flags: number
@@ -52,7 +73,11 @@ export class NonPagedMemory {
   private totalFrees = 0
   private failedAllocations = 0
 
-  constructor(size: number) {
+  /** Guard bytes before and after every block. */
+  private readonly guardBefore: number
+  private readonly guardAfter: number
+
+  constructor(size: number, guard: GuardPlacement = 'zones') {
     const bytes = Math.max(GRANULE, Math.ceil(size / GRANULE) * GRANULE)
     this.size = bytes
     this.buffer = new ArrayBuffer(bytes)
@@ -63,30 +88,51 @@ export class NonPagedMemory {
     this.shadow = new Uint8Array(bytes >>> GRANULE_SHIFT)
     this.freeStart = [0]
     this.freeLength = [bytes]
+    this.guardBefore = guard === 'page-before' ? GUARD_PAGE_BYTES : GUARD_BYTES
+    this.guardAfter = guard === 'page-after' ? GUARD_PAGE_BYTES : GUARD_BYTES
   }
 
-  /** Allocates `requested` bytes (rounded up to a granule); returns the VA, or 0 when nothing fits. */
+  /** Allocates `requested` bytes (rounded up to a granule, with guards around); returns the VA, or 0 when nothing fits. */
   allocate(requested: number, tag: number, flags: number, site: number, kind: AllocationKind): number {
     if (!(requested > 0) || requested > this.size) {
       this.failedAllocations++
       return 0
     }
     const size = Math.ceil(requested / GRANULE) * GRANULE
+    const before = this.guardBefore
+    const after = this.guardAfter
+    const extent = before + size + after
     const starts = this.freeStart
     const lengths = this.freeLength
     for (let i = 0; i < starts.length; i++) {
-      if (lengths[i] < size) continue
-      const offset = starts[i]
-      if (lengths[i] === size) {
+      if (lengths[i] < extent) continue
+      const start = starts[i]
+      if (lengths[i] === extent) {
         starts.splice(i, 1)
         lengths.splice(i, 1)
       } else {
-        starts[i] = offset + size
-        lengths[i] -= size
+        starts[i] = start + extent
+        lengths[i] -= extent
       }
-      this.shadow.fill(SHADOW_LIVE, offset >>> GRANULE_SHIFT, (offset + size) >>> GRANULE_SHIFT)
+      const offset = start + before
+      const shadow = this.shadow
+      shadow.fill(SHADOW_GUARD, start >>> GRANULE_SHIFT, offset >>> GRANULE_SHIFT)
+      shadow.fill(SHADOW_LIVE, offset >>> GRANULE_SHIFT, (offset + size) >>> GRANULE_SHIFT)
+      const tail = requested & (GRANULE - 1)
+      if (tail !== 0) shadow[(offset + size - 1) >>> GRANULE_SHIFT] = SHADOW_PARTIAL + tail
+      shadow.fill(SHADOW_GUARD, (offset + size) >>> GRANULE_SHIFT, (start + extent) >>> GRANULE_SHIFT)
       const va = KVA_BASE + offset
-      this.live.set(va, { va, size, requested, tag: tag >>> 0, flags, site, kind })
+      this.live.set(va, {
+        va,
+        size,
+        guardBefore: before,
+        guardAfter: after,
+        requested,
+        tag: tag >>> 0,
+        flags,
+        site,
+        kind,
+      })
       this.liveBytes += size
       this.totalAllocations++
       return va
@@ -101,9 +147,11 @@ export class NonPagedMemory {
     if (a === undefined) return undefined
     this.live.delete(va)
     const offset = va - KVA_BASE
+    const start = offset - a.guardBefore
+    const end = offset + a.size + a.guardAfter
     this.u8.fill(FREED_POISON, offset, offset + a.size)
-    this.shadow.fill(SHADOW_FREED, offset >>> GRANULE_SHIFT, (offset + a.size) >>> GRANULE_SHIFT)
-    this.insertFree(offset, a.size)
+    this.shadow.fill(SHADOW_FREED, start >>> GRANULE_SHIFT, end >>> GRANULE_SHIFT)
+    this.insertFree(start, end - start)
     this.liveBytes -= a.size
     this.totalFrees++
     return a
@@ -142,15 +190,37 @@ export class NonPagedMemory {
     return off >>> 0 === off && length >= 0 && length >>> 0 === length && off + length <= this.size
   }
 
-  /** True when every granule of [va, va+length) is live (not unallocated, not freed). */
+  /** True when every byte of [va, va+length) is live (allocated, not freed, not a guard or a block's slack). */
   isLive(va: number, length: number): boolean {
     if (!this.inArena(va, length)) return false
-    const off = va - KVA_BASE
-    const first = off >>> GRANULE_SHIFT
-    const last = (off + Math.max(length, 1) - 1) >>> GRANULE_SHIFT
+    return this.firstDead(va - KVA_BASE, Math.max(length, 1)) < 0
+  }
+
+  /** Offset of the first byte of [off, off+length) that is not live, or -1 (special pool: every granule checked). */
+  firstDead(off: number, length: number): number {
     const shadow = this.shadow
-    for (let g = first; g <= last; g++) if (shadow[g] !== SHADOW_LIVE) return false
-    return true
+    const end = off + length
+    for (let g = off >>> GRANULE_SHIFT, last = (end - 1) >>> GRANULE_SHIFT; g <= last; g++) {
+      const s = shadow[g]
+      if (s === SHADOW_LIVE) continue
+      const base = g << GRANULE_SHIFT
+      const from = Math.max(off, base)
+      if (s > SHADOW_PARTIAL && Math.min(end, base + GRANULE) <= base + (s - SHADOW_PARTIAL)) continue
+      return s > SHADOW_PARTIAL ? Math.max(from, base + (s - SHADOW_PARTIAL)) : from
+    }
+    return -1
+  }
+
+  /** True when byte `off` of the arena is live (one shadow read, and a compare in a block's last granule). */
+  byteLive(off: number): boolean {
+    const s = this.shadow[off >>> GRANULE_SHIFT]
+    return s === SHADOW_LIVE || (s > SHADOW_PARTIAL && (off & (GRANULE - 1)) < s - SHADOW_PARTIAL)
+  }
+
+  /** The live allocation whose block or guards hold `va` (slow: for the message of an overrun). */
+  allocationAround(va: number): Allocation | undefined {
+    for (const a of this.live.values()) if (va >= a.va - a.guardBefore && va < a.va + a.size + a.guardAfter) return a
+    return undefined
   }
 
   /** Shadow state of the granule holding `va` (SHADOW_*), or -1 outside the arena. */

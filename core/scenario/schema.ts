@@ -65,6 +65,11 @@ export const ScenarioSchema = z.strictObject({
   faults: FaultsSchema.prefault({}),
   verifier: z.enum(['off', 'standard', 'full']).optional(),
   platform: z.enum(['ce', 'desktop']).default('ce'),
+  /**
+   * Where the special pool puts its guards around every allocation: 16-byte zones on both sides, or a 4 KiB page
+   * after the block (catches wild writes far past the end) or before it (catches underruns).
+   */
+  specialPool: z.enum(['zones', 'page-after', 'page-before']).default('zones'),
 })
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>

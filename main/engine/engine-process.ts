@@ -231,7 +231,12 @@ export class EngineProcess {
     if (!this.watching) return
     if (now - this.lastRecordAt > this.budgetMs) {
       // Not even the watch reporter speaks: the whole process is stalled (stopped, or swapping itself to death).
-      return this.lose({ kind: 'watchdog', handler: r[W_ACTIVE] === 1 ? r[W_HANDLER]! : 0, budgetMs: this.budgetMs })
+      return this.lose({
+        kind: 'watchdog',
+        handler: r[W_ACTIVE] === 1 ? r[W_HANDLER]! : 0,
+        budgetMs: this.budgetMs,
+        ranMs: now - this.lastRecordAt,
+      })
     }
     if (r[W_ACTIVE] !== 1 || r[W_ENTRIES] !== this.entries) {
       this.entries = r[W_ACTIVE] === 1 ? r[W_ENTRIES]! : -1
@@ -239,7 +244,7 @@ export class EngineProcess {
       return
     }
     if (now - this.activeSince > this.budgetMs) {
-      this.lose({ kind: 'watchdog', handler: r[W_HANDLER]!, budgetMs: this.budgetMs })
+      this.lose({ kind: 'watchdog', handler: r[W_HANDLER]!, budgetMs: this.budgetMs, ranMs: now - this.activeSince })
     }
   }
 

@@ -24,12 +24,14 @@ describe('stopForThrown', () => {
 describe('stopForLoss', () => {
   it('names the handler the watchdog stopped, or the top-level code', () => {
     const initialize = WATCHED_HANDLERS.indexOf('MiniportInitialize')
-    const stop = stopForLoss({ kind: 'watchdog', handler: initialize, budgetMs: 3000 }, at)
+    const stop = stopForLoss({ kind: 'watchdog', handler: initialize, budgetMs: 3000, ranMs: 3050 }, at)
     expect(stop.stopReason).toBe('watchdog')
     expect(stop.bugcheck).toMatchObject({ rule: 'R15', code: '0x133', name: 'DPC_WATCHDOG_VIOLATION', at })
     expect(stop.bugcheck!.message).toBe('MiniportInitialize did not return: stopped after 3000 ms of wall-clock time')
+    // R15's watchdog form (docs/verifier-rules.md): P1 0, P2 the time it ran, P3 the allotment, in ms.
+    expect(stop.bugcheck!.params).toEqual(['0x00000000', '0x00000BEA', '0x00000BB8', '0x00000000'])
     const topLevel = WATCHED_HANDLERS.indexOf("the script's top-level code")
-    expect(stopForLoss({ kind: 'watchdog', handler: topLevel, budgetMs: 500 }, at).bugcheck!.message).toBe(
+    expect(stopForLoss({ kind: 'watchdog', handler: topLevel, budgetMs: 500, ranMs: 520 }, at).bugcheck!.message).toBe(
       "the script's top-level code did not finish: stopped after 500 ms of wall-clock time",
     )
   })

@@ -5,12 +5,13 @@ import { FREED_POISON, KVA_BASE, NonPagedMemory, SHADOW_FREED, SHADOW_LIVE } fro
 import { paToVa, PHYSICAL_BASE, readPhysical, vaToPa, writePhysical } from '../../../core/kernel/physical'
 
 describe('NonPagedMemory (issue: non-paged arena with kernel virtual addresses)', () => {
-  it('hands out 16-byte aligned addresses from 0x80000000 and tracks every live allocation', () => {
+  it('hands out 16-byte aligned addresses from 0x80000000, a guard zone around each block, and tracks every live allocation', () => {
     const m = new NonPagedMemory(4096)
     const a = m.allocate(10, 0x4e444d61, 0, 3, 'memory')
     const b = m.allocate(32, 0, 0, 4, 'memory')
-    expect(a).toBe(KVA_BASE)
-    expect(b).toBe(KVA_BASE + 16)
+    // [guard 16][a: 16][guard 16] [guard 16][b: 32][guard 16]
+    expect(a).toBe(KVA_BASE + 16)
+    expect(b).toBe(KVA_BASE + 64)
     expect(m.live.get(a)).toMatchObject({ requested: 10, size: 16, tag: 0x4e444d61, site: 3 })
     expect(m.stats().liveAllocations).toBe(2)
   })
@@ -23,7 +24,7 @@ describe('NonPagedMemory (issue: non-paged arena with kernel virtual addresses)'
   })
 
   it('poisons freed memory, marks it freed, and coalesces free extents', () => {
-    const m = new NonPagedMemory(256)
+    const m = new NonPagedMemory(320)
     const a = m.allocate(128, 0, 0, 0, 'memory')
     const b = m.allocate(128, 0, 0, 0, 'memory')
     expect(m.largestFree()).toBe(0)
@@ -33,7 +34,7 @@ describe('NonPagedMemory (issue: non-paged arena with kernel virtual addresses)'
     expect(m.shadowOf(a)).toBe(SHADOW_FREED)
     expect(m.shadowOf(b)).toBe(SHADOW_LIVE)
     m.free(b)
-    expect(m.largestFree()).toBe(256)
+    expect(m.largestFree()).toBe(320)
     expect(m.free(b)).toBeUndefined()
   })
 
@@ -130,7 +131,7 @@ describe('physical addresses for DMA (design: PA = VA - 0x80000000 + 0x00100000)
     const k = new Kernel({ memoryBytes: 4096 })
     const va = k.memory.allocate(64, 0, 3, 0, 'shared')
     const pa = vaToPa(va)
-    expect(pa).toBe(PHYSICAL_BASE)
+    expect(pa).toBe(PHYSICAL_BASE + 16)
     expect(paToVa(pa)).toBe(va)
     expect(writePhysical(k.memory, pa + 4, new Uint8Array([9, 8, 7]))).toBe(3)
     const out = new Uint8Array(3)

@@ -99,7 +99,9 @@ describe('buffer pools and buffers (ndis5.md §1.3)', () => {
     ndis.NdisAllocateMemoryWithTag(mem, 0x3000, 0)
     const st = out()
     const b = out()
-    ndis.NdisAllocateBuffer(st, b, 0, mem.value + 0xff0, 0x20)
+    // 16 bytes before a page boundary inside the block.
+    const pageEnd = ((mem.value + 0xfff) & ~0xfff) >>> 0
+    ndis.NdisAllocateBuffer(st, b, 0, pageEnd - 0x10, 0x20)
     expect(ndis.NDIS_BUFFER_TO_SPAN_PAGES(b.value)).toBe(2)
     ndis.NdisAdjustBufferLength(b.value, 0)
     expect(ndis.NDIS_BUFFER_TO_SPAN_PAGES(b.value)).toBe(1)
