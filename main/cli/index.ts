@@ -1,7 +1,8 @@
 // nicbench: the headless CLI (../shared/product/cli.md).
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { productVersion, rendererDir } from '../paths'
-import { startServer } from '../serve/server'
+import { ServeStartError, startServer, type RunningServer } from '../serve/server'
+import { isLoopbackAddress } from '../serve/serve-security'
 import { BadInput } from './bad-input'
 import { checkCommand } from './check-command'
 import { rulesText } from './rules-command'
@@ -33,7 +34,7 @@ Examples:
   nicbench run driver.ts --fault NdisAllocatePacket:6%         fail 6% of packet allocations
   nicbench check driver.ts                                     type-check against the NDIS declarations
   nicbench rules                                               the verifier's rule catalogue
-  nicbench serve                                               the workbench UI on http://127.0.0.1:4780/
+  nicbench serve                                               the workbench UI on http://127.0.0.1:4780/?token=…
 
 Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal error`,
     )
@@ -95,8 +96,31 @@ Examples:
     .description('serve the workbench UI to a browser (binds to loopback unless told otherwise)')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .action(async (options: { host: string; port: number }) => {
-      const server = await startServer({ host: options.host, port: options.port, rendererDir: rendererDir() })
+    .option('--allow-remote', 'allow a --host that other machines can reach (anyone with the token can run code here)')
+    .addHelpText(
+      'after',
+      `
+The printed address carries a token made for this launch; only a page opened from it can drive the workbench.`,
+    )
+    .action(async (options: { host: string; port: number; allowRemote?: boolean }) => {
+      let server: RunningServer
+      try {
+        server = await startServer({
+          host: options.host,
+          port: options.port,
+          rendererDir: rendererDir(),
+          allowRemote: options.allowRemote === true,
+        })
+      } catch (error) {
+        if (error instanceof ServeStartError) throw new BadInput(error.message)
+        throw error
+      }
+      if (!isLoopbackAddress(options.host)) {
+        process.stderr.write(
+          `nicbench serve: warning: ${options.host} can be reached from other machines; anyone who has the address ` +
+            `with its token can run scripts, and so code, on this machine\n`,
+        )
+      }
       process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
       const stop = () => void server.close().then(() => process.exit(EXIT.ok))
       process.once('SIGINT', stop)
