@@ -10,6 +10,7 @@ import { ManualClock, type Clock } from './clock'
 import { DIRQL, PASSIVE_LEVEL, Processor } from './irql'
 import { GRANULE_SHIFT, KVA_BASE, NonPagedMemory, SHADOW_LIVE } from './memory'
 import { checkLocksReleased } from './spin-locks'
+import { scriptValueText } from './script-value'
 
 /** Which allocations the low-resources simulation can fail (ndis5.md §1.2, §1.3, §1.9). */
 export const ALLOC_PACKET = 0
@@ -226,6 +227,6 @@ export class Kernel {
 }
 
 export function fmtVa(va: number): string {
-  if (typeof va !== 'number' || !Number.isFinite(va)) return String(va)
+  if (typeof va !== 'number' || !Number.isFinite(va)) return scriptValueText(va)
   return '0x' + (va >>> 0).toString(16).toUpperCase().padStart(8, '0')
 }

@@ -6,6 +6,7 @@ import { emulatorSubcode } from '../verifier/rule'
 import { DISPATCH_LEVEL } from './irql'
 import type { Kernel } from './kernel'
 import { NDIS_SPIN_LOCK } from './spin-lock'
+import { isScriptInstance } from './script-value'
 
 /** Hold time above which a lock is reported (ndis5.md §1.8: > 25 µs degrades the system). */
 export const SPIN_LOCK_HOLD_LIMIT_NS = 25_000
@@ -20,7 +21,7 @@ const HELD_ELSEWHERE = 7
 const HELD_ON_RETURN = 8
 
 function isLock(lock: unknown): lock is NDIS_SPIN_LOCK {
-  return lock instanceof NDIS_SPIN_LOCK
+  return isScriptInstance(lock, NDIS_SPIN_LOCK)
 }
 
 function misuse(k: Kernel, lock: NDIS_SPIN_LOCK, kind: number, message: string): void {

@@ -16,6 +16,7 @@ import {
   WRAPPER_CONFIGURATION_CONTEXT,
 } from './handles'
 import type { MiniportRuntime } from './runtime'
+import { scriptNumber, scriptString, scriptUlong } from '../kernel/script-value'
 
 export const NdisParameterInteger = 0
 export const NdisParameterHexInteger = 1
@@ -63,7 +64,7 @@ export function adapterApi(m: MiniportRuntime) {
   }
 
   function badHandle(call: string, what: string, value: unknown): void {
-    k.verifier.report(R36, 0x1024, Number(value) >>> 0, 7, 0, `${call}: not the ${what} NDIS gave the miniport`)
+    k.verifier.report(R36, 0x1024, scriptUlong(value), 7, 0, `${call}: not the ${what} NDIS gave the miniport`)
   }
 
   function resourceList(): NDIS_RESOURCE_LIST {
@@ -141,8 +142,8 @@ export function adapterApi(m: MiniportRuntime) {
         return badHandle('NdisMSetAttributesEx', 'MiniportAdapterHandle', MiniportAdapterHandle)
       adapter.context = MiniportAdapterContext
       adapter.attributesSet = true
-      adapter.attributeFlags = Number(AttributeFlags) >>> 0
-      const seconds = Number(CheckForHangTimeInSeconds)
+      adapter.attributeFlags = scriptUlong(AttributeFlags)
+      const seconds = scriptNumber(CheckForHangTimeInSeconds)
       adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
     },
 
@@ -190,7 +191,7 @@ export function adapterApi(m: MiniportRuntime) {
         badHandle('NdisReadConfiguration', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
       }
-      const key = typeof Keyword === 'string' ? Keyword : String((Keyword as { Buffer?: unknown })?.Buffer ?? '')
+      const key = typeof Keyword === 'string' ? Keyword : scriptString((Keyword as { Buffer?: unknown })?.Buffer ?? '')
       // Registry keywords are case-insensitive.
       const found = Object.keys(env.registry).find((name) => name.toLowerCase() === key.toLowerCase())
       if (found === undefined) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
@@ -272,7 +273,7 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
-      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: Number(GeneralStatus) | 0 })
+      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) | 0 })
     },
 
     NdisMIndicateStatusComplete(MiniportAdapterHandle: number): void {
@@ -288,7 +289,7 @@ export function adapterApi(m: MiniportRuntime) {
     },
 
     NDIS_STRING_CONST(text: string): string {
-      return String(text)
+      return scriptString(text)
     },
   }
 }

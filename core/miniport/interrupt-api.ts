@@ -14,6 +14,7 @@ import { EV_DPC_BEGIN, EV_DPC_END, EV_INTERRUPT, EV_ISR_BEGIN, EV_ISR_END } from
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
 import { EVENT_DPC, EVENT_ISR, type MiniportRuntime } from './runtime'
+import { isScriptInstance, writeOutCell } from '../kernel/script-value'
 
 /** ISRs in a row without the DPC running before the run stops as an interrupt storm (R43): 1 ms of interrupts. */
 export const STORM_LIMIT = 1_000
@@ -57,8 +58,8 @@ export function interruptApi(m: MiniportRuntime) {
     const h = adapter.handlers!
     let queue: boolean
     if (i.requestIsr && h.ISRHandler) {
-      recognized.value = false
-      queueDpc.value = false
+      writeOutCell(recognized, false)
+      writeOutCell(queueDpc, false)
       env.log.add(scheduler.nowNs, EV_ISR_BEGIN, names.isr, 0, 0)
       m.call('MiniportISR', k.dirql, h.ISRHandler, recognized, queueDpc, adapter.context)
       env.log.add(scheduler.nowNs, EV_ISR_END, names.isr, 0, 0)
@@ -117,7 +118,7 @@ export function interruptApi(m: MiniportRuntime) {
   env.controller.connectInterrupt(lineChanged)
 
   function checkInterruptObject(call: string, value: unknown): value is NDIS_MINIPORT_INTERRUPT {
-    if (value instanceof NDIS_MINIPORT_INTERRUPT) return true
+    if (isScriptInstance(value, NDIS_MINIPORT_INTERRUPT)) return true
     k.verifier.report(
       R36,
       0x1024,

@@ -13,6 +13,7 @@ import { R41 } from '../verifier/rules/r41'
 import { R42 } from '../verifier/rules/r42'
 import { IO_SPACE_BASE, MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
+import { scriptNumber, scriptUlong, scriptValueText } from '../kernel/script-value'
 
 /** Tag NDIS puts on shared memory allocations ('NDSm', shown in pool views). */
 const SHARED_MEMORY_TAG = 0x6d53444e
@@ -34,7 +35,7 @@ export function ioApi(m: MiniportRuntime) {
     k.verifier.report(
       R36,
       0x1024,
-      handle >>> 0,
+      scriptUlong(handle),
       7,
       0,
       `${call}: not the MiniportAdapterHandle NDIS gave MiniportInitialize`,
@@ -64,13 +65,13 @@ export function ioApi(m: MiniportRuntime) {
   }
 
   function readRegister(va: number, width: number, Data: Out<number> | null): void {
-    const off = registerOffset(va, width, 0)
+    const off = registerOffset(scriptNumber(va), width, 0)
     put(Data, off < 0 ? 0 : controller.readRegister(off, width))
   }
 
   function writeRegister(va: number, width: number, value: number): void {
-    const off = registerOffset(va, width, 1)
-    if (off >= 0) controller.writeRegister(off, width, Number(value) >>> 0)
+    const off = registerOffset(scriptNumber(va), width, 1)
+    if (off >= 0) controller.writeRegister(off, width, scriptUlong(value))
   }
 
   return {
@@ -89,7 +90,14 @@ export function ioApi(m: MiniportRuntime) {
         k.verifier.report(R42, emulatorSubcode('R42'), 0, 0, 0, 'NdisMMapIoSpace before NdisMSetAttributesEx')
       const r = controller.resources
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
-        k.verifier.report(R37, 0x1025, 0, 0, 0, `NdisMMapIoSpace: Length ${String(Length)} is not a positive ULONG`)
+        k.verifier.report(
+          R37,
+          0x1025,
+          0,
+          0,
+          0,
+          `NdisMMapIoSpace: Length ${scriptValueText(Length)} is not a positive ULONG`,
+        )
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
       }
       if (!(PhysicalAddress >= r.registerBase && PhysicalAddress + Length <= r.registerBase + r.registerLength)) {
@@ -148,7 +156,7 @@ export function ioApi(m: MiniportRuntime) {
           0,
           0,
           0,
-          `NdisMAllocateSharedMemory: Length ${String(Length)} is not a positive ULONG`,
+          `NdisMAllocateSharedMemory: Length ${scriptValueText(Length)} is not a positive ULONG`,
         )
         return
       }
@@ -178,7 +186,7 @@ export function ioApi(m: MiniportRuntime) {
           VirtualAddress >>> 0,
           0,
           0,
-          `NdisMFreeSharedMemory of 0x${(VirtualAddress >>> 0).toString(16).toUpperCase()}: not shared memory this adapter holds`,
+          `NdisMFreeSharedMemory of 0x${scriptUlong(VirtualAddress).toString(16).toUpperCase()}: not shared memory this adapter holds`,
         )
         return
       }

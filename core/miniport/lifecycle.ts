@@ -7,6 +7,7 @@ import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/sta
 import { R24, R25, R26 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
 import { EVENT_CHECK_FOR_HANG, type MiniportRuntime } from './runtime'
+import { scriptNumber, scriptValueText } from '../kernel/script-value'
 
 export const NdisMedium802_3 = 0
 /** Fake DRIVER_OBJECT / registry path handed to DriverEntry (opaque to the script, as in C). */
@@ -37,7 +38,7 @@ export class MiniportLifecycle {
       }
     }
     const entryStatus =
-      Number(m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)) | 0
+      scriptNumber(m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)) | 0
     if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
@@ -49,7 +50,7 @@ export class MiniportLifecycle {
     const selected: Out<number> = { value: -1 }
     const media = [NdisMedium802_3]
     const status =
-      Number(
+      scriptNumber(
         m.call(
           'MiniportInitialize',
           PASSIVE_LEVEL,
@@ -72,7 +73,7 @@ export class MiniportLifecycle {
       adapter.state = 'failed'
       return {
         ok: false,
-        reason: `MiniportInitialize did not select NdisMedium802_3 (SelectedMediumIndex = ${String(selected.value)})`,
+        reason: `MiniportInitialize did not select NdisMedium802_3 (SelectedMediumIndex = ${scriptValueText(selected.value)})`,
       }
     }
     if (!adapter.attributesSet) {

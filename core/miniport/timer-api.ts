@@ -10,6 +10,7 @@ import { EV_TIMER } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import { NDIS_MINIPORT_TIMER } from './timer-object'
 import { EVENT_TIMER, type MiniportRuntime } from './runtime'
+import { isScriptInstance, scriptValueText } from '../kernel/script-value'
 
 /** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
 export const BOOT_SYSTEM_TIME = 134117568000000000n
@@ -45,7 +46,7 @@ export function timerApi(m: MiniportRuntime) {
   scheduler.on(m.eventBase + EVENT_TIMER, fire)
 
   function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
-    if (!(value instanceof NDIS_MINIPORT_TIMER)) {
+    if (!isScriptInstance(value, NDIS_MINIPORT_TIMER)) {
       k.verifier.report(
         R36,
         0x1024,
@@ -66,7 +67,7 @@ export function timerApi(m: MiniportRuntime) {
   function arm(call: string, Timer: NDIS_MINIPORT_TIMER, ms: number, periodic: boolean): void {
     if (!checkTimer(call, Timer, true)) return
     if (typeof ms !== 'number' || ms >>> 0 !== ms) {
-      k.verifier.report(R37, 0x1025, 0, 0, 0, `${call}: ${String(ms)} is not a number of milliseconds`)
+      k.verifier.report(R37, 0x1025, 0, 0, 0, `${call}: ${scriptValueText(ms)} is not a number of milliseconds`)
       return
     }
     if (Timer.event !== 0) scheduler.cancel(Timer.event)
@@ -139,7 +140,7 @@ export function timerApi(m: MiniportRuntime) {
           0,
           0,
           0,
-          `NdisStallExecution: ${String(MicrosecondsToStall)} is not a number of microseconds`,
+          `NdisStallExecution: ${scriptValueText(MicrosecondsToStall)} is not a number of microseconds`,
         )
         return
       }

@@ -1,5 +1,6 @@
 // The NDIS library's state for one kernel: live packet and buffer pools, handle and descriptor resolution with
 // the verifier's checks, descriptor initialisation, chain walks, ownership hooks, and the run-end leak scan.
+import { scriptValueText, writeOutCell } from '../kernel/script-value'
 import { DISPATCH_LEVEL as DISPATCH_LEVEL_ } from '../kernel/irql'
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
@@ -51,7 +52,7 @@ export interface Out<T> {
 
 /** Writes an out argument when the script passed a cell (NULL or a non-object is skipped, never a host exception). */
 export function put<T>(out: Out<T> | null | undefined, value: T): void {
-  if (typeof out === 'object' && out !== null) out.value = value
+  if (typeof out === 'object' && out !== null) writeOutCell(out, value)
 }
 
 /** A script value as a 32-bit unsigned C value: numbers wrap as C converts them, anything else is 0. */
@@ -147,7 +148,7 @@ export class NdisRuntime {
         argument,
         0,
         0,
-        call + ': argument ' + argument + ' (' + String(value) + ') is not a ULONG',
+        call + ': argument ' + argument + ' (' + scriptValueText(value) + ') is not a ULONG',
       )
     }
   }
@@ -494,5 +495,5 @@ export class NdisRuntime {
 }
 
 function fmtVaOr(value: unknown): string {
-  return typeof value === 'number' ? fmtVa(value) : String(value)
+  return typeof value === 'number' ? fmtVa(value) : scriptValueText(value)
 }

@@ -23,6 +23,7 @@ import { ProtocolSchema, type ProtocolConfig, type ProtocolOptions } from './opt
 import { R45 } from './rules'
 import { ProtocolSender } from './send-path'
 import { ProtocolStatistics, type ProtocolSnapshot } from './statistics'
+import { scriptUlong, scriptValueText } from '../kernel/script-value'
 
 /** Scheduler event kinds of the protocol (offsets from the base the run gives). */
 export const PROTOCOL_EVENT_RETURN = 0
@@ -107,7 +108,7 @@ export class BoundProtocol {
         v.report(
           R36,
           emulatorSubcode('R36'),
-          Number(MiniportAdapterHandle) >>> 0,
+          scriptUlong(MiniportAdapterHandle),
           7,
           0,
           CALL + ': not the MiniportAdapterHandle NDIS gave MiniportInitialize',
@@ -130,7 +131,7 @@ export class BoundProtocol {
           0,
           CALL +
             ': NumberOfPackets ' +
-            String(n) +
+            scriptValueText(n) +
             ' (at least 1, at most the ' +
             PacketArray.length +
             ' entries of PacketArray)',

@@ -4,6 +4,7 @@ import { R36 } from '../verifier/catalogue'
 import { VERIFIER_OFF } from '../verifier/level'
 import { emulatorSubcode } from '../verifier/rule'
 import type { BoundProtocol } from './bound-protocol'
+import { scriptUlong } from '../kernel/script-value'
 
 export function sendApi(p: BoundProtocol) {
   const k = p.m.kernel
@@ -14,7 +15,7 @@ export function sendApi(p: BoundProtocol) {
       k.verifier.report(
         R36,
         emulatorSubcode('R36'),
-        Number(handle) >>> 0,
+        scriptUlong(handle),
         7,
         0,
         call + ': not the MiniportAdapterHandle NDIS gave MiniportInitialize',

@@ -21,6 +21,7 @@ import { writeTestFrame } from '../wire/test-frame'
 import type { ProtocolSendOptions } from './options'
 import { R46 } from './rules'
 import type { ProtocolStatistics } from './statistics'
+import { scriptNumber, scriptValueText } from '../kernel/script-value'
 
 /** Send packet states (per slot of the protocol's pool). */
 export const SEND_FREE = 0
@@ -361,7 +362,8 @@ export class ProtocolSender {
     const slot = this.popFront()
     const packet = this.handOver(slot, this.names.send)
     this.k.sites.cell[0] = 0
-    const status = Number(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
+    const status =
+      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
     if (this.state[slot] !== SEND_IN_CALL) return
     if (this.afterStatus(slot, status)) this.pushFront(slot)
   }
@@ -414,7 +416,7 @@ export class ProtocolSender {
           va,
           status,
           0,
-          'NdisMSendComplete: ' + (typeof Packet === 'number' ? fmtVa(Packet) : String(Packet)) + ' ' + why,
+          'NdisMSendComplete: ' + (typeof Packet === 'number' ? fmtVa(Packet) : scriptValueText(Packet)) + ' ' + why,
         )
       }
       return
