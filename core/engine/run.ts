@@ -27,6 +27,7 @@ import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
 import { buildScriptScope, traceApiCalls, type ScriptScope } from './script-scope'
 import type { StopReason } from '../report/report'
+import { isScriptInstance } from '../kernel/script-value'
 
 export type RunPhase = 'created' | 'running' | 'ended'
 
@@ -45,9 +46,12 @@ const FAULT_LINK_UP = 1
 const FAULT_RX_ERRORS = 2
 const FAULT_DMA_STALL = 3
 
-/** Errors made by the script's own code come from its context, not from the host's realm. */
+/**
+ * Errors made by the script's own code come from its context, not from the host's realm. Whatever the script threw
+ * (a revoked Proxy included) is looked at without a host exception.
+ */
 export function isHostError(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof BugCheck)
+  return isScriptInstance(error, Error) && !isScriptInstance(error, BugCheck)
 }
 
 export class Run {
@@ -164,7 +168,7 @@ export class Run {
       fn()
       return true
     } catch (error) {
-      if (error instanceof BugCheck) {
+      if (isScriptInstance(error, BugCheck)) {
         this.stop = { reason: 'bugcheck', bugCheck: error, error: null, startFailure: '' }
       } else if (isHostError(error)) {
         throw error

@@ -3,6 +3,9 @@
 // A conversion with no argument prints as `(missing)` rather than throwing.
 import { scriptNumber, scriptString } from '../kernel/script-value'
 
+/** One DbgPrint call transmits at most 512 bytes (WDK, DbgPrint remarks): no conversion is padded wider. */
+const MAX_OUTPUT = 512
+
 const CONVERSION = /%([-0+ #]*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|I64|I32|z|w)?([diuxXpscS%])/g
 
 function pad(text: string, width: number, left: boolean, zero: boolean): string {
@@ -31,8 +34,11 @@ export function formatDbgPrint(format: unknown, args: readonly unknown[]): strin
     CONVERSION,
     (_all, flags: string, widthSpec?: string, precisionSpec?: string, _len?: string, conv?: string) => {
       if (conv === '%') return '%'
-      const width = widthSpec === '*' ? toInt(take()) : widthSpec ? Number(widthSpec) : 0
-      const precision = precisionSpec === '*' ? toInt(take()) : precisionSpec !== undefined ? Number(precisionSpec) : -1
+      const width = Math.min(MAX_OUTPUT, widthSpec === '*' ? toInt(take()) : widthSpec ? Number(widthSpec) : 0)
+      const precision = Math.min(
+        MAX_OUTPUT,
+        precisionSpec === '*' ? toInt(take()) : precisionSpec !== undefined ? Number(precisionSpec) : -1,
+      )
       const left = flags.includes('-')
       const zero = flags.includes('0') && !left && precision < 0
       if (next >= args.length) return '(missing)'

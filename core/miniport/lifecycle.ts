@@ -37,8 +37,9 @@ export class MiniportLifecycle {
         reason: 'the script does not export a function DriverEntry (export function DriverEntry(...))',
       }
     }
-    const entryStatus =
-      scriptNumber(m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)) | 0
+    const entryResult = m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)
+    if (!isStatusLike(entryResult)) return { ok: false, reason: `DriverEntry returned ${notStatus(entryResult)}` }
+    const entryStatus = scriptNumber(entryResult) | 0
     if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
@@ -49,20 +50,23 @@ export class MiniportLifecycle {
     const openError: Out<number> = { value: 0 }
     const selected: Out<number> = { value: -1 }
     const media = [NdisMedium802_3]
-    const status =
-      scriptNumber(
-        m.call(
-          'MiniportInitialize',
-          PASSIVE_LEVEL,
-          adapter.handlers.InitializeHandler,
-          openError,
-          selected,
-          media,
-          media.length,
-          MINIPORT_ADAPTER_HANDLE,
-          WRAPPER_CONFIGURATION_CONTEXT,
-        ),
-      ) | 0
+    const initResult = m.call(
+      'MiniportInitialize',
+      PASSIVE_LEVEL,
+      adapter.handlers.InitializeHandler,
+      openError,
+      selected,
+      media,
+      media.length,
+      MINIPORT_ADAPTER_HANDLE,
+      WRAPPER_CONFIGURATION_CONTEXT,
+    )
+    if (!isStatusLike(initResult)) {
+      adapter.state = 'failed'
+      this.checkLeftBehind('MiniportInitialize failed', true)
+      return { ok: false, reason: `MiniportInitialize returned ${notStatus(initResult)}` }
+    }
+    const status = scriptNumber(initResult) | 0
     adapter.initializeStatus = status
     if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
       adapter.state = 'failed'
@@ -159,4 +163,14 @@ export class MiniportLifecycle {
 
 function statusText(status: number): string {
   return `${ndisStatusName(status) ?? 'status'} (${formatNdisStatus(status)})`
+}
+
+/** A handler's NDIS_STATUS as C would see it: a number (or a primitive that converts to one); never an object. */
+function isStatusLike(value: unknown): boolean {
+  const t = typeof value
+  return t !== 'object' && t !== 'function' && t !== 'symbol'
+}
+
+function notStatus(value: unknown): string {
+  return `${scriptValueText(value)}, not an NDIS_STATUS (a number)`
 }

@@ -7,7 +7,7 @@ import { buildReport } from '../../core/engine/report-builder'
 import { chromeTraceJson } from '../../core/trace/chrome-trace'
 import type { ScriptErrorReport } from '../../core/report/report'
 import { loadScript, ScriptLoadError } from '../script-host/sandbox'
-import { formatScriptError, scriptFrames } from '../script-host/stack'
+import { formatScriptError, scriptFrames, thrownText, valueText } from '../script-host/stack'
 import type { TranspiledScript } from '../script-host/transpile'
 import type { EngineJob, EngineResult } from './messages'
 import {
@@ -20,6 +20,7 @@ import {
 import { RealTimePacer, wallNowNs } from './pacer/real-time-pacer'
 import { RunDriver } from '../../core/sim/run-driver'
 import { ndisRuntime } from '../../core/ndis/runtime'
+import { isScriptInstance } from '../../core/kernel/script-value'
 
 /** Packets the script's pools have out (the progress line's "pools in use"). */
 function packetsInUse(run: Run): number {
@@ -31,10 +32,7 @@ function packetsInUse(run: Run): number {
 export function scriptError(error: unknown, script: TranspiledScript): ScriptErrorReport {
   const frames = scriptFrames(error, script)
   const top = frames[0]
-  const message =
-    typeof error === 'object' && error !== null && 'message' in error
-      ? String((error as { message: unknown }).message)
-      : String(error)
+  const message = thrownText(error, 'message') ?? valueText(error)
   return {
     message,
     stack: formatScriptError(error, script),
@@ -85,7 +83,7 @@ export async function executeJob(job: EngineJob): Promise<EngineResult> {
     run.shutDown()
   } catch (e) {
     const thrown = e instanceof ScriptLoadError ? e.cause : e
-    if (thrown instanceof BugCheck) {
+    if (isScriptInstance(thrown, BugCheck)) {
       run.stop = { reason: 'bugcheck', bugCheck: thrown, error: null, startFailure: '' }
     } else if (!(e instanceof ScriptLoadError) && e instanceof Error) {
       return { type: 'internal-error', message: e.message, stack: e.stack ?? '' }

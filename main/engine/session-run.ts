@@ -22,6 +22,7 @@ import { scriptError } from './execute'
 import type { PreparedRun } from './session-inputs'
 import type { SessionCommand } from './session-messages'
 import { createSharedCells, PROGRESS_EVENTS, PROGRESS_RX_FRAMES, PROGRESS_TIME_NS } from './shared-cells'
+import { isScriptInstance } from '../../core/kernel/script-value'
 
 /** Wall time of one slice at full speed: short enough that a command waits at most this long. */
 const SLICE_MS = 8
@@ -81,7 +82,7 @@ export class InteractiveRun {
       run.start(loaded.exports)
     } catch (e) {
       const thrown = e instanceof ScriptLoadError ? e.cause : e
-      if (thrown instanceof BugCheck) {
+      if (isScriptInstance(thrown, BugCheck)) {
         run.stop = { reason: 'bugcheck', bugCheck: thrown, error: null, startFailure: '' }
       } else {
         run.stop = { reason: 'exception', bugCheck: null, error: thrown, startFailure: '' }

@@ -5,6 +5,10 @@ import type { RunStats } from '../../core/api/workbench-api'
 import { checkScriptText, prepareRun } from './session-inputs'
 import type { HostToWorker, SessionWorkerData, WorkerToHost } from './session-messages'
 import { InteractiveRun } from './session-run'
+import { hardenHostRealm } from '../script-host/host-realm'
+
+// Scripts run in this thread: close its realm to them before the first one loads.
+hardenHostRealm()
 
 const port = parentPort!
 const data = workerData as SessionWorkerData

@@ -3,6 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { executeJob } from './execute'
 import type { EngineJob, EngineResult } from './messages'
+import { hardenHostRealm } from '../script-host/host-realm'
+
+// Scripts run in this thread: close its realm to them before the first one loads.
+hardenHostRealm()
 
 void executeJob(workerData as EngineJob)
   .catch((error: unknown): EngineResult => ({

@@ -1,6 +1,7 @@
 // The script's own stack for an exception thrown by a handler: frames of the compiled script mapped back through its
 // source map to the lines the user wrote; frames of the workbench itself are left out.
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
+import { types } from 'node:util'
 import type { TranspiledScript } from './transpile'
 
 export interface ScriptFrame {
@@ -12,11 +13,45 @@ export interface ScriptFrame {
 
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/
 
+/**
+ * A property of what the script threw, as text, or `undefined` when it has none. Runs none of the script's code, so
+ * it never throws and never hangs: a Proxy is not looked into, a getter the script wrote is not called (the engine's
+ * own, such as an Error's stack, is), and a value that is not a string is shown by kind.
+ */
+export function thrownText(thrown: unknown, key: 'name' | 'message' | 'stack'): string | undefined {
+  if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null || types.isProxy(thrown))
+    return undefined
+  try {
+    for (
+      let o: object | null = thrown;
+      o !== null && !types.isProxy(o);
+      o = Object.getPrototypeOf(o) as object | null
+    ) {
+      const d = Object.getOwnPropertyDescriptor(o, key)
+      if (d === undefined) continue
+      const value: unknown = 'value' in d ? d.value : d.get && isNative(d.get) ? d.get.call(thrown) : undefined
+      return value === undefined || value === null ? undefined : valueText(value)
+    }
+  } catch {
+    // An engine getter that failed (e.g. a stack formatter the script replaced): no text.
+  }
+  return undefined
+}
+
+function isNative(fn: () => unknown): boolean {
+  return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn))
+}
+
+/** Text of a value without running script code: primitives as `String` gives them, objects by kind. */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'object') return value === null ? 'null' : 'an object'
+  return String(value)
+}
+
 export function scriptFrames(error: unknown, script: TranspiledScript): ScriptFrame[] {
-  const stack =
-    error instanceof Error || (typeof error === 'object' && error !== null && 'stack' in error)
-      ? String((error as { stack?: unknown }).stack ?? '')
-      : ''
+  const stack = thrownText(error, 'stack') ?? ''
   let map: TraceMap | undefined
   const frames: ScriptFrame[] = []
   for (const line of stack.split('\n')) {
@@ -37,10 +72,12 @@ export function scriptFrames(error: unknown, script: TranspiledScript): ScriptFr
 
 /** `Error: message` plus `    at fn (file:line:column)` lines, as the user expects to read it. */
 export function formatScriptError(error: unknown, script: TranspiledScript): string {
+  const name = thrownText(error, 'name')
+  const message = thrownText(error, 'message')
   const head =
-    error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error && 'message' in error)
-      ? `${String((error as Error).name)}: ${String((error as Error).message)}`
-      : `thrown: ${String(error)}`
+    name !== undefined || message !== undefined
+      ? `${name ?? 'Error'}: ${message ?? ''}`
+      : `thrown: ${typeof error === 'object' && error !== null ? 'an object' : valueText(error)}`
   const frames = scriptFrames(error, script)
   return [head, ...frames.map((f) => `    at ${f.function} (${f.file}:${f.line}:${f.column})`)].join('\n')
 }
