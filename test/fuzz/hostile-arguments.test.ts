@@ -7,8 +7,9 @@ import { buildReport } from '../../core/engine/report-builder'
 import { isHostError } from '../../core/engine/run'
 import { newRun, REFERENCE } from './fuzz-run'
 import { hostileValues } from './hostile-values'
+import { fuzzSeed, OutcomeTable } from './outcomes'
 
-const SEED = Number(process.env['NICBENCH_FUZZ_SEED'] ?? Date.now() % 2 ** 31)
+const SEED = fuzzSeed()
 const hostile = hostileValues()
 const ordinary: unknown[] = [
   0,
@@ -49,73 +50,76 @@ const isClass = (fn: unknown) => typeof fn === 'function' && /^class[\s{]/.test(
 const describeValue = (i: number): string => (i >= 0 ? names[i]! : String(-1 - i))
 
 describe('hostile arguments to the script scope', () => {
-  it(`never raise a host exception (seed ${SEED})`, () => {
-    console.log(`hostile arguments: seed ${SEED} (set NICBENCH_FUZZ_SEED to repeat)`)
-    const probe = newRun(REFERENCE, {}).run
-    const callable = Object.keys(probe.scope)
-      .filter((n) => typeof probe.scope[n] === 'function')
-      .sort()
-    const escapes: Escape[] = []
-    const outcomes = { returned: 0, 'bug check': 0, 'script error': 0, escape: 0 }
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...callable), fc.array(anyValue, { maxLength: 7 })), {
-          minLength: 1,
-          maxLength: 6,
-        }),
-        (calls) => {
-          const { run, exports } = newRun(REFERENCE, { duration: '200us' })
-          run.start(exports)
-          for (const [name, indices] of calls) {
-            const args = indices.map(valueAt)
-            const fn = run.scope[name] as (...a: unknown[]) => unknown
-            try {
-              if (isClass(fn)) Reflect.construct(fn, args)
-              else fn(...args)
-              outcomes.returned++
-            } catch (error) {
-              if (!isHostError(error))
-                outcomes[(error as { name?: unknown })?.name === 'BugCheck' ? 'bug check' : 'script error']++
-              else if ((error as Error).name === 'BugCheck') outcomes['bug check']++
-              else {
-                outcomes.escape++
-                escapes.push({
-                  name,
-                  args: indices.map(describeValue),
-                  error: String((error as Error).stack)
-                    .split('\n')
-                    .slice(0, 4)
-                    .join(' | ')
-                    .replace(/\(\/[^)]*?\/(core|main|test)\//g, '($1/'),
-                })
+  it(
+    `never raise a host exception (seed ${SEED})`,
+    () => {
+      const probe = newRun(REFERENCE, {}).run
+      const callable = Object.keys(probe.scope)
+        .filter((n) => typeof probe.scope[n] === 'function')
+        .sort()
+      const escapes: Escape[] = []
+      // Per call: it returned (ran), stopped with a bug check or the script's own exception (finding/bug check), or let
+      // a host exception out (escape).
+      const table = new OutcomeTable()
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.constantFrom(...callable), fc.array(anyValue, { maxLength: 7 })), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          (calls) => {
+            const { run, exports } = newRun(REFERENCE, { duration: '200us' })
+            run.start(exports)
+            for (const [name, indices] of calls) {
+              const args = indices.map(valueAt)
+              const fn = run.scope[name] as (...a: unknown[]) => unknown
+              try {
+                if (isClass(fn)) Reflect.construct(fn, args)
+                else fn(...args)
+                table.add('ran', name)
+              } catch (error) {
+                if (!isHostError(error)) table.add('finding/bug check', name)
+                else {
+                  table.add('escape', `${name}(${indices.map(describeValue).join(', ')})`)
+                  escapes.push({
+                    name,
+                    args: indices.map(describeValue),
+                    error: String((error as Error).stack)
+                      .split('\n')
+                      .slice(0, 4)
+                      .join(' | ')
+                      .replace(/\(\/[^)]*?\/(core|main|test)\//g, '($1/'),
+                  })
+                }
               }
             }
-          }
-          try {
-            run.runToEnd()
-            run.shutDown()
-            buildReport(run, null)
-          } catch (error) {
-            outcomes.escape++
-            escapes.push({
-              name: '(the run after the calls)',
-              args: [],
-              error: String((error as Error).stack)
-                .split('\n')
-                .slice(0, 4)
-                .join(' | ')
-                .replace(/\(\/[^)]*?\/(core|main|test)\//g, '($1/'),
-            })
-          }
-        },
-      ),
-      { seed: SEED, numRuns: Number(process.env['NICBENCH_FUZZ_RUNS'] ?? 100) },
-    )
-    console.table(outcomes)
-    // One line per place in the workbench that let a host exception out.
-    const places = new Map<string, Escape>()
-    for (const e of escapes) places.set(e.error.split(' | ').slice(0, 3).join(' | '), e)
-    for (const [place, e] of places) console.log(`${e.name}(${e.args.join(', ')}): ${place}`)
-    expect([...places.keys()]).toEqual([])
-  })
+            try {
+              run.runToEnd()
+              run.shutDown()
+              buildReport(run, null)
+            } catch (error) {
+              table.add('exit 3', 'the run after the calls')
+              escapes.push({
+                name: '(the run after the calls)',
+                args: [],
+                error: String((error as Error).stack)
+                  .split('\n')
+                  .slice(0, 4)
+                  .join(' | ')
+                  .replace(/\(\/[^)]*?\/(core|main|test)\//g, '($1/'),
+              })
+            }
+          },
+        ),
+        { seed: SEED, numRuns: Number(process.env['NICBENCH_FUZZ_RUNS'] ?? 100) },
+      )
+      table.print('hostile arguments and call orders (fast-check), per call', SEED)
+      // One line per place in the workbench that let a host exception out.
+      const places = new Map<string, Escape>()
+      for (const e of escapes) places.set(e.error.split(' | ').slice(0, 3).join(' | '), e)
+      for (const [place, e] of places) console.log(`${e.name}(${e.args.join(', ')}): ${place}`)
+      expect([...places.keys()]).toEqual([])
+    },
+    10 * 60_000,
+  )
 })

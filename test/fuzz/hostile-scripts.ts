@@ -78,7 +78,7 @@ function MiniportInitialize(`,
   },
   {
     name: 'throws an object whose name, message and stack getters throw',
-    entry: `const e = new Error('x'); for (const k of ['name', 'message', 'stack']) Object.defineProperty(e, k, { get() { throw new Error(k) } }); throw e`,
+    entry: `const e = new Error('x'); for (const k of ['stack', 'name', 'message']) Object.defineProperty(e, k, { get() { throw new Error(k) } }); throw e`,
   },
   { name: 'throws a null-prototype object', entry: 'throw Object.create(null)' },
   { name: 'throws a revoked Proxy', entry: `const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy` },

@@ -176,43 +176,54 @@ function cliOutcome(args: string[]): Promise<Outcome> {
 }
 
 describe('mutated captures', () => {
-  it(`are each a run, a clear exit 2 or a finding (seed ${SEED})`, async () => {
-    const r = new SeededRandom(SEED)
-    const bases = seeds(r)
-    const table = new OutcomeTable()
-    for (const b of bases) table.add(replayInProcess(b.bytes, b.name), `${b.name} unmutated`)
-    const kept: { name: string; bytes: Uint8Array; how: string }[] = []
-    for (let i = 0; i < MUTANTS; i++) {
-      const base = bases[r.nextInt(bases.length)]!
-      let m = mutate(r, base.bytes)
-      // Some mutants get a second mutation: the interesting failures need two wrong fields.
-      if (r.nextInt(4) === 0) {
-        const again = mutate(r, m.bytes)
-        m = { bytes: again.bytes, how: `${m.how}; ${again.how}` }
+  it(
+    `are each a run, a clear exit 2 or a finding (seed ${SEED})`,
+    async () => {
+      const r = new SeededRandom(SEED)
+      const bases = seeds(r)
+      const table = new OutcomeTable()
+      for (const b of bases) table.add(replayInProcess(b.bytes, b.name), `${b.name} unmutated`)
+      const kept: { name: string; bytes: Uint8Array; how: string }[] = []
+      for (let i = 0; i < MUTANTS; i++) {
+        const base = bases[r.nextInt(bases.length)]!
+        let m = mutate(r, base.bytes)
+        // Some mutants get a second mutation: the interesting failures need two wrong fields.
+        if (r.nextInt(4) === 0) {
+          const again = mutate(r, m.bytes)
+          m = { bytes: again.bytes, how: `${m.how}; ${again.how}` }
+        }
+        const outcome = replayInProcess(m.bytes, base.name)
+        table.add(outcome, `${base.name}: ${m.how}`)
+        if (kept.length < 6 && (i % 97 === 0 || outcome !== 'ran')) kept.push({ name: base.name, ...m })
       }
-      const outcome = replayInProcess(m.bytes, base.name)
-      table.add(outcome, `${base.name}: ${m.how}`)
-      if (kept.length < 6 && (i % 97 === 0 || outcome !== 'ran')) kept.push({ name: base.name, ...m })
-    }
-    // A handful through the real CLI (worker, supervisor, exit codes), including every bad in-process outcome.
-    const dir = mkdtempSync(join(tmpdir(), 'nicbench-fuzz-'))
-    const cli = new OutcomeTable()
-    await Promise.all(
-      kept.slice(0, 6).map(async (m, i) => {
-        const file = join(dir, `m${i}-${m.name}`)
-        writeFileSync(file, m.bytes)
-        const scenario = join(dir, `m${i}.json`)
-        writeFileSync(scenario, JSON.stringify({ duration: VIRTUAL_RUN, wire: { kind: 'replay', file, loops: 2 } }))
-        cli.add(
-          await cliOutcome(['run', join(ROOT, 'examples', 'reference-miniport.ts'), '--scenario', scenario, '--quiet']),
-          `${m.name}: ${m.how}`,
-        )
-      }),
-    )
-    table.print(`mutated captures, in-process (${MUTANTS} mutants of ${bases.length} captures)`, SEED)
-    cli.print('mutated captures, through nicbench run', null)
-    expect(table.total).toBeGreaterThanOrEqual(500)
-    expect(table.examples).toEqual([])
-    expect(cli.examples).toEqual([])
-  })
+      // A handful through the real CLI (worker, supervisor, exit codes), including every bad in-process outcome.
+      const dir = mkdtempSync(join(tmpdir(), 'nicbench-fuzz-'))
+      const cli = new OutcomeTable()
+      await Promise.all(
+        kept.slice(0, 6).map(async (m, i) => {
+          const file = join(dir, `m${i}-${m.name}`)
+          writeFileSync(file, m.bytes)
+          const scenario = join(dir, `m${i}.json`)
+          writeFileSync(scenario, JSON.stringify({ duration: VIRTUAL_RUN, wire: { kind: 'replay', file, loops: 2 } }))
+          cli.add(
+            await cliOutcome([
+              'run',
+              join(ROOT, 'examples', 'reference-miniport.ts'),
+              '--scenario',
+              scenario,
+              '--quiet',
+            ]),
+            `${m.name}: ${m.how}`,
+          )
+        }),
+      )
+      table.print(`mutated captures, in-process (${MUTANTS} mutants of ${bases.length} captures)`, SEED)
+      cli.print('mutated captures, through nicbench run', null)
+      expect(table.total).toBeGreaterThanOrEqual(500)
+      expect(table.examples).toEqual([])
+      expect(cli.examples).toEqual([])
+      // Bounded by the work, not the clock: the timeout only stops a suite stuck on a busy machine.
+    },
+    10 * 60_000,
+  )
 })
