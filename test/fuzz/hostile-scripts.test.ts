@@ -32,8 +32,8 @@ function runHostile(h: HostileScript, i: number): Promise<{ outcome: Outcome; de
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     // The watchdog stops a spinning handler within a second and the load budget a spinning load within three; a
-    // run still going long after is one that does not end.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+    // run still going minutes later is one that does not end.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 4 * 60_000)
     child.on('exit', (code, signal) => {
       clearTimeout(timer)
       if (signal) return resolve({ outcome: 'hang', detail: `killed (${signal})` })

@@ -22,6 +22,7 @@ const MUTANTS = Number(process.env['NICBENCH_FUZZ_CAPTURES'] ?? 600)
 /** Scheduler events one short run may take; a run still going after them does not end (a hang, counted). */
 const EVENT_BUDGET = 2_000_000
 const VIRTUAL_RUN = '2ms'
+const HANG_MS = 4 * 60_000
 
 const frameOf = (r: SeededRandom, n: number): Uint8Array => {
   const f = new Uint8Array(n)
@@ -163,11 +164,12 @@ function replayInProcess(bytes: Uint8Array, name: string): Outcome {
 function cliOutcome(args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'ignore' })
-    // A CLI run of a 2 ms scenario that is still going after this long does not end.
+    // A CLI run of a 2 ms scenario takes seconds; one still going after minutes does not end (its watchdog would
+    // have stopped any handler long before).
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       resolve('hang')
-    }, 60_000)
+    }, HANG_MS)
     child.on('exit', (code) => {
       clearTimeout(timer)
       resolve(code === 0 ? 'ran' : code === 1 ? 'finding/bug check' : code === 2 ? 'clear exit 2' : 'exit 3')
