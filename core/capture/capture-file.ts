@@ -19,6 +19,10 @@ export interface CaptureFrame {
   direction: FrameDirection
   /** First opt_comment of the block, if any. */
   comment?: string
+  /** Byte offset of the frame's record (pcap) or block (pcapng) in the file: where an error about it points. */
+  offset: number
+  /** A Simple Packet Block carries no time: replay plays it right after the frame before it. */
+  untimed?: true
 }
 
 export interface CaptureInterface {
@@ -36,7 +40,7 @@ export interface CaptureFile {
   byteOrder: 'little' | 'big'
   interfaces: CaptureInterface[]
   frames: CaptureFrame[]
-  /** Problems that did not stop the reading, e.g. a cut-off last record. */
+  /** Problems that did not stop the reading: a cut-off last record, records longer than the snapshot length. */
   warnings: string[]
 }
 

@@ -4,7 +4,7 @@ import { CaptureError } from './capture-error'
 import type { CaptureFile, CaptureFrame, CaptureReadOptions } from './capture-file'
 import { linkTypeName, LINKTYPE_ETHERNET } from './link-type'
 import { PCAP_MAGIC_MICROSECONDS, PCAP_MAGIC_NANOSECONDS } from './pcap-writer'
-import { MAX_FRAME_BYTES, refuseLinkType, truncatedRecord, unitsToTime } from './reader-support'
+import { MAX_FRAME_BYTES, refuseLinkType, SnapshotCuts, truncatedRecord, unitsToTime } from './reader-support'
 
 const GLOBAL_HEADER = 24
 const RECORD_HEADER = 16
@@ -39,6 +39,9 @@ export function readPcap(bytes: Uint8Array, file: string, options?: CaptureReadO
   const frames: CaptureFrame[] = []
   const warnings: string[] = []
   const units = BigInt(unitsPerSecond)
+  const cuts = new SnapshotCuts()
+  // libpcap's snapshot for a file that claims none, or more than the link type allows, is that maximum.
+  const snapshot = snaplen === 0 || snaplen > MAX_FRAME_BYTES ? MAX_FRAME_BYTES : snaplen
   let p = GLOBAL_HEADER
   while (p < bytes.length) {
     if (bytes.length - p < RECORD_HEADER) {
@@ -55,14 +58,6 @@ export function readPcap(bytes: Uint8Array, file: string, options?: CaptureReadO
         `record length ${caplen} exceeds the ${MAX_FRAME_BYTES}-byte maximum`,
       )
     }
-    if (snaplen > 0 && caplen > snaplen) {
-      throw new CaptureError(
-        file,
-        p + 8,
-        'bad-length',
-        `record length ${caplen} exceeds the file's snapshot length ${snaplen}`,
-      )
-    }
     if (p + RECORD_HEADER + caplen > bytes.length) {
       truncatedRecord(file, p, `record of ${caplen} bytes`, options, warnings)
       break
@@ -74,14 +69,16 @@ export function readPcap(bytes: Uint8Array, file: string, options?: CaptureReadO
       seconds: t.seconds,
       nanoseconds: t.nanoseconds,
       timestampNs: t.ns,
-      data: new Uint8Array(bytes.buffer, bytes.byteOffset + p + RECORD_HEADER, caplen),
+      data: new Uint8Array(bytes.buffer, bytes.byteOffset + p + RECORD_HEADER, cuts.keep(caplen, snapshot, p)),
       originalLength,
       linkType,
       interfaceIndex: 0,
       direction: 0,
+      offset: p,
     })
     p += RECORD_HEADER + caplen
   }
+  cuts.report(file, warnings)
   return {
     fileName: file,
     format: 'pcap',

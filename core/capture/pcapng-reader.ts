@@ -4,7 +4,7 @@ import { CaptureError } from './capture-error'
 import type { CaptureFile, CaptureFrame, CaptureInterface, CaptureReadOptions } from './capture-file'
 import type { FrameDirection } from './frame-direction'
 import { linkTypeName, LINKTYPE_ETHERNET } from './link-type'
-import { MAX_FRAME_BYTES, refuseLinkType, truncatedRecord, unitsToTime } from './reader-support'
+import { MAX_FRAME_BYTES, refuseLinkType, SnapshotCuts, truncatedRecord, unitsToTime } from './reader-support'
 import { utf8Read } from './utf8'
 
 const SHB = 0x0a0d0d0a
@@ -41,6 +41,7 @@ export function readPcapng(bytes: Uint8Array, file: string, options?: CaptureRea
   let section: SectionInterface[] = []
   let le = true
   let firstOrder: 'little' | 'big' = 'little'
+  const cuts = new SnapshotCuts()
   let p = 0
 
   const fail = (at: number, reason: 'bad-block' | 'bad-length' | 'truncated', detail: string): never => {
@@ -139,8 +140,6 @@ export function readPcapng(bytes: Uint8Array, file: string, options?: CaptureRea
       else caplen = v.getUint32(p + 20, le)
       if (caplen > MAX_FRAME_BYTES)
         fail(p + 20, 'bad-length', `packet length ${caplen} exceeds the ${MAX_FRAME_BYTES}-byte maximum`)
-      if (itf.snaplen > 0 && caplen > itf.snaplen)
-        fail(p + 20, 'bad-length', `packet length ${caplen} exceeds the interface's snapshot length ${itf.snaplen}`)
       if (dataAt + caplen > end)
         fail(p + 20, 'bad-length', `packet length ${caplen} runs past the end of its ${len}-byte block`)
       const o: Options = { flags: 0, tsresol: 6, tsoffset: 0n }
@@ -151,16 +150,19 @@ export function readPcapng(bytes: Uint8Array, file: string, options?: CaptureRea
         seconds: t.seconds,
         nanoseconds: t.nanoseconds,
         timestampNs: t.ns,
-        data: new Uint8Array(bytes.buffer, bytes.byteOffset + dataAt, caplen),
+        data: new Uint8Array(bytes.buffer, bytes.byteOffset + dataAt, cuts.keep(caplen, itf.snaplen, p)),
         originalLength,
         linkType: itf.linkType,
         interfaceIndex: itf.index,
         direction: (o.flags & 3) as FrameDirection,
+        offset: p,
       }
+      if (simple) frame.untimed = true
       if (o.comment !== undefined) frame.comment = o.comment
       frames.push(frame)
     }
     p += len
   }
+  cuts.report(file, warnings)
   return { fileName: file, format: 'pcapng', byteOrder: firstOrder, interfaces, frames, warnings }
 }

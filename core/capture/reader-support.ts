@@ -34,6 +34,38 @@ export function truncatedRecord(
   warnings.push(`${file}: byte ${offset}: ${text}`)
 }
 
+/**
+ * Records longer than their snapshot length (a file a tool wrote wrongly or a fuzzer changed). libpcap keeps the
+ * first `snaplen` bytes of such a record and skips the rest (sf-pcap.c and sf-pcapng.c, "bigger than the snapshot
+ * length"); the reader does the same and says so once per file.
+ */
+export class SnapshotCuts {
+  private count = 0
+  private firstOffset = 0
+  private firstLength = 0
+  private firstSnaplen = 0
+
+  /** The length to keep of a record of `caplen` bytes at `offset` (`snaplen` 0 means no limit). */
+  keep(caplen: number, snaplen: number, offset: number): number {
+    if (snaplen === 0 || caplen <= snaplen) return caplen
+    if (this.count++ === 0) {
+      this.firstOffset = offset
+      this.firstLength = caplen
+      this.firstSnaplen = snaplen
+    }
+    return snaplen
+  }
+
+  report(file: string, warnings: string[]): void {
+    if (this.count === 0) return
+    const more = this.count > 1 ? ` (and ${this.count - 1} more record(s))` : ''
+    warnings.push(
+      `${file}: byte ${this.firstOffset}: record of ${this.firstLength} bytes is longer than the snapshot length ` +
+        `${this.firstSnaplen}${more}; cut to it, as libpcap reads it`,
+    )
+  }
+}
+
 /** Seconds and nanoseconds from a count of units (units per second a power of 10 or 2, up to 2^127). */
 export function unitsToTime(
   units: bigint,

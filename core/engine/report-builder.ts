@@ -26,6 +26,7 @@ import {
 } from '../report/report'
 import { verifierLevelName } from '../verifier/level'
 import type { Run } from './run'
+import { reportInvariantBugs } from './report-invariants'
 
 export function location(sites: CallSites, id: number): ReportLocation {
   const l = sites.location(id)
@@ -78,6 +79,7 @@ export function protocolFigures(run: Run): ProtocolReport {
     indicated: p.indicated,
     returned: p.returned,
     copiedOnResources: p.copiedOnResources,
+    copied: p.copied,
     corrupted: p.corrupted,
     lost: p.lost,
     duplicated: p.duplicated,
@@ -142,6 +144,13 @@ export function buildReport(run: Run, error: ScriptErrorReport | null): RunRepor
       : null,
     error,
     log,
+    ...inputWarningsAndBugs(run),
     wallClock: { elapsedMs: 0, framesPerSecond: 0 },
   }
+}
+
+function inputWarningsAndBugs(run: Run): Pick<RunReport, 'warnings' | 'workbenchBugs'> {
+  const warnings = run.config.replay?.warnings ?? []
+  const bugs = reportInvariantBugs(run)
+  return { ...(warnings.length > 0 ? { warnings } : {}), ...(bugs.length > 0 ? { workbenchBugs: bugs } : {}) }
 }

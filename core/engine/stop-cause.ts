@@ -2,6 +2,7 @@
 // alike: a value thrown while script code ran (a bug check, the script's own exception, or an error of the
 // workbench), and the ends a supervising process sees from outside (its watchdog, the engine's heap limit, the
 // engine process killed or crashed).
+import { isScriptInstance } from '../verifier/script-value'
 import {
   emptyNicReport,
   emptyProtocolReport,
@@ -31,12 +32,12 @@ export interface RunStop {
  * of the engine's realm that is not a bug check is a fault of the workbench.
  */
 export function isHostError(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof BugCheck)
+  return isScriptInstance(error, Error) && !isScriptInstance(error, BugCheck)
 }
 
 /** A value thrown while script code ran (loading, DriverEntry, any handler) as the run's stop. */
 export function stopForThrown(error: unknown): RunStop {
-  if (error instanceof BugCheck) return { reason: 'bugcheck', bugCheck: error, error: null, startFailure: '' }
+  if (isScriptInstance(error, BugCheck)) return { reason: 'bugcheck', bugCheck: error, error: null, startFailure: '' }
   if (isHostError(error)) return { reason: 'internal-error', bugCheck: null, error, startFailure: '' }
   return { reason: 'exception', bugCheck: null, error, startFailure: '' }
 }

@@ -21,6 +21,7 @@ import {
   type GuardPlacement,
 } from './memory'
 import { checkLocksReleased } from './spin-locks'
+import { scriptValueText } from '../verifier/script-value'
 
 /** Where Windows CE and desktop NDIS differ (ndis5.md §6), which one the run follows. */
 export type Platform = 'ce' | 'desktop'
@@ -308,6 +309,6 @@ export class Kernel {
 }
 
 export function fmtVa(va: number): string {
-  if (typeof va !== 'number' || !Number.isFinite(va)) return String(va)
+  if (typeof va !== 'number' || !Number.isFinite(va)) return scriptValueText(va)
   return '0x' + (va >>> 0).toString(16).toUpperCase().padStart(8, '0')
 }

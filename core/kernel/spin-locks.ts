@@ -1,5 +1,6 @@
 // Spin lock operations behind NdisAcquire/Release/DprAcquire/DprRelease/Allocate/FreeSpinLock (ndis5.md §1.8,
 // §4 R10–R13, R15). The old IRQL lives in the lock; an out-of-order release restores it anyway, as Windows does.
+import { isScriptInstance } from '../verifier/script-value'
 import { R10, R11, R12, R13, R15 } from '../verifier/catalogue'
 import { VERIFIER_OFF } from '../verifier/level'
 import { DISPATCH_LEVEL } from './irql'
@@ -33,7 +34,7 @@ export const LOCK_HELD_ELSEWHERE = 7
 export const LOCK_HELD_ON_RETURN = 8
 
 function isLock(lock: unknown): lock is NDIS_SPIN_LOCK {
-  return lock instanceof NDIS_SPIN_LOCK
+  return isScriptInstance(lock, NDIS_SPIN_LOCK)
 }
 
 /** The lock's address, given on first use. */

@@ -13,6 +13,7 @@ import {
   WRAPPER_CONFIGURATION_CONTEXT,
 } from './handles'
 import type { MiniportRuntime } from './runtime'
+import { scriptNumber, scriptString, scriptUlong } from '../verifier/script-value'
 
 export const NdisParameterInteger = 0
 export const NdisParameterHexInteger = 1
@@ -137,8 +138,8 @@ export function adapterApi(m: MiniportRuntime) {
         return badHandle('NdisMSetAttributesEx', 'MiniportAdapterHandle', MiniportAdapterHandle)
       adapter.context = MiniportAdapterContext
       adapter.attributesSet = true
-      adapter.attributeFlags = Number(AttributeFlags) >>> 0
-      const seconds = Number(CheckForHangTimeInSeconds)
+      adapter.attributeFlags = scriptUlong(AttributeFlags)
+      const seconds = scriptNumber(CheckForHangTimeInSeconds)
       adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
     },
 
@@ -186,7 +187,7 @@ export function adapterApi(m: MiniportRuntime) {
         badHandle('NdisReadConfiguration', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
         return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
       }
-      const key = typeof Keyword === 'string' ? Keyword : String((Keyword as { Buffer?: unknown })?.Buffer ?? '')
+      const key = typeof Keyword === 'string' ? Keyword : scriptString((Keyword as { Buffer?: unknown })?.Buffer ?? '')
       // Registry keywords are case-insensitive.
       const found = Object.keys(env.registry).find((name) => name.toLowerCase() === key.toLowerCase())
       if (found === undefined) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
@@ -268,7 +269,7 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
-      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: Number(GeneralStatus) | 0 })
+      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) | 0 })
     },
 
     NdisMIndicateStatusComplete(MiniportAdapterHandle: number): void {
@@ -284,7 +285,7 @@ export function adapterApi(m: MiniportRuntime) {
     },
 
     NDIS_STRING_CONST(text: string): string {
-      return String(text)
+      return scriptString(text)
     },
   }
 }

@@ -1,6 +1,7 @@
 // NDIS_MINIPORT_CHARACTERISTICS as a script passes it to NdisMRegisterMiniport (script-api.md: an object literal with
 // the C field names). NDIS checks the version and the required handlers and answers BAD_VERSION or
 // BAD_CHARACTERISTICS (ndis5.md §0) instead of loading a driver it cannot call.
+import { valueText } from '../verifier/value-text'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 
 /** Handler fields the workbench calls, by C name. */
@@ -65,11 +66,14 @@ export function readCharacteristics(value: unknown): CharacteristicsVerdict {
   if (major !== 4 && major !== 5) {
     return bad(
       NDIS_STATUS_INT32.NDIS_STATUS_BAD_VERSION,
-      `MajorNdisVersion ${String(major)} (this NDIS loads 4.x and 5.x miniports)`,
+      `MajorNdisVersion ${valueText(major)} (this NDIS loads 4.x and 5.x miniports)`,
     )
   }
   if (typeof minor !== 'number' || !Number.isInteger(minor) || minor < 0 || minor > 1) {
-    return bad(NDIS_STATUS_INT32.NDIS_STATUS_BAD_VERSION, `MinorNdisVersion ${String(minor)} (5.0 and 5.1 are known)`)
+    return bad(
+      NDIS_STATUS_INT32.NDIS_STATUS_BAD_VERSION,
+      `MinorNdisVersion ${valueText(minor)} (5.0 and 5.1 are known)`,
+    )
   }
   for (const field of HANDLER_FIELDS) {
     const h = c[field]

@@ -1,6 +1,10 @@
 // DbgPrint's printf conversions (script-api.md): %d %i %u %x %X %p %s %c %% with flags (- 0 + space #), widths,
 // precisions and the l/ll/h/I64 length modifiers C code carries (%lu, %08lx, %I64d), which change nothing here.
 // A conversion with no argument prints as `(missing)` rather than throwing.
+import { scriptNumber, scriptString } from '../verifier/script-value'
+
+/** One DbgPrint call transmits at most 512 bytes (WDK, DbgPrint remarks): no conversion is padded wider. */
+const MAX_OUTPUT = 512
 
 const CONVERSION = /%([-0+ #]*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|I64|I32|z|w)?([diuxXpscS%])/g
 
@@ -18,20 +22,23 @@ function pad(text: string, width: number, left: boolean, zero: boolean): string 
 }
 
 function toInt(value: unknown): number {
-  const n = typeof value === 'boolean' ? Number(value) : Number(value)
+  const n = scriptNumber(value)
   return Number.isFinite(n) ? Math.trunc(n) : 0
 }
 
 export function formatDbgPrint(format: unknown, args: readonly unknown[]): string {
-  const text = typeof format === 'string' ? format : String(format)
+  const text = typeof format === 'string' ? format : scriptString(format)
   let next = 0
   const take = (): unknown => (next < args.length ? args[next++] : undefined)
   return text.replace(
     CONVERSION,
     (_all, flags: string, widthSpec?: string, precisionSpec?: string, _len?: string, conv?: string) => {
       if (conv === '%') return '%'
-      const width = widthSpec === '*' ? toInt(take()) : widthSpec ? Number(widthSpec) : 0
-      const precision = precisionSpec === '*' ? toInt(take()) : precisionSpec !== undefined ? Number(precisionSpec) : -1
+      const width = Math.min(MAX_OUTPUT, widthSpec === '*' ? toInt(take()) : widthSpec ? Number(widthSpec) : 0)
+      const precision = Math.min(
+        MAX_OUTPUT,
+        precisionSpec === '*' ? toInt(take()) : precisionSpec !== undefined ? Number(precisionSpec) : -1,
+      )
       const left = flags.includes('-')
       const zero = flags.includes('0') && !left && precision < 0
       if (next >= args.length) return '(missing)'
@@ -66,7 +73,7 @@ export function formatDbgPrint(format: unknown, args: readonly unknown[]): strin
           out = typeof value === 'string' ? value.slice(0, 1) : String.fromCharCode(toInt(value) & 0xffff)
           break
         default: {
-          out = value === null || value === undefined ? '(null)' : String(value)
+          out = value === null || value === undefined ? '(null)' : scriptString(value)
           if (precision >= 0) out = out.slice(0, precision)
         }
       }

@@ -1,6 +1,7 @@
 // NDIS_EVENT (ndis5.md §4 R28; NdisInitializeEvent, NdisSetEvent, NdisResetEvent, NdisWaitEvent): a notification
 // event the driver owns. NdisWaitEvent may be called only at PASSIVE_LEVEL; a wait that would let virtual time pass
 // is not emulated yet (the run stops there with "not emulated"), a signalled event returns at once.
+import { isScriptInstance } from '../verifier/script-value'
 import { PASSIVE_LEVEL } from '../kernel/irql'
 import { EXPECTED_EVENT, notAnObject, R28 } from '../verifier/catalogue'
 import type { MiniportRuntime } from './runtime'
@@ -19,7 +20,7 @@ export function eventApi(m: MiniportRuntime) {
   const k = m.kernel
 
   function usable(call: string, event: unknown): event is NDIS_EVENT {
-    if (event instanceof NDIS_EVENT) {
+    if (isScriptInstance(event, NDIS_EVENT)) {
       if (event.address === 0) event.address = k.objects.addressOf(event, SIZEOF_NDIS_EVENT)
       if (event.initialized) return true
       notAnObject(k.verifier, call, event.address, EXPECTED_EVENT, 'was not initialised with NdisInitializeEvent')
@@ -33,7 +34,7 @@ export function eventApi(m: MiniportRuntime) {
     NDIS_EVENT,
 
     NdisInitializeEvent(Event: NDIS_EVENT): void {
-      if (!(Event instanceof NDIS_EVENT)) return void usable('NdisInitializeEvent', Event)
+      if (!isScriptInstance(Event, NDIS_EVENT)) return void usable('NdisInitializeEvent', Event)
       Event.initialized = true
       Event.signaled = false
       usable('NdisInitializeEvent', Event)
@@ -51,7 +52,7 @@ export function eventApi(m: MiniportRuntime) {
     NdisWaitEvent(Event: NDIS_EVENT, MsToWait: number): boolean {
       const irql = k.cpu.irql
       if (irql !== PASSIVE_LEVEL) {
-        const va = Event instanceof NDIS_EVENT ? k.objects.addressOf(Event, SIZEOF_NDIS_EVENT) : 0
+        const va = isScriptInstance(Event, NDIS_EVENT) ? k.objects.addressOf(Event, SIZEOF_NDIS_EVENT) : 0
         k.verifier.report(R28, irql, va, typeof MsToWait === 'number' ? MsToWait : 0, `NdisWaitEvent at IRQL ${irql}`)
         return false
       }

@@ -1,5 +1,6 @@
 // The interrupt calls (ndis5.md §1.10): NdisMRegisterInterrupt / NdisMDeregisterInterrupt /
 // NdisMSynchronizeWithInterrupt. The path the controller's interrupt line takes into the script is interrupt-dispatch.ts.
+import { isScriptInstance } from '../verifier/script-value'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import {
   EXPECTED_FUNCTION,
@@ -22,7 +23,7 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
   const lineChanged = (asserted: boolean) => dispatch.lineChanged(asserted)
 
   function checkInterruptObject(call: string, value: unknown): value is NDIS_MINIPORT_INTERRUPT {
-    if (value instanceof NDIS_MINIPORT_INTERRUPT) {
+    if (isScriptInstance(value, NDIS_MINIPORT_INTERRUPT)) {
       interruptAddress(k, value)
       return true
     }

@@ -1,6 +1,7 @@
 // The path the controller's interrupt line takes into the script (ndis5.md §1.10): MiniportISR at DIRQL, then
 // MiniportHandleInterrupt queued as a DPC at DISPATCH_LEVEL (or, with RequestIsr FALSE, NDIS disables the interrupt
 // itself with MiniportDisableInterrupt, queues the DPC, and re-enables it after the DPC ran).
+import { writeOutCell } from '../verifier/script-value'
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import type { Out } from '../ndis/runtime'
 import { TRACE_DPC_BEGIN, TRACE_DPC_END, TRACE_INTERRUPT, TRACE_ISR_BEGIN, TRACE_ISR_END } from '../trace/event-log'
@@ -62,8 +63,8 @@ export class InterruptDispatch {
     if (i.requestIsr && h.ISRHandler) {
       const recognized = this.recognized
       const queueDpc = this.queueDpc
-      recognized.value = false
-      queueDpc.value = false
+      writeOutCell(recognized, false)
+      writeOutCell(queueDpc, false)
       env.log.add(scheduler.nowNs, TRACE_ISR_BEGIN, names.isr, 0, 0)
       m.call('MiniportISR', k.dirql, h.ISRHandler, recognized, queueDpc, adapter.context)
       env.log.add(scheduler.nowNs, TRACE_ISR_END, names.isr, 0, 0)

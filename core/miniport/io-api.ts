@@ -20,6 +20,7 @@ import { valueText } from '../verifier/value-text'
 import { fmtVa } from '../kernel/kernel'
 import { IO_SPACE_BASE, MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
+import { scriptNumber, scriptUlong } from '../verifier/script-value'
 
 /** Tag NDIS puts on shared memory allocations ('NDSm', shown in pool views). */
 const SHARED_MEMORY_TAG = 0x6d53444e
@@ -66,13 +67,13 @@ export function ioApi(m: MiniportRuntime) {
   }
 
   function readRegister(va: number, width: number, Data: Out<number> | null): void {
-    const off = registerOffset(va, width, 0)
+    const off = registerOffset(scriptNumber(va), width, 0)
     put(Data, off < 0 ? 0 : controller.readRegister(off, width))
   }
 
   function writeRegister(va: number, width: number, value: number): void {
-    const off = registerOffset(va, width, 1)
-    if (off >= 0) controller.writeRegister(off, width, Number(value) >>> 0)
+    const off = registerOffset(scriptNumber(va), width, 1)
+    if (off >= 0) controller.writeRegister(off, width, scriptUlong(value))
   }
 
   return {

@@ -1,6 +1,7 @@
 // The life of the miniport in a run (ndis5.md §1.10): DriverEntry → NdisMRegisterMiniport → MiniportInitialize at
 // PASSIVE_LEVEL → running (interrupts, DPCs, timers, CheckForHang every CheckForHangTimeInSeconds at DISPATCH_LEVEL)
 // → MiniportHalt at PASSIVE_LEVEL. Failed initialisation and halt are checked for what they left behind (R24–R26).
+import { scriptNumber, scriptValueText } from '../verifier/script-value'
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import type { Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
@@ -38,8 +39,9 @@ export class MiniportLifecycle {
         reason: 'the script does not export a function DriverEntry (export function DriverEntry(...))',
       }
     }
-    const entryStatus =
-      Number(m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)) | 0
+    const entryResult = m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)
+    if (!isStatusLike(entryResult)) return { ok: false, reason: `DriverEntry returned ${notStatus(entryResult)}` }
+    const entryStatus = scriptNumber(entryResult) | 0
     if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
@@ -50,20 +52,23 @@ export class MiniportLifecycle {
     const openError: Out<number> = { value: 0 }
     const selected: Out<number> = { value: -1 }
     const media = [NdisMedium802_3]
-    const status =
-      Number(
-        m.call(
-          'MiniportInitialize',
-          PASSIVE_LEVEL,
-          adapter.handlers.InitializeHandler,
-          openError,
-          selected,
-          media,
-          media.length,
-          MINIPORT_ADAPTER_HANDLE,
-          WRAPPER_CONFIGURATION_CONTEXT,
-        ),
-      ) | 0
+    const initResult = m.call(
+      'MiniportInitialize',
+      PASSIVE_LEVEL,
+      adapter.handlers.InitializeHandler,
+      openError,
+      selected,
+      media,
+      media.length,
+      MINIPORT_ADAPTER_HANDLE,
+      WRAPPER_CONFIGURATION_CONTEXT,
+    )
+    if (!isStatusLike(initResult)) {
+      adapter.state = 'failed'
+      this.checkLeftBehind('MiniportInitialize failed', true)
+      return { ok: false, reason: `MiniportInitialize returned ${notStatus(initResult)}` }
+    }
+    const status = scriptNumber(initResult) | 0
     adapter.initializeStatus = status
     if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
       adapter.state = 'failed'
@@ -74,7 +79,7 @@ export class MiniportLifecycle {
       adapter.state = 'failed'
       return {
         ok: false,
-        reason: `MiniportInitialize did not select NdisMedium802_3 (SelectedMediumIndex = ${String(selected.value)})`,
+        reason: `MiniportInitialize did not select NdisMedium802_3 (SelectedMediumIndex = ${scriptValueText(selected.value)})`,
       }
     }
     if (!adapter.attributesSet) {
@@ -159,4 +164,14 @@ export class MiniportLifecycle {
 
 function statusText(status: number): string {
   return `${ndisStatusName(status) ?? 'status'} (${formatNdisStatus(status)})`
+}
+
+/** A handler's NDIS_STATUS as C would see it: a number (or a primitive that converts to one); never an object. */
+function isStatusLike(value: unknown): boolean {
+  const t = typeof value
+  return t !== 'object' && t !== 'function' && t !== 'symbol'
+}
+
+function notStatus(value: unknown): string {
+  return `${scriptValueText(value)}, not an NDIS_STATUS (a number)`
 }

@@ -3,6 +3,8 @@
 // miniport the per-packet Status after the call decides: SUCCESS done, PENDING owned until NdisMSendComplete,
 // RESOURCES back to the head of the queue and resubmitted after NdisMSendResourcesAvailable or the next
 // NdisMSendComplete, anything else failed. A deserialized miniport completes every packet with NdisMSendComplete.
+import { scriptNumber } from '../verifier/script-value'
+import { valueText } from '../verifier/value-text'
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { fmtVa } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
@@ -205,7 +207,8 @@ export class SendQueue {
     const id = this.popFront()
     const packet = this.handOver(id, this.names.send)
     this.m.kernel.sites.cell[0] = 0
-    const status = Number(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
+    const status =
+      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
     if (this.state[id] !== SEND_IN_CALL) return
     if (this.afterStatus(id, status)) this.pushFront(id)
   }
@@ -255,7 +258,7 @@ export class SendQueue {
         va,
         status,
         0,
-        'NdisMSendComplete: ' + (typeof Packet === 'number' ? fmtVa(Packet) : String(Packet)) + ' ' + why,
+        'NdisMSendComplete: ' + (typeof Packet === 'number' ? fmtVa(Packet) : valueText(Packet)) + ' ' + why,
       )
       return
     }

@@ -1,6 +1,7 @@
 // NDIS timers and time (ndis5.md; script-api.md "Synchronisation and time"): NdisMInitializeTimer, NdisMSetTimer,
 // NdisMSetPeriodicTimer, NdisMCancelTimer as scheduler events whose callbacks run at DISPATCH_LEVEL;
 // NdisStallExecution; NdisGetCurrentSystemTime.
+import { isScriptInstance } from '../verifier/script-value'
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { EXPECTED_FUNCTION, EXPECTED_HANDLE, EXPECTED_TIMER, notAnObject, notAUlong, R44 } from '../verifier/catalogue'
@@ -43,7 +44,7 @@ export function timerApi(m: MiniportRuntime) {
   scheduler.on(m.eventBase + SCHED_TIMER, fire)
 
   function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
-    if (!(value instanceof NDIS_MINIPORT_TIMER)) {
+    if (!isScriptInstance(value, NDIS_MINIPORT_TIMER)) {
       notAnObject(
         k.verifier,
         call,

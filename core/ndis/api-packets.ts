@@ -43,6 +43,7 @@ import {
   NDIS_STATUS_RESOURCES as NDIS_STATUS_RESOURCES_,
   NDIS_STATUS_SUCCESS as NDIS_STATUS_SUCCESS_,
 } from './status'
+import { writeOutCell } from '../verifier/script-value'
 
 // Module-local copies of imported constants: transpiled to CommonJS, every imported binding is a getter call,
 // which would cost more than the rest of a hot call.
@@ -360,8 +361,8 @@ export function packetApi(rt: NdisRuntime) {
       pool.generation[slot]++
       pool.allocations++
       if (++pool.inUse > pool.highWater) pool.highWater = pool.inUse
-      if (typeof Status === 'object' && Status !== null) Status.value = NDIS_STATUS_SUCCESS
-      if (typeof Packet === 'object' && Packet !== null) Packet.value = off + KVA_BASE
+      if (typeof Status === 'object' && Status !== null) writeOutCell(Status, NDIS_STATUS_SUCCESS)
+      if (typeof Packet === 'object' && Packet !== null) writeOutCell(Packet, off + KVA_BASE)
     },
 
     NdisDprAllocatePacket(Status: Out<number> | null, Packet: Out<number> | null, PoolHandle: number): void {

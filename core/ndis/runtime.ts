@@ -2,6 +2,7 @@
 // descriptor addresses a script passes, with the verifier's checks. Lookups answer through a ref the caller owns
 // (PacketRef, BufferRef): no hidden result fields, no object per call. Chain walks are ChainCursor's (chain-cursor.ts),
 // the ownership hooks ownership.ts's, the run-end scan leak-scan.ts's; `ndisRuntime(kernel)` (instance.ts) wires them.
+import { writeOutCell } from '../verifier/script-value'
 import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE as KVA_BASE_, SHADOW_FREED as SHADOW_FREED_ } from '../kernel/memory'
 import { lockAddress } from '../kernel/spin-locks'
@@ -56,7 +57,7 @@ export interface Out<T> {
 
 /** Writes an out argument when the script passed a cell (NULL or a non-object is skipped, never a host exception). */
 export function put<T>(out: Out<T> | null | undefined, value: T): void {
-  if (typeof out === 'object' && out !== null) out.value = value
+  if (typeof out === 'object' && out !== null) writeOutCell(out, value)
 }
 
 /** A script value as a 32-bit unsigned C value: numbers wrap as C converts them, anything else is 0. */

@@ -85,6 +85,8 @@ export interface ProtocolReport {
   indicated: number
   returned: number
   copiedOnResources: number
+  /** Indicated with SUCCESS and copied rather than kept (scenario protocol.keepFraction below 1, or after unbind). */
+  copied: number
   corrupted: number
   lost: number
   duplicated: number
@@ -111,6 +113,13 @@ export interface RunReport {
   bugcheck: BugCheckReport | null
   error: ScriptErrorReport | null
   log: { timeNs: number; text: string }[]
+  /** Input problems that did not stop the run (e.g. capture records cut to the snapshot length); absent when none. */
+  warnings?: string[]
+  /**
+   * Counters of the emulation that do not add up at the end of the run (core/engine/report-invariants.ts): a bug of
+   * the workbench, not of the script. Absent when the books balance.
+   */
+  workbenchBugs?: string[]
   /** Wall-clock facts: the only fields that differ between two runs of the same inputs. */
   wallClock: { elapsedMs: number; framesPerSecond: number; missedTicks?: number }
 }
@@ -143,6 +152,7 @@ export function emptyProtocolReport(): ProtocolReport {
     indicated: 0,
     returned: 0,
     copiedOnResources: 0,
+    copied: 0,
     corrupted: 0,
     lost: 0,
     duplicated: 0,

@@ -14,10 +14,12 @@ export function valueText(value: unknown): string {
     case 'bigint':
       return String(value) + (typeof value === 'bigint' ? 'n' : '')
     case 'symbol':
-      return 'a symbol'
+      // String() of a symbol runs no script code.
+      return String(value)
     case 'function':
       return 'a function'
     default:
-      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object'
+      // Not Array.isArray: it throws for a revoked Proxy.
+      return value === null ? 'null' : 'an object'
   }
 }

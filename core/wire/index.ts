@@ -13,7 +13,7 @@ export {
 export { FrameChecker, FrameVerdict } from './frame-checker'
 export { FrameSizer, IMIX_SIZES, IMIX_WEIGHTS } from './frame-sizer'
 export { Loopback, LOOPBACK_MAX_FRAME_BYTES } from './loopback'
-export { PcapReplay } from './pcap-replay'
+export { PcapReplay, replayOutOfRange, type ReplayOutOfRange } from './pcap-replay'
 export {
   FrameSizeSchema,
   GeneratorSchema,

@@ -1,4 +1,5 @@
 import type { CaptureFile } from '../capture/capture-file'
+import { MAX_TIME_NS } from '../sim/clock'
 import { lineTimeNs } from './ethernet'
 import { ReplaySchema, type ReplayOptions } from './schemas'
 import { newWireStatistics, type WireBackend } from './wire-backend'
@@ -10,6 +11,8 @@ type Config = ReturnType<typeof ReplaySchema.parse>
  * the capture's gaps divided by `speed`. Gaps are never shorter than the line allows and never negative (a capture
  * whose timestamps go backwards plays those frames back to back). Between loops the capture's mean gap is kept, so
  * a looped capture keeps its average rate. Frames cut by the capture's snap length are delivered as captured.
+ * A frame without a time (pcapng Simple Packet Block) follows the frame before it with no gap. A frame that would
+ * arrive beyond virtual time's range never arrives (see `replayOutOfRange`, which the host checks first).
  */
 export class PcapReplay implements WireBackend {
   readonly kind = 'replay' as const
@@ -26,6 +29,8 @@ export class PcapReplay implements WireBackend {
   private nextArrival = Infinity
   /** Frames delivered shorter than they were on the wire (snap length). */
   truncatedFrames = 0
+  /** When the next frame is beyond virtual time's range: the time it would have had (ns), else 0. */
+  overflowNs = 0
 
   constructor(capture: CaptureFile, options: Partial<Omit<ReplayOptions, 'kind'>> & { kind?: 'replay' } = {}) {
     this.config = ReplaySchema.parse({ file: capture.fileName, ...options, kind: 'replay' })
@@ -33,10 +38,15 @@ export class PcapReplay implements WireBackend {
     this.frames = frames.map((f) => f.data)
     this.cut = Uint8Array.from(frames, (f) => (f.data.length < f.originalLength ? 1 : 0))
     this.gaps = new Float64Array(frames.length)
+    // Gaps from the exact timestamps (pcapng times reach 2^64 units; seconds alone lose the nanoseconds).
+    // Untimed frames before the first timed one play at the start.
+    let reference = firstTimestampNs(capture)
     for (let i = 1; i < frames.length; i++) {
-      const gap =
-        (frames[i].seconds - frames[i - 1].seconds) * 1e9 + (frames[i].nanoseconds - frames[i - 1].nanoseconds)
+      const f = frames[i]
+      if (f.untimed) continue
+      const gap = Number(f.timestampNs - reference)
       this.gaps[i] = gap > 0 ? gap : 0
+      reference = f.timestampNs
     }
     if (frames.length > 1) {
       let total = 0
@@ -86,6 +96,55 @@ export class PcapReplay implements WireBackend {
     const start = Math.max(this.nominalNs, this.lineFreeNs)
     const end = start + lineTimeNs(this.frames[this.index].length, c.lineRateMbps)
     this.lineFreeNs = end
-    this.nextArrival = end
+    if (end > MAX_TIME_NS || !Number.isFinite(end)) {
+      this.overflowNs = end
+      this.nextArrival = Infinity
+    } else this.nextArrival = end
   }
+}
+
+/** The time of the capture's first timed frame (0 when none has a time). */
+function firstTimestampNs(capture: CaptureFile): bigint {
+  for (const f of capture.frames) if (!f.untimed) return f.timestampNs
+  return 0n
+}
+
+export interface ReplayOutOfRange {
+  /** Index of the first frame that cannot arrive. */
+  frame: number
+  /** Its byte offset in the capture file. */
+  offset: number
+  /** Its time after the first frame in the capture (seconds). */
+  afterFirstS: number
+  message: string
+}
+
+/**
+ * The first frame of the capture's first pass that would arrive beyond virtual time's range (2^53 ns, about 104
+ * days) at the scenario's speed and start, or null when the whole pass fits. A host refuses such a replay as bad
+ * input at that frame rather than play part of it.
+ */
+export function replayOutOfRange(
+  capture: CaptureFile,
+  options: Partial<Omit<ReplayOptions, 'kind'>> & { kind?: 'replay' } = {},
+): ReplayOutOfRange | null {
+  const replay = new PcapReplay(capture, options)
+  const nothing = new Uint8Array(0)
+  const frames = capture.frames
+  for (let i = 0; i < frames.length; i++) {
+    if (replay.nextArrivalNs() === Infinity) {
+      const afterFirstS = Number(frames[i].timestampNs - firstTimestampNs(capture)) / 1e9
+      return {
+        frame: i,
+        offset: frames[i].offset,
+        afterFirstS,
+        message:
+          `frame ${i + 1} is ${afterFirstS.toPrecision(6)} s after the first; at speed ${replay.config.speed} it would ` +
+          `arrive at ${replay.overflowNs.toPrecision(4)} ns, beyond virtual time's range (${MAX_TIME_NS} ns, about ` +
+          `104 days): raise wire.speed or cut the capture`,
+      }
+    }
+    replay.takeFrame(nothing)
+  }
+  return null
 }

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_ENGINE_MEMORY_MB, DEFAULT_HANDLER_BUDGET_MS } from '../../core/api/engine-protocol'
 import { productVersion, rendererDir } from '../paths'
 import { ensureUiBuilt } from '../serve/build-ui'
+import { isLoopbackAddress } from '../serve/serve-security'
 import { BadInput } from './bad-input'
 import { rulesText } from './rules-command'
 import type { RunOptions } from './run-command'
@@ -42,7 +43,7 @@ Examples:
   nicbench run driver.ts --fault NdisAllocatePacket:6%         fail 6% of packet allocations
   nicbench check driver.ts                                     type-check against the NDIS declarations
   nicbench rules                                               the verifier's rule catalogue
-  nicbench serve                                               the workbench UI on http://127.0.0.1:4780/
+  nicbench serve                                               the workbench UI on http://127.0.0.1:4780/?token=…
 
 Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal error`,
     )
@@ -122,21 +123,42 @@ Examples:
       `heap limit of each run's engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`,
       parseLimit(32, 16_384),
     )
-    .action(async (options: { host: string; port: number; watchdog?: number; memory?: number }) => {
-      ensureUiBuilt(rendererDir())
-      const { startServer } = await import('../serve/server')
-      const server = await startServer({
-        host: options.host,
-        port: options.port,
-        rendererDir: rendererDir(),
-        session: { handlerBudgetMs: options.watchdog, memoryMb: options.memory },
-      })
-      process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
-      const stop = () => void server.close().then(() => process.exit(EXIT.ok))
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-      setExit(-1)
-    })
+    .option('--allow-remote', 'allow a --host that other machines can reach (anyone with the token can run code here)')
+    .addHelpText(
+      'after',
+      `
+The printed address carries a token made for this launch; only a page opened from it can drive the workbench.`,
+    )
+    .action(
+      async (options: { host: string; port: number; watchdog?: number; memory?: number; allowRemote?: boolean }) => {
+        ensureUiBuilt(rendererDir())
+        const { startServer, ServeStartError } = await import('../serve/server')
+        let server: Awaited<ReturnType<typeof startServer>>
+        try {
+          server = await startServer({
+            host: options.host,
+            port: options.port,
+            rendererDir: rendererDir(),
+            allowRemote: options.allowRemote === true,
+            session: { handlerBudgetMs: options.watchdog, memoryMb: options.memory },
+          })
+        } catch (error) {
+          if (error instanceof ServeStartError) throw new BadInput(error.message)
+          throw error
+        }
+        if (!isLoopbackAddress(options.host)) {
+          process.stderr.write(
+            `nicbench serve: warning: ${options.host} can be reached from other machines; anyone who has the address ` +
+              `with its token can run scripts, and so code, on this machine\n`,
+          )
+        }
+        process.stdout.write(`NIC Workbench is served at ${server.url}\n`)
+        const stop = () => void server.close().then(() => process.exit(EXIT.ok))
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+        setExit(-1)
+      },
+    )
 
   return program
 }

@@ -1,9 +1,10 @@
 // Reads and validates what `nicbench run` and `nicbench check` are given: the script (syntax, imports, types against
 // the SDK), the scenario (JSON and its schema), a replay capture, the fault spec. Every problem is a BadInput.
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { readCapture } from '../../core/capture/capture-reader'
+import { replayOutOfRange } from '../../core/wire/pcap-replay'
 import { CaptureError } from '../../core/capture/capture-error'
 import type { CaptureFile } from '../../core/capture/capture-file'
 import { defaultScenario, parseScenario, type Scenario } from '../../core/scenario/schema'
@@ -16,19 +17,43 @@ import { jsonErrorPosition, jsonErrorReason } from '../../core/scenario/json-pos
 
 /** Larger scripts or scenarios than this are refused before they are read (a driver is far smaller). */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024
+/** Larger captures are refused before they are read: the whole file is held in memory and handed to the engine. */
+const MAX_CAPTURE_BYTES = 512 * 1024 * 1024
+
+/**
+ * The bytes of a regular file of at most `maxBytes`. Opened without blocking and checked on the open descriptor,
+ * so a FIFO, socket or device is refused instead of waited on (opening a FIFO for reading waits for a writer).
+ */
+function readRegularFile(path: string, what: string, maxBytes: number, at: { file: string; place: string }): Buffer {
+  const refuse = (reason: string) => badInput(at.file, at.place, reason)
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    throw refuse(
+      `cannot read the ${what}${at.file === path ? '' : ` ${path}`}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    )
+  }
+  try {
+    const st = fstatSync(fd)
+    const name = at.file === path ? `the ${what}` : `the ${what} ${path}`
+    if (!st.isFile()) {
+      const kind = st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a directory' : st.isSocket() ? 'a socket' : 'a device'
+      throw refuse(`${name} is ${kind}, not a file`)
+    }
+    if (st.size > maxBytes) throw refuse(`${name} is ${st.size} bytes (at most ${maxBytes})`)
+    try {
+      return readFileSync(fd)
+    } catch (error) {
+      throw refuse(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
 
 function readText(path: string, what: string): string {
-  let size: number
-  try {
-    const st = statSync(path)
-    if (!st.isFile()) throw badInput(path, '', `${what} is not a file`)
-    size = st.size
-  } catch (error) {
-    if (error instanceof Error && error.name === 'BadInput') throw error
-    throw badInput(path, '', `cannot read the ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  if (size > MAX_INPUT_BYTES) throw badInput(path, '', `the ${what} is ${size} bytes (at most ${MAX_INPUT_BYTES})`)
-  const bytes = readFileSync(path)
+  const bytes = readRegularFile(path, what, MAX_INPUT_BYTES, { file: path, place: '' })
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
   if (text.includes('\u0000')) throw badInput(path, '', `the ${what} is not a text file`)
   return text
@@ -87,22 +112,17 @@ export function loadScenario(path: string | undefined): LoadedScenario {
   const scenario = parsed.scenario
   if (scenario.wire.kind === 'replay') {
     const capturePath = resolve(dirname(path), scenario.wire.file)
-    let bytes: Uint8Array
+    const bytes = readRegularFile(capturePath, 'capture', MAX_CAPTURE_BYTES, { file: path, place: 'wire.file' })
+    let replay: CaptureFile
     try {
-      bytes = readFileSync(capturePath)
-    } catch (error) {
-      throw badInput(
-        path,
-        'wire.file',
-        `cannot read the capture ${capturePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      )
-    }
-    try {
-      return { path, scenario, replay: readCapture(bytes, capturePath) }
+      replay = readCapture(bytes, capturePath)
     } catch (error) {
       if (error instanceof CaptureError) throw badInput(error.file, `byte ${error.offset}`, error.detail)
       throw error
     }
+    const outOfRange = replayOutOfRange(replay, scenario.wire)
+    if (outOfRange) throw badInput(capturePath, `byte ${outOfRange.offset}`, outOfRange.message)
+    return { path, scenario, replay }
   }
   return { path, scenario }
 }

@@ -143,5 +143,6 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
     if (options.report === '-') process.stderr.write(text)
     else process.stdout.write(text)
   }
-  return { exitCode: failed ? 1 : 0, report }
+  // Counters that do not add up are the workbench's bug (cli.md exit 3), whatever the script did.
+  return { exitCode: report.workbenchBugs ? 3 : failed ? 1 : 0, report }
 }

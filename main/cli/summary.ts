@@ -56,11 +56,12 @@ export function summaryText(report: RunReport, failed: boolean): string {
     ]),
     '',
     table([
-      ['protocol', 'indicated', 'returned', 'copied', 'corrupted', 'lost', 'outstanding'],
+      ['protocol', 'indicated', 'returned', 'copied', 'copied (RESOURCES)', 'corrupted', 'lost', 'outstanding'],
       [
         '',
         String(p.indicated),
         String(p.returned),
+        String(p.copied),
         String(p.copiedOnResources),
         String(p.corrupted),
         String(p.lost),
@@ -77,5 +78,10 @@ export function summaryText(report: RunReport, failed: boolean): string {
     if (report.findings.length > 50) out.push(`  … ${report.findings.length - 50} more in the report`)
   }
   if (report.error) out.push('', report.error.stack || report.error.message)
+  for (const w of report.warnings ?? []) out.push('', `warning: ${w}`)
+  if (report.workbenchBugs) {
+    out.push('', 'internal error of the workbench (its counters do not add up; not a fault of the script):')
+    for (const bug of report.workbenchBugs) out.push(`  ${bug}`)
+  }
   return out.join('\n') + '\n'
 }

@@ -14,9 +14,12 @@ import { createEngineCells } from './engine-cells'
 import { executeBatch } from './execute'
 import { InteractiveRun } from './session-run'
 import { startWatchReporter } from './watch-reporter'
+import { hardenHostRealm } from '../script-host/host-realm'
 
 const cells = createEngineCells()
 startWatchReporter(cells)
+// Scripts run in this process: close its realm to them before the first one loads.
+hardenHostRealm()
 let interactive: InteractiveRun | null = null
 let begun = false
 

@@ -9,7 +9,8 @@ import type { ScriptErrorReport } from '../../core/report/report'
 import { RunDriver } from '../../core/sim/run-driver'
 import { chromeTraceJson } from '../../core/trace/chrome-trace'
 import { loadScript, ScriptLoadError } from '../script-host/sandbox'
-import { formatScriptError, scriptFrames, type MappedScript } from '../script-host/stack'
+import { formatScriptError, scriptFrames, thrownText, type MappedScript } from '../script-host/stack'
+import { valueText } from '../../core/verifier/value-text'
 import { recordProgress, type EngineCells } from './engine-cells'
 import { RealTimePacer, wallNowNs } from './pacer/real-time-pacer'
 
@@ -19,8 +20,7 @@ const SLICE_NS = 10_000_000
 export function scriptError(error: unknown, script: MappedScript): ScriptErrorReport {
   const frames = scriptFrames(error, script)
   const top = frames[0]
-  const message =
-    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)
+  const message = thrownText(error, 'message') ?? valueText(error)
   return {
     message,
     stack: formatScriptError(error, script),

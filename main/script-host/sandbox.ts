@@ -3,6 +3,7 @@
 // no require, process, timers, fs or network. A sandbox against accidents, not against hostile code: the script is
 // the user's own driver, and it runs in the engine process, under Node's permission model, which the host supervises.
 import vm from 'node:vm'
+import { lockHandedValues } from './host-realm'
 import { SITE_CELL } from './site-cell'
 import type { TranspiledScript } from './transpile'
 
@@ -30,6 +31,7 @@ export function loadScript(
   siteCell: Int32Array,
 ): LoadedScript {
   const names = Object.keys(bindings).filter((n) => !RESERVED.has(n))
+  lockHandedValues(bindings)
   const context = vm.createContext(Object.create(null) as object, {
     name: script.file,
     codeGeneration: { strings: false, wasm: false },
@@ -43,6 +45,7 @@ export function loadScript(
   const exports: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   const args: unknown[] = [siteCell, exports]
   for (const name of names) args.push(bindings[name])
+  // The top-level code is a watched phase: the host's one watchdog stops it when it does not finish (engine-process.ts).
   try {
     compiled(...args)
   } catch (error) {

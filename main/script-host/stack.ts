@@ -1,6 +1,8 @@
 // The script's own stack for an exception thrown by a handler: frames of the compiled script mapped back through its
 // source map to the lines the user wrote; frames of the workbench itself are left out.
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
+import { types } from 'node:util'
+import { valueText } from '../../core/verifier/value-text'
 import type { TranspiledScript } from './transpile'
 
 /** What mapping a stack back to the script needs. */
@@ -15,11 +17,38 @@ export interface ScriptFrame {
 
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/
 
+/**
+ * A property of what the script threw, as text, or `undefined` when it has none. Runs none of the script's code, so
+ * it never throws and never hangs: a Proxy is not looked into, a getter the script wrote is not called (the engine's
+ * own, such as an Error's stack, is), and a value that is not a string is shown by kind.
+ */
+export function thrownText(thrown: unknown, key: 'name' | 'message' | 'stack'): string | undefined {
+  if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null || types.isProxy(thrown))
+    return undefined
+  try {
+    for (
+      let o: object | null = thrown;
+      o !== null && !types.isProxy(o);
+      o = Object.getPrototypeOf(o) as object | null
+    ) {
+      const d = Object.getOwnPropertyDescriptor(o, key)
+      if (d === undefined) continue
+      const value: unknown = 'value' in d ? d.value : d.get && isNative(d.get) ? d.get.call(thrown) : undefined
+      if (value === undefined || value === null) return undefined
+      return typeof value === 'string' ? value : valueText(value)
+    }
+  } catch {
+    // An engine getter that failed (e.g. a stack formatter the script replaced): no text.
+  }
+  return undefined
+}
+
+function isNative(fn: () => unknown): boolean {
+  return /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn))
+}
+
 export function scriptFrames(error: unknown, script: MappedScript): ScriptFrame[] {
-  const stack =
-    error instanceof Error || (typeof error === 'object' && error !== null && 'stack' in error)
-      ? String((error as { stack?: unknown }).stack ?? '')
-      : ''
+  const stack = thrownText(error, 'stack') ?? ''
   let map: TraceMap | undefined
   const frames: ScriptFrame[] = []
   for (const line of stack.split('\n')) {
@@ -40,10 +69,12 @@ export function scriptFrames(error: unknown, script: MappedScript): ScriptFrame[
 
 /** `Error: message` plus `    at fn (file:line:column)` lines, as the user expects to read it. */
 export function formatScriptError(error: unknown, script: MappedScript): string {
+  const name = thrownText(error, 'name')
+  const message = thrownText(error, 'message')
   const head =
-    error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error && 'message' in error)
-      ? `${String((error as Error).name)}: ${String((error as Error).message)}`
-      : `thrown: ${String(error)}`
+    name !== undefined || message !== undefined
+      ? `${name ?? 'Error'}: ${message ?? ''}`
+      : `thrown: ${typeof error === 'object' && error !== null ? 'an object' : valueText(error)}`
   const frames = scriptFrames(error, script)
   return [head, ...frames.map((f) => `    at ${f.function} (${f.file}:${f.line}:${f.column})`)].join('\n')
 }

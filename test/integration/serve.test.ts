@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => serve?.stop())
 
 function exchange(message: string): Promise<Record<string, unknown>> {
-  const socket = new WebSocket(new URL('api', serve.url.replace('http:', 'ws:')))
+  const socket = new WebSocket(serve.apiUrl, { origin: serve.origin })
   return new Promise((resolve, reject) => {
     socket.once('open', () => socket.send(message))
     socket.once('message', (data) => {
@@ -23,7 +23,7 @@ function exchange(message: string): Promise<Record<string, unknown>> {
 
 describe('nicbench serve', () => {
   it('binds to loopback and serves the UI with a strict CSP', async () => {
-    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/)
     const response = await fetch(serve.url)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('<div id="app">')
@@ -31,9 +31,7 @@ describe('nicbench serve', () => {
   })
 
   it('answers 404 for files outside the UI', async () => {
-    const response = await fetch(
-      new URL('../../package.json', serve.url).href.replace('/package.json', '/%2e%2e/package.json'),
-    )
+    const response = await fetch(`${serve.origin}/%2e%2e/package.json?token=${serve.token}`)
     expect(response.status).toBe(404)
   })
 

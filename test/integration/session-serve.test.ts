@@ -19,7 +19,7 @@ let nextId = 1
 
 beforeAll(async () => {
   serve = await startServe()
-  socket = new WebSocket(new URL('api', serve.url.replace('http:', 'ws:')))
+  socket = new WebSocket(serve.apiUrl, { origin: serve.origin })
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as Record<string, unknown>
     if (message['channel'] === 'stats') latest = message['data'] as RunStats

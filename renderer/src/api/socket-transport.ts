@@ -40,6 +40,17 @@ export function routeMessage(
   else waiter.resolve(message.result)
 }
 
+/**
+ * The serve host's WebSocket for the page at `page`: same host, path /api, and the launch token that `nicbench serve`
+ * printed in the page's address (`?token=` or `#token=`); the host refuses a WebSocket without it.
+ */
+export function socketApiUrl(page: Pick<Location, 'protocol' | 'host' | 'search' | 'hash'>): string {
+  const token =
+    new URLSearchParams(page.search).get('token') ?? new URLSearchParams(page.hash.replace(/^#/, '')).get('token')
+  const base = `${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.host}/api`
+  return token === null ? base : `${base}?token=${encodeURIComponent(token)}`
+}
+
 export function connectSocketApi(url: string): WorkbenchApi {
   let nextId = 1
   const pending = new Map<number, Pending>()

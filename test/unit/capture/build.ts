@@ -161,3 +161,62 @@ export function buildPcapng(le: boolean): Uint8Array {
   )
   return w.bytes()
 }
+
+/** A pcapng section with one Ethernet interface of the given resolution and snapshot length, and its packets. */
+export function buildPcapngPackets(o: {
+  tsresol?: number
+  snaplen?: number
+  /** An Enhanced Packet Block at `units`, or a Simple Packet Block (no time) when `units` is null. */
+  packets: { units: bigint | null; data: Uint8Array }[]
+}): Uint8Array {
+  const le = true
+  const w = new BlockWriter(le)
+  w.block(
+    0x0a0d0d0a,
+    (v) => {
+      v.setUint32(0, 0x1a2b3c4d, le)
+      v.setUint16(4, 1, le)
+      v.setInt32(8, -1, le)
+      v.setInt32(12, -1, le)
+    },
+    16,
+  )
+  w.block(
+    1,
+    (v) => {
+      v.setUint16(0, 1, le)
+      v.setUint32(4, o.snaplen ?? 0, le)
+      v.setUint16(8, 9, le)
+      v.setUint16(10, 1, le)
+      v.setUint8(12, o.tsresol ?? 6)
+    },
+    8 + 8 + 4,
+  )
+  for (const { units, data } of o.packets) {
+    const dataLen = (data.length + 3) & ~3
+    if (units === null) {
+      w.block(
+        3,
+        (v, b) => {
+          v.setUint32(0, data.length, le)
+          b.set(data, 4)
+        },
+        4 + dataLen,
+      )
+    } else {
+      w.block(
+        6,
+        (v, b) => {
+          v.setUint32(0, 0, le)
+          v.setUint32(4, Number((units >> 32n) & 0xffffffffn), le)
+          v.setUint32(8, Number(units & 0xffffffffn), le)
+          v.setUint32(12, data.length, le)
+          v.setUint32(16, data.length, le)
+          b.set(data, 20)
+        },
+        20 + dataLen,
+      )
+    }
+  }
+  return w.bytes()
+}

@@ -184,17 +184,46 @@ describe('reader: bad input is a CaptureError with file, offset and reason', () 
     expect(readCapture(cutHeader, 'c.pcap').warnings[0]).toMatch(/record header cut off/)
   })
 
-  it('absurd lengths: over 256 KiB, or over the snap length', () => {
+  it('absurd lengths: over 256 KiB is refused', () => {
     const huge = good.slice()
     new DataView(huge.buffer).setUint32(24 + 8, 0x7fffffff, true)
     expect(error(huge).reason).toBe('bad-length')
+  })
+
+  it('a record longer than the snapshot length is cut to it with a warning, as libpcap reads it', () => {
     const snap = buildPcap({
       littleEndian: true,
       nano: true,
       snaplen: 64,
-      frames: [{ sec: 0, frac: 0, data: frameOf(65, 0) }],
+      frames: [
+        { sec: 0, frac: 0, data: frameOf(65, 0) },
+        { sec: 0, frac: 1, data: frameOf(60, 1) },
+        { sec: 0, frac: 2, data: frameOf(100, 2) },
+      ],
     })
-    expect(error(snap).message).toMatch(/exceeds the file's snapshot length 64/)
+    const c = readCapture(snap, 'snap.pcap')
+    expect(c.frames.map((f) => [f.data.length, f.originalLength, f.offset])).toEqual([
+      [64, 65, 24],
+      [60, 60, 24 + 16 + 65],
+      [64, 100, 24 + 16 + 65 + 16 + 60],
+    ])
+    expect(c.frames[0]!.data).toEqual(frameOf(65, 0).subarray(0, 64))
+    expect(c.frames[1]!.data).toEqual(frameOf(60, 1))
+    expect(c.warnings).toEqual([
+      'snap.pcap: byte 24: record of 65 bytes is longer than the snapshot length 64 (and 1 more record(s)); cut to it, as libpcap reads it',
+    ])
+    const ng = new PcapngWriter({ snaplen: 64 })
+    ng.writeFrame(0, frameOf(64, 3))
+    const bytes = ng.output.toBytes()
+    // Make the interface (the block after the section header) claim a snapshot length of 32: the 64-byte packet
+    // block is now longer than it.
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    view.setUint32(view.getUint32(4, true) + 12, 32, true)
+    const cut = readCapture(bytes, 'snap.pcapng')
+    expect(cut.frames[0]!.data).toEqual(frameOf(64, 3).subarray(0, 32))
+    expect(cut.warnings[0]).toMatch(
+      /^snap\.pcapng: byte \d+: record of 64 bytes is longer than the snapshot length 32; cut/,
+    )
   })
 
   it('a link type other than Ethernet is refused with its name and number', () => {

@@ -22,7 +22,7 @@ import {
   sameFile,
 } from '../../../renderer/src/services/markers'
 import { scenarioJsonSchema } from '../../../renderer/src/services/scenario-schema'
-import { routeMessage } from '../../../renderer/src/api/socket-transport'
+import { routeMessage, socketApiUrl } from '../../../renderer/src/api/socket-transport'
 import { ScenarioSchema } from '../../../core/scenario/schema'
 import type { PacketSummary, RunStats, TraceRow } from '../../../core/api/workbench-api'
 import { finding, pool, udpPacket } from './fixtures/host'
@@ -271,5 +271,15 @@ describe('WebSocket message routing (main/serve/api-socket.ts shapes)', () => {
     await expect(bad).rejects.toThrow('no run')
     expect(seen.map((s) => s.state)).toEqual(['running'])
     expect(pending.size).toBe(0)
+  })
+})
+
+describe('the serve host WebSocket address', () => {
+  const page = (search: string, hash = '') => ({ protocol: 'http:', host: '127.0.0.1:4780', search, hash })
+  it('carries the launch token of the page address, from ?token= or #token=', () => {
+    expect(socketApiUrl(page('?token=abc-_1'))).toBe('ws://127.0.0.1:4780/api?token=abc-_1')
+    expect(socketApiUrl(page('', '#token=x%2By'))).toBe('ws://127.0.0.1:4780/api?token=x%2By')
+    expect(socketApiUrl({ ...page('?token=t'), protocol: 'https:' })).toBe('wss://127.0.0.1:4780/api?token=t')
+    expect(socketApiUrl(page(''))).toBe('ws://127.0.0.1:4780/api')
   })
 })

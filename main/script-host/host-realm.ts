@@ -1,0 +1,145 @@
+// The engine worker's own realm, closed to the script it runs. A script reaches the host's realm through every value
+// the host hands it (the NDIS functions, NDIS_SPIN_LOCK and the other structures, the arrays and cells passed to its
+// handlers, a caught bug check): from a host function, `.constructor` was the host's Function, which compiles code
+// with `process` and `require` in reach; from any host object, its prototype chain was the host's Object and Array
+// prototypes, where one assignment changes how the workbench itself runs. After `hardenHostRealm()` (once, in an
+// engine worker, before the first script loads):
+// - the Function constructors are no longer reachable as `.constructor` of any function;
+// - the shared intrinsics (Object, Array, Function, Error, Promise, … and their prototypes) are locked, so a script's
+//   assignment to them throws in the script; `Error.prepareStackTrace` cannot be set;
+// - assigning an inherited name such as `toString` or `name` on an ordinary object still works (the "override
+//   mistake" of frozen prototypes is tamed the way SES tames it: accessors that define an own property).
+// The script's own realm (its node:vm context) is untouched: it may change its own prototypes at will.
+
+/**
+ * Names that ordinary code assigns on instances while a frozen prototype holds the same name. `constructor` only on
+ * Object.prototype and the errors' prototypes: an accessor for it on Array.prototype (or Promise's, the typed
+ * arrays', RegExp's) would switch off V8's fast paths for map, filter, slice and spread everywhere.
+ */
+const OVERRIDABLE = ['toString', 'toLocaleString', 'valueOf', 'toJSON']
+const OVERRIDABLE_WITH_CONSTRUCTOR = ['constructor', ...OVERRIDABLE]
+const OVERRIDABLE_ERROR = ['constructor', 'name', 'message', 'toString']
+
+let hardened = false
+
+/**
+ * `Object.freeze` by another route: every own property non-writable and non-configurable, then no new ones. The same
+ * guarantee for objects without indexed properties, but V8 keeps its fast paths: a frozen Object.prototype or typed
+ * array prototype switches off the protectors of holey arrays and typed arrays, and the engine runs several times
+ * slower.
+ */
+function lock(o: object): void {
+  for (const key of Reflect.ownKeys(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key)!
+    if (!d.configurable) continue
+    Object.defineProperty(o, key, 'value' in d ? { writable: false, configurable: false } : { configurable: false })
+  }
+  Object.preventExtensions(o)
+}
+
+function tameOverride(proto: object, key: string): void {
+  const d = Object.getOwnPropertyDescriptor(proto, key)
+  if (!d || !('value' in d) || !d.configurable) return
+  const value: unknown = d.value
+  Object.defineProperty(proto, key, {
+    get: () => value,
+    set(this: object, next: unknown) {
+      if (this === proto) throw new TypeError(`the workbench's ${key} cannot be changed`)
+      Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true })
+    },
+    enumerable: d.enumerable ?? false,
+    configurable: false,
+  })
+}
+
+function lockIntrinsic(value: unknown, seen: Set<object>): void {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) return
+  seen.add(value)
+  const proto = (value as { prototype?: unknown }).prototype
+  if (typeof value === 'function' && typeof proto === 'object' && proto !== null && !seen.has(proto)) {
+    const names = proto === Object.prototype ? OVERRIDABLE_WITH_CONSTRUCTOR : OVERRIDABLE
+    for (const key of names) tameOverride(proto, key)
+    seen.add(proto)
+    lock(proto)
+  }
+  lock(value)
+}
+
+/** Closes this realm to scripts; idempotent. Call only in a thread that runs scripts and nothing else. */
+export function hardenHostRealm(): void {
+  if (hardened) return
+  hardened = true
+  const fnProtos = [
+    Function.prototype,
+    Object.getPrototypeOf(async function () {}) as object,
+    Object.getPrototypeOf(function* () {}) as object,
+    Object.getPrototypeOf(async function* () {}) as object,
+  ]
+  for (const p of fnProtos) delete (p as { constructor?: unknown }).constructor
+  Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false })
+
+  const seen = new Set<object>()
+  // Error and its kin stay extensible (Node sets Error.stackTraceLimit while it builds its own errors); their
+  // prototypes are frozen.
+  const errors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError]
+  for (const E of errors) {
+    const proto = E.prototype as object
+    for (const key of OVERRIDABLE_ERROR) tameOverride(proto, key)
+    seen.add(E)
+    seen.add(proto)
+    lock(proto)
+  }
+  const typedArray = Object.getPrototypeOf(Int8Array) as object
+  const iterator = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object
+  const intrinsics: unknown[] = [
+    Object,
+    Function,
+    Array,
+    Promise,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    BigInt,
+    RegExp,
+    Date,
+    ArrayBuffer,
+    SharedArrayBuffer,
+    DataView,
+    typedArray,
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
+    JSON,
+    Math,
+    Reflect,
+    Atomics,
+    iterator,
+    Object.getPrototypeOf([][Symbol.iterator]()),
+    ...fnProtos,
+  ]
+  for (const value of intrinsics) lockIntrinsic(value, seen)
+  for (const p of [iterator, ...fnProtos]) lock(p)
+}
+
+/**
+ * Locks what the host hands a script by name (the NDIS functions, the structure classes and their prototypes) once
+ * the realm is hardened, so a script cannot change what another part of the host reads from them.
+ */
+export function lockHandedValues(bindings: Readonly<Record<string, unknown>>): void {
+  if (!hardened) return
+  const seen = new Set<object>()
+  for (const value of Object.values(bindings)) lockIntrinsic(value, seen)
+}
