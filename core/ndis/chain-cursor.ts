@@ -22,7 +22,8 @@ export class ChainCursor {
   /** Why the walk stopped early (CHAIN_CYCLE, CHAIN_FOREIGN), or '' when it reached the end or has not stopped. */
   broken = ''
 
-  constructor(private readonly rt: NdisRuntime) {}
+  /** The runtime whose chains it walks (null until set; a shared cursor is pointed at one before each walk). */
+  constructor(public rt: NdisRuntime | null) {}
 
   /** Starts at `first` (a packet's Head, or a sub-chain); true when it stands on a live buffer. */
   start(first: number): boolean {
@@ -34,23 +35,23 @@ export class ChainCursor {
 
   /** Moves to the next buffer; true when it stands on one. */
   next(): boolean {
-    this.mdl = this.rt.rd(this.mdl + MDL_NEXT)
+    this.mdl = this.rt!.rd(this.mdl + MDL_NEXT)
     this.index++
     return this.enter()
   }
 
   /** The Next field of the current buffer (the one after it, not yet checked). */
   get nextMdl(): number {
-    return this.rt.rd(this.mdl + MDL_NEXT)
+    return this.rt!.rd(this.mdl + MDL_NEXT)
   }
 
   /** MappedSystemVa and ByteCount of the current buffer. */
   get va(): number {
-    return this.rt.rd(this.mdl + MDL_MAPPED_SYSTEM_VA)
+    return this.rt!.rd(this.mdl + MDL_MAPPED_SYSTEM_VA)
   }
 
   get length(): number {
-    return this.rt.rd(this.mdl + MDL_BYTE_COUNT)
+    return this.rt!.rd(this.mdl + MDL_BYTE_COUNT)
   }
 
   private enter(): boolean {
@@ -58,11 +59,11 @@ export class ChainCursor {
     this.pool = null
     this.slot = -1
     if (b === 0) return false
-    if (this.index >= this.rt.maxChain) {
+    if (this.index >= this.rt!.maxChain) {
       this.broken = CHAIN_CYCLE
       return false
     }
-    const pool = this.rt.locateBuffer(b)
+    const pool = this.rt!.locateBuffer(b)
     const slot = pool === null ? -1 : pool.slotOf(b)
     if (slot < 0 || pool!.state[slot] === BUF_FREE) {
       this.broken = CHAIN_FOREIGN

@@ -108,18 +108,16 @@ export function dropChain(rt: NdisRuntime, packet: number, site: number): void {
   }
 }
 
-// One cursor and one ref per runtime for the hooks above (they never run inside one another).
-const cursors = new WeakMap<NdisRuntime, ChainCursor>()
-const refs = new WeakMap<NdisRuntime, PacketRef>()
+// One cursor and one ref for the hooks above (they never run inside one another), pointed at the runtime each call
+// is for: a field store, not a lookup.
+const hookCursor = new ChainCursor(null)
+const hookRef = new PacketRef()
 
 function cursorOf(rt: NdisRuntime): ChainCursor {
-  let c = cursors.get(rt)
-  if (c === undefined) cursors.set(rt, (c = new ChainCursor(rt)))
-  return c
+  hookCursor.rt = rt
+  return hookCursor
 }
 
-function refOf(rt: NdisRuntime): PacketRef {
-  let r = refs.get(rt)
-  if (r === undefined) refs.set(rt, (r = new PacketRef()))
-  return r
+function refOf(_rt: NdisRuntime): PacketRef {
+  return hookRef
 }
