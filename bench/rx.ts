@@ -3,7 +3,11 @@
 // rate (examples/scenarios/line-rate-64.json). Received frames per second of wall time at verifier off, standard and
 // full, each against the bare data path (bench/bare-data-path.ts: only the copies a frame must undergo) measured in
 // the same process, round by round; and, as information, against GbE line rate.
-// Each level runs in a process of its own, so one level's optimised code never shapes another's.
+// Each level runs in a process of its own, so one level's optimised code never shapes another's, and with the engine
+// process's realm closed as it is there (main/script-host/host-realm.ts). As information, two other ways of keeping
+// the host's realm from the script are measured the same way at standard: none at all (the realm open), and Hardened
+// JavaScript (SES: lockdown() freezes every intrinsic, the script evaluated in a Compartment) — the measurement
+// behind the choice ARCHITECTURE.md describes.
 // `--profile` writes a V8 CPU profile of one run at standard (rx.cpuprofile).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -13,12 +17,43 @@ import { Run } from '../core/engine/run'
 import { addNotEmulated } from '../core/engine/script-scope'
 import { parseScenario } from '../core/scenario/schema'
 import { declaredNames } from '../main/script-host/sdk'
-import { loadScript } from '../main/script-host/sandbox'
+import { hardenHostRealm } from '../main/script-host/host-realm'
+import { loadScript, type LoadedScript } from '../main/script-host/sandbox'
+import { SITE_CELL } from '../main/script-host/site-cell'
 import { transpileScript } from '../main/script-host/transpile'
 import { BareDataPath, bareDataPathFramesPerSecond } from './bare-data-path'
 import { FigureOutput } from './figure'
 
 type Level = 'off' | 'standard' | 'full'
+/** How the host's realm is kept from the script: as the engine process does it, not at all, or by SES. */
+type Realm = 'closed' | 'open' | 'ses'
+
+interface SesGlobals {
+  lockdown(options?: object): void
+  harden<T>(value: T): T
+  Compartment: new (options: object) => { evaluate(code: string): unknown }
+}
+
+/** The script evaluated in an SES Compartment, the NDIS API handed in as parameters as loadScript hands it. */
+function loadInCompartment(
+  script: { code: string },
+  bindings: Readonly<Record<string, unknown>>,
+  siteCell: Int32Array,
+): LoadedScript {
+  const ses = globalThis as unknown as SesGlobals
+  const names = Object.keys(bindings).filter((n) => n !== SITE_CELL && n !== 'exports')
+  for (const name of names) ses.harden(bindings[name])
+  const compartment = new ses.Compartment({ __options__: true, globals: {} })
+  const body = script.code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n')
+  const fn = compartment.evaluate(`(function (${[SITE_CELL, 'exports', ...names].join(', ')}) {\n${body}\n})`) as (
+    ...args: unknown[]
+  ) => void
+  const exports: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  fn(siteCell, exports, ...names.map((n) => bindings[n]))
+  return { exports }
+}
+
+let realm: Realm = 'closed'
 
 const ROOT = process.cwd()
 const LINE_RATE_FPS = 1_488_095
@@ -49,7 +84,10 @@ function oneRun(verifier: Level): { frames: number; seconds: number } {
     traceCapacity: 1024,
   })
   addNotEmulated(run.scope, declaredNames().values, run.miniport)
-  const loaded = loadScript(script, run.scope, run.sites.cell)
+  const loaded =
+    realm === 'ses'
+      ? loadInCompartment(script, run.scope, run.sites.cell)
+      : loadScript(script, run.scope, run.sites.cell)
   if (!run.start(loaded.exports)) throw new Error(`the miniport did not start: ${JSON.stringify(run.stop)}`)
   const t0 = process.hrtime.bigint()
   run.runToEnd()
@@ -62,6 +100,7 @@ function oneRun(verifier: Level): { frames: number; seconds: number } {
 
 interface LevelResult {
   level: Level
+  realm: Realm
   frames: number
   fps: number
   bareFps: number
@@ -85,7 +124,7 @@ function measureLevel(level: Level): LevelResult {
       frames = r.frames
     }
   }
-  return { level, frames, fps, bareFps, bareSink: bare.sink }
+  return { level, realm, frames, fps, bareFps, bareSink: bare.sink }
 }
 
 async function profiled<T>(fn: () => T): Promise<T> {
@@ -107,20 +146,33 @@ async function profiled<T>(fn: () => T): Promise<T> {
 async function main(): Promise<void> {
   const child = process.argv.find((a) => a.startsWith('--level='))
   if (child) {
+    realm = (process.argv.find((a) => a.startsWith('--realm='))?.slice(8) ?? 'closed') as Realm
+    if (realm === 'closed') hardenHostRealm()
+    if (realm === 'ses') {
+      await import('ses')
+      ;(globalThis as unknown as SesGlobals).lockdown({ errorTaming: 'unsafe', consoleTaming: 'unsafe' })
+    }
     process.stdout.write(JSON.stringify(measureLevel(child.slice(8) as Level)) + '\n')
     return
   }
   const out = new FigureOutput('rx')
   out.text(`Node ${process.version}; 64-byte frames, ${durationNs / 1e6} ms virtual per run, best of ${ROUNDS} rounds`)
-  const results: LevelResult[] = []
-  for (const level of ['off', 'standard', 'full'] as const) {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, `--level=${level}`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    if (r.status !== 0) throw new Error(`the ${level} run failed (exit ${r.status})`)
-    results.push(JSON.parse(r.stdout) as LevelResult)
+  const measure = (level: Level, how: Realm): LevelResult => {
+    const r = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, `--level=${level}`, `--realm=${how}`],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
+    if (r.status !== 0) throw new Error(`the ${level} run (realm ${how}) failed (exit ${r.status})`)
+    return JSON.parse(r.stdout) as LevelResult
   }
+  const results = (['off', 'standard', 'full'] as const).map((level) => measure(level, 'closed'))
+  const realms = process.argv.includes('--quick')
+    ? []
+    : (['open', 'ses'] as const).map((how) => measure('standard', how))
   for (const r of results) {
     out.figure(
       `whole receive path, verifier ${r.level}`,
@@ -136,6 +188,16 @@ async function main(): Promise<void> {
     value: LINE_RATE_FPS,
     unit: 'frames/s',
   })
+  for (const r of realms) {
+    out.figure(
+      r.realm === 'open'
+        ? 'whole receive path, verifier standard, host realm left open (information)'
+        : 'whole receive path, verifier standard, SES lockdown and Compartment (information)',
+      r.fps,
+      'frames/s',
+      { name: 'the bare data path', value: r.bareFps, unit: 'frames/s' },
+    )
+  }
   if (process.argv.includes('--profile')) {
     await profiled(() => oneRun('standard'))
     out.text('CPU profile written to rx.cpuprofile (open it in Chrome DevTools or speedscope)')

@@ -35,7 +35,8 @@ async function runOne(entry) {
     target: 'node20',
     format: 'cjs',
     outfile,
-    external: ['typescript', 'electron', 'playwright-core'],
+    // ses is loaded as published: it refuses to run inside a bundle that is not strict code.
+    external: ['typescript', 'electron', 'playwright-core', 'ses'],
     sourcemap: true,
     logLevel: 'warning',
   })
