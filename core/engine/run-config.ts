@@ -3,6 +3,7 @@
 import type { CaptureFile } from '../capture/capture-file'
 import type { VerifierLevelName } from '../verifier/level'
 import type { Scenario } from '../scenario/schema'
+import type { ScriptRealm } from '../kernel/script-realm'
 
 export interface RunConfig {
   script: {
@@ -31,4 +32,6 @@ export interface RunConfig {
   /** Shared cells a host may provide (see CallSites and HandlerWatch). */
   siteCell?: Int32Array
   watchCells?: Int32Array
+  /** The script sandbox's constructors (core/kernel/script-realm.ts); the engine's own when absent. */
+  scriptRealm?: ScriptRealm
 }

@@ -76,6 +76,7 @@ export class Run {
       verifier: config.verifier,
       platform: config.scenario.platform,
       specialPool: config.scenario.specialPool,
+      ...(config.scriptRealm ? { realm: config.scriptRealm } : {}),
     })
     if (config.lowResources) {
       const parsed = parseLowResourcesSpec(config.lowResources)

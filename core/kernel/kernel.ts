@@ -22,6 +22,7 @@ import {
 } from './memory'
 import { checkLocksReleased } from './spin-locks'
 import { scriptValueText } from '../verifier/script-value'
+import { OWN_REALM, type ScriptRealm } from './script-realm'
 
 /** Where Windows CE and desktop NDIS differ (ndis5.md §6), which one the run follows. */
 export type Platform = 'ce' | 'desktop'
@@ -38,6 +39,8 @@ export interface KernelOptions {
   readonly historyCapacity?: number
   /** Where the special pool puts its guards (default 16-byte zones on both sides of every block). */
   readonly specialPool?: GuardPlacement
+  /** The script's realm, for the arrays and views handed to it (default: the engine's own). */
+  readonly realm?: ScriptRealm
 }
 
 const admitAll = (): boolean => true
@@ -55,6 +58,8 @@ export class Kernel {
   /** Addresses of the NDIS structures the script made with `new`. */
   readonly objects = new DriverObjects()
   readonly dirql = DIRQL
+  /** Constructors of the script's realm: every array or view handed to the script is made with them. */
+  readonly realm: ScriptRealm
   /**
    * The allocation gate: every NDIS allocation that can fail for lack of resources asks it first. Low-resources
    * simulation replaces it (core/verifier/low-resources.ts); the default admits everything.
@@ -83,6 +88,7 @@ export class Kernel {
     this.cpu = this.processors[0]
     this.platform = options.platform ?? 'ce'
     this.history = new OwnershipHistory(options.historyCapacity ?? 4096)
+    this.realm = options.realm ?? OWN_REALM
   }
 
   get irql(): number {
@@ -247,9 +253,9 @@ export class Kernel {
 
   /** A live view of arena bytes; an empty array when the range may not be touched. */
   view(va: number, length: number): Uint8Array {
-    if (!this.checkAccess(va, length, 1)) return new Uint8Array(0)
-    const off = va - KVA_BASE
-    return this.memory.u8.subarray(off, off + length)
+    if (!this.checkAccess(va, length, 1)) return new this.realm.Uint8Array(0)
+    const u8 = this.memory.u8
+    return new this.realm.Uint8Array(u8.buffer, u8.byteOffset + va - KVA_BASE, length)
   }
 
   // ---- end of run ----

@@ -1,6 +1,7 @@
 // Adapter set-up (ndis5.md §1.10; script-api.md "Adapter set-up"): the wrapper, NdisMRegisterMiniport, attributes,
 // configuration (answered from the scenario's registry), the adapter's resources, the network address, status
 // indications and DbgPrint.
+import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import { EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
@@ -69,7 +70,7 @@ export function adapterApi(m: MiniportRuntime) {
       Version: 1,
       Revision: 1,
       Count: 2,
-      PartialDescriptors: [
+      PartialDescriptors: realmCopy(k.realm, [
         {
           Type: CmResourceTypeMemory,
           ShareDisposition: CmResourceShareDeviceExclusive,
@@ -82,7 +83,7 @@ export function adapterApi(m: MiniportRuntime) {
           Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
           u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
         },
-      ],
+      ]),
     }
   }
 
@@ -234,8 +235,8 @@ export function adapterApi(m: MiniportRuntime) {
       const raw = env.registry['NetworkAddress']
       const hex = typeof raw === 'string' ? raw.replace(/[-:]/g, '') : ''
       if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
-      const bytes: number[] = []
-      for (let i = 0; i < 12; i += 2) bytes.push(Number.parseInt(hex.slice(i, i + 2), 16))
+      const bytes = realmArray(k.realm, 6)
+      for (let i = 0; i < 6; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
       put(NetworkAddress, bytes)
       put(NetworkAddressLength, 6)
       put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)

@@ -3,6 +3,7 @@
 // → MiniportHalt at PASSIVE_LEVEL. Failed initialisation and halt are checked for what they left behind (R24–R26).
 import { scriptNumber, scriptValueText } from '../verifier/script-value'
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
+import { realmArray } from '../kernel/script-realm'
 import type { Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
 import { R24, R25, R26 } from '../verifier/catalogue'
@@ -51,7 +52,8 @@ export class MiniportLifecycle {
     adapter.state = 'initializing'
     const openError: Out<number> = { value: 0 }
     const selected: Out<number> = { value: -1 }
-    const media = [NdisMedium802_3]
+    const media = realmArray(m.kernel.realm, 1)
+    media[0] = NdisMedium802_3
     const initResult = m.call(
       'MiniportInitialize',
       PASSIVE_LEVEL,

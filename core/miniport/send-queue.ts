@@ -8,6 +8,7 @@ import { valueText } from '../verifier/value-text'
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { fmtVa } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
+import { realmArray } from '../kernel/script-realm'
 import { OOB_STATUS, PKT_OOB_OFFSET } from '../ndis/layout'
 import { ndisRuntime } from '../ndis/instance'
 import { type NdisRuntime } from '../ndis/runtime'
@@ -178,7 +179,7 @@ export class SendQueue {
   private sendPackets(handler: (...args: any[]) => any): void {
     const n = Math.min(this.qLen, this.batch)
     let arr = this.arrays[n]
-    if (arr === undefined) arr = this.arrays[n] = new Array<number>(n).fill(0)
+    if (arr === undefined) arr = this.arrays[n] = realmArray(this.m.kernel.realm, n)
     for (let i = 0; i < n; i++) {
       const id = this.popFront()
       this.batchIds[i] = id

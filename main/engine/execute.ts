@@ -8,7 +8,7 @@ import { addNotEmulated } from '../../core/engine/script-scope'
 import type { ScriptErrorReport } from '../../core/report/report'
 import { RunDriver } from '../../core/sim/run-driver'
 import { chromeTraceJson } from '../../core/trace/chrome-trace'
-import { loadScript, ScriptLoadError } from '../script-host/sandbox'
+import { cellInRealm, createSandbox, loadScript, ScriptLoadError, type ScriptSandbox } from '../script-host/sandbox'
 import { formatScriptError, scriptFrames, thrownText, type MappedScript } from '../script-host/stack'
 import { valueText } from '../../core/verifier/value-text'
 import { recordProgress, type EngineCells } from './engine-cells'
@@ -37,18 +37,33 @@ function hostError(error: unknown): ScriptErrorReport {
   }
 }
 
-/** The run for `input`, with the cells of the engine and the not-emulated names in its scope. */
-export function createRun(input: EngineRunInput, cells: EngineCells): Run {
-  const run = new Run({ ...input.config, siteCell: cells.site, watchCells: cells.watch })
+/** A run and the sandbox its script will load into. */
+export interface PreparedRun {
+  readonly run: Run
+  readonly sandbox: ScriptSandbox
+}
+
+/**
+ * The run for `input`, with the cells of the engine and the not-emulated names in its scope. The sandbox comes
+ * first: what the run hands the script (its call-site cell, arrays, views) is made in the script's realm.
+ */
+export function createRun(input: EngineRunInput, cells: EngineCells): PreparedRun {
+  const sandbox = createSandbox(input.script.file)
+  const run = new Run({
+    ...input.config,
+    siteCell: cellInRealm(sandbox, cells.site),
+    watchCells: cells.watch,
+    scriptRealm: sandbox.realm,
+  })
   addNotEmulated(run.scope, input.declared, run.miniport)
-  return run
+  return { run, sandbox }
 }
 
 /** Loads the script into its sandbox and starts the miniport; false when the run already ended. */
-export function loadAndStart(run: Run, input: EngineRunInput, cells: EngineCells): boolean {
+export function loadAndStart({ run, sandbox }: PreparedRun, input: EngineRunInput): boolean {
   return run.load(() => {
     try {
-      return loadScript(input.script, run.scope, cells.site).exports
+      return loadScript(input.script, run.scope, run.sites.cell, sandbox).exports
     } catch (e) {
       // What the script threw while loading is the script's; the wrapper only says when it happened.
       throw e instanceof ScriptLoadError ? e.cause : e
@@ -91,9 +106,10 @@ export async function executeBatch(
   cells: EngineCells,
 ): Promise<EngineDone> {
   const started = performance.now()
-  const run = createRun(input, cells)
+  const prepared = createRun(input, cells)
+  const run = prepared.run
   let missedTicks = 0
-  if (loadAndStart(run, input, cells)) missedTicks = await runToEnd(run, options.realtime, cells)
+  if (loadAndStart(prepared, input)) missedTicks = await runToEnd(run, options.realtime, cells)
   recordProgress(cells, run)
   run.shutDown()
   const report = buildReport(run, stopError(run, input.script))

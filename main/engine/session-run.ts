@@ -61,13 +61,14 @@ export class InteractiveRun {
     private readonly sendStats: (stats: RunStats) => void,
   ) {
     this.input = start.input
-    this.run = createRun(start.input, cells)
+    const prepared = createRun(start.input, cells)
+    this.run = prepared.run
     this.driver = new RunDriver(this.run.scheduler)
     this.slowFactor = slowFactor(start.slowNsPerSecond ?? DEFAULT_SLOW_NS_PER_SECOND)
     this.driver.setMode(start.speed, wallNowNs(), this.slowFactor)
     this.statsTimer = setInterval(() => this.sendStats(this.stats()), Math.round(1000 / STATS_HZ))
     // The script's top-level code, DriverEntry and MiniportInitialize; then it runs unless asked to wait.
-    if (!loadAndStart(this.run, this.input, cells)) this.finish()
+    if (!loadAndStart(prepared, this.input)) this.finish()
     else if (!start.paused) this.resume()
   }
 

@@ -10,6 +10,12 @@
 // - assigning an inherited name such as `toString` or `name` on an ordinary object still works (the "override
 //   mistake" of frozen prototypes is tamed the way SES tames it: accessors that define an own property).
 // The script's own realm (its node:vm context) is untouched: it may change its own prototypes at will.
+// - a few properties stay as they are: those V8 watches for its fast paths (its "protectors": an array's and typed
+//   array's `constructor`, `Symbol.species`, `Symbol.iterator`, an iterator's `next`, a promise's `then`; and all of
+//   RegExp.prototype). Redefining one, even to the same value, switches the fast path off for the whole process —
+//   locking them all halved the receive path (bench:rx). They are safe to leave because a script never holds an
+//   array, typed array, iterator, promise or regular expression of this realm: the run makes every one it hands over
+//   in the script's realm (core/kernel/script-realm.ts), and test/security/escape-routes.test.ts proves it per route.
 
 /**
  * Names that ordinary code assigns on instances while a frozen prototype holds the same name. `constructor` only on
@@ -29,7 +35,11 @@ let hardened = false
  * slower.
  */
 function lock(o: object): void {
+  const keep = watchedByV8.get(o)
+  // Nothing of it may change (RegExp.prototype: V8's fast regular expressions check its shape).
+  if (keep && Reflect.ownKeys(o).every((k) => keep.includes(k))) return
   for (const key of Reflect.ownKeys(o)) {
+    if (keep?.includes(key)) continue
     const d = Object.getOwnPropertyDescriptor(o, key)!
     if (!d.configurable) continue
     Object.defineProperty(o, key, 'value' in d ? { writable: false, configurable: false } : { configurable: false })
@@ -37,7 +47,48 @@ function lock(o: object): void {
   Object.preventExtensions(o)
 }
 
+/** The properties V8's protectors watch, by the object that holds them (filled by hardenHostRealm). */
+const watchedByV8 = new Map<object, PropertyKey[]>()
+
+function watch(o: object, ...keys: PropertyKey[]): void {
+  watchedByV8.set(o, [...(watchedByV8.get(o) ?? []), ...keys])
+}
+
+function watchProtectedProperties(): void {
+  const typedArrays = [
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
+  ]
+  const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]()) as object
+  watch(Array.prototype, 'constructor', Symbol.iterator)
+  watch(Array, Symbol.species)
+  for (const T of typedArrays) watch(T.prototype as object, 'constructor')
+  watch(Object.getPrototypeOf(Int8Array) as object, Symbol.species)
+  watch(arrayIterator, 'next')
+  watch(Object.getPrototypeOf(arrayIterator) as object, Symbol.iterator)
+  watch(Promise.prototype, 'constructor', 'then')
+  watch(Promise, Symbol.species, 'resolve')
+  watch(RegExp.prototype, ...Reflect.ownKeys(RegExp.prototype))
+  watch(RegExp, Symbol.species)
+  watch(Map.prototype, Symbol.iterator, 'entries', 'set')
+  watch(Set.prototype, Symbol.iterator, 'values', 'add')
+  watch(Object.getPrototypeOf(new Map()[Symbol.iterator]()) as object, 'next')
+  watch(Object.getPrototypeOf(new Set()[Symbol.iterator]()) as object, 'next')
+  watch(String.prototype, Symbol.iterator)
+  watch(Object.getPrototypeOf(''[Symbol.iterator]()) as object, 'next')
+}
+
 function tameOverride(proto: object, key: string): void {
+  if (watchedByV8.get(proto)?.includes(key)) return
   const d = Object.getOwnPropertyDescriptor(proto, key)
   if (!d || !('value' in d) || !d.configurable) return
   const value: unknown = d.value
@@ -69,6 +120,7 @@ function lockIntrinsic(value: unknown, seen: Set<object>): void {
 export function hardenHostRealm(): void {
   if (hardened) return
   hardened = true
+  watchProtectedProperties()
   const fnProtos = [
     Function.prototype,
     Object.getPrototypeOf(async function () {}) as object,

@@ -21,9 +21,19 @@ const Probed = new Set()
 function IsHost(P) {
   try { return P !== null && typeof P === 'object' && (typeof P.pid === 'number' || typeof P.mainModule === 'object' || typeof P.binding === 'function') } catch (e) { return false }
 }
+/** An array, typed array or buffer view whose prototypes are the engine's: they hold what V8 watches, left writable. */
+function EngineIntrinsic(V) {
+  try {
+    if (Array.isArray(V) && Object.getPrototypeOf(V) !== Array.prototype) return 'an array of the engine'
+    if (ArrayBuffer.isView(V) && !(V instanceof DataView) && Object.getPrototypeOf(Object.getPrototypeOf(V)) !== Object.getPrototypeOf(Int8Array.prototype)) return 'a typed array of the engine'
+  } catch (e) {}
+  return null
+}
 function Probe(Route, Value) {
   if (Probed.has(Route)) return
   Probed.add(Route)
+  const Leak = EngineIntrinsic(Value)
+  if (Leak) return DbgPrint('route %s: ESCAPE: %s\n', Route, Leak)
   const Tricks = {
     'constructor.constructor': (v) => v.constructor.constructor('return process')(),
     'prototype constructor': (v) => Object.getPrototypeOf(v).constructor.constructor('return process')(),
@@ -97,7 +107,8 @@ function routesScript(): string {
     '  if (StatusCell.value !== NDIS_STATUS_SUCCESS || Resources.value === null) return NDIS_STATUS_ADAPTER_NOT_FOUND\n',
     `  if (StatusCell.value !== NDIS_STATUS_SUCCESS || Resources.value === null) return NDIS_STATUS_ADAPTER_NOT_FOUND
   Probe('the resource list', Resources.value)
-  Probe('a resource descriptor', Resources.value.Descriptors ? Resources.value.Descriptors[0] : Resources.value)
+  Probe("the resource list's PartialDescriptors", Resources.value.PartialDescriptors)
+  Probe('a resource descriptor', Resources.value.PartialDescriptors[0])
 `,
   )
   at(
@@ -175,6 +186,7 @@ describe('no value the engine hands a script leads out of the sandbox', () => {
       'new NDIS_MINIPORT_INTERRUPT()',
       'new NDIS_EVENT()',
       'the resource list',
+      "the resource list's PartialDescriptors",
       'a resource descriptor',
       'InterruptRecognized (an Out cell the engine made)',
       'QueueMiniportHandleInterrupt',
