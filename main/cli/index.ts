@@ -77,6 +77,7 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
     .option('--memory <MiB>', `heap limit of the engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`)
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress bar')
+    .option('--verbose', 'print how long each start-up step took (to stderr)')
     .addHelpText(
       'after',
       `
@@ -94,9 +95,10 @@ Examples:
     .command('check')
     .description('type-check and lint a script against the NDIS declarations without running it')
     .argument('<script>', 'the miniport script (.ts or .js)')
-    .action(async (script: string) => {
+    .option('--verbose', 'print how long each step took (to stderr)')
+    .action(async (script: string, options: { verbose?: boolean }) => {
       const { checkCommand } = await import('./check-command')
-      setExit(checkCommand(script))
+      setExit(await checkCommand(script, options))
     })
 
   program
