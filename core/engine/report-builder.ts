@@ -145,6 +145,7 @@ export function buildReport(run: Run, error: ScriptErrorReport | null): RunRepor
     error,
     log,
     ...inputWarningsAndBugs(run),
+    ...(run.allocationSites ? { allocationSites: run.allocationSites.report() } : {}),
     wallClock: { elapsedMs: 0, framesPerSecond: 0 },
   }
 }

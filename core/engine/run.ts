@@ -1,6 +1,7 @@
 // One run of a miniport script (../shared/product/README.md "The parts"): virtual time, the emulated kernel and NDIS
 // library, the controller, the wire, the protocol above, the miniport's handlers and the verifier, wired together.
 // Pure and deterministic: the same config and script give the same events, findings and report.
+import { AllocationSites } from './allocation-sites'
 import { PcapWriter } from '../capture/pcap-writer'
 import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
@@ -43,6 +44,8 @@ const FAULT_DMA_STALL = 3
 export class Run {
   readonly scheduler = new Scheduler(1024)
   readonly sites: CallSites
+  /** The driver's allocations by call site, when the config asks for them. */
+  readonly allocationSites: AllocationSites | null = null
   readonly kernel: Kernel
   readonly controller: NicController
   readonly wire: WireBackend
@@ -81,7 +84,16 @@ export class Run {
     if (config.lowResources) {
       const parsed = parseLowResourcesSpec(config.lowResources)
       if (!parsed.ok) throw new RangeError(parsed.error)
-      installLowResources(this.kernel, parsed.specs, this.random.fork('low-resources').nextU32())
+      installLowResources(
+        this.kernel,
+        parsed.specs,
+        this.random.fork('low-resources').nextU32(),
+        () => this.sites.location(this.sites.current).line,
+      )
+    }
+    if (config.allocationSites) {
+      this.allocationSites = new AllocationSites(this.sites)
+      this.allocationSites.install(this.kernel)
     }
     const c = config.scenario.controller
     this.controller = new NicController({

@@ -96,6 +96,15 @@ export interface ProtocolReport {
   sendCompleted: number
 }
 
+/** One allocation call of the script (file's line and column) and how often it was made and failed. */
+export interface AllocationSiteReport {
+  call: string
+  line: number
+  column: number
+  calls: number
+  failed: number
+}
+
 export interface RunReport {
   version: 1
   seed: number
@@ -120,6 +129,8 @@ export interface RunReport {
    * the workbench, not of the script. Absent when the books balance.
    */
   workbenchBugs?: string[]
+  /** The driver's allocations by call site, when asked for (`nicbench test --suite fault` asks). */
+  allocationSites?: AllocationSiteReport[]
   /** Wall-clock facts: the only fields that differ between two runs of the same inputs. */
   wallClock: { elapsedMs: number; framesPerSecond: number; missedTicks?: number }
 }
