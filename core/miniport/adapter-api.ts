@@ -4,7 +4,7 @@
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
 import {
@@ -124,6 +124,27 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.handlers = verdict.handlers
       adapter.state = 'registered'
       return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+    },
+
+    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
+    NdisMRegisterUnloadHandler(NdisWrapperHandle: number, UnloadHandler: unknown): void {
+      if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
+        return badHandle(
+          'NdisMRegisterUnloadHandler',
+          'NdisWrapperHandle (from NdisMInitializeWrapper)',
+          NdisWrapperHandle,
+        )
+      if (typeof UnloadHandler !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisMRegisterUnloadHandler',
+          UnloadHandler,
+          EXPECTED_FUNCTION,
+          'is not a function (UnloadHandler)',
+        )
+        return
+      }
+      adapter.unloadHandler = UnloadHandler as (...args: any[]) => any
     },
 
     NdisMSetAttributesEx(

@@ -203,6 +203,7 @@ describe('integrity of the indicated frames (wire test-frame format)', () => {
     indicate(rx.make(6, 100, 2)) // 5 missing
     indicate(rx.make(7, 100, 1, { corrupt: true }))
     const raw = new Uint8Array(60)
+    raw.set([0x02, 0x00, 0x4e, 0x57, 0x42, 0x01]) // to the adapter's address, so NDIS's filter passes it
     raw[12] = 0x08 // an IPv4 EtherType: not a test frame
     indicate(rx.make(0, 60, 1, { raw }))
     indicate(rx.make(9, 60, 1, { stream: 5 }))

@@ -50,7 +50,15 @@ describe('scenario schema', () => {
     expect(s.wire).toMatchObject({ kind: 'generator', rateFps: 10_000, size: { kind: 'fixed', bytes: 64 } })
     expect(s.protocol.holdTime).toEqual({ distribution: 'fixed', ns: 50_000 })
     expect(s.controller.cableConnected).toBe(true)
-    expect(s.faults).toEqual({ linkFlaps: [], receiveErrors: [], dmaStalls: [] })
+    expect(s.faults).toEqual({ linkFlaps: [], receiveErrors: [], dmaStalls: [], resets: [] })
+    expect(s.protocol.binding).toEqual({
+      enabled: true,
+      lookahead: 128,
+      packetFilter: ['DIRECTED', 'MULTICAST', 'BROADCAST'],
+      multicast: [],
+      statisticsIntervalNs: 10_000_000,
+    })
+    expect(s.protocol.requests).toEqual([])
   })
 
   it('names the JSON path and the reason of the first problem', () => {
