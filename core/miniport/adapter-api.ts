@@ -162,7 +162,10 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.attributesSet = true
       adapter.attributeFlags = scriptUlong(AttributeFlags)
       const seconds = scriptNumber(CheckForHangTimeInSeconds)
-      adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      const given = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      // Desktop NDIS wakes up every 2 s, so the interval it uses is a multiple of 2 (5 s → 4 s) [MSDN
+      // nf-ndis-ndismsetattributesex]; Windows CE uses the value given [CE-ms892749].
+      adapter.checkForHangSeconds = k.platform === 'desktop' ? Math.max(2, given - (given % 2)) : given
     },
 
     NdisMSetAttributes(

@@ -88,3 +88,33 @@ describe('scenario schema', () => {
     expect(published).toEqual(scenarioJsonSchema())
   })
 })
+
+describe('OID requests in a scenario', () => {
+  it('an OID the workbench does not know is refused with its JSON path', () => {
+    const r = parseScenario({ protocol: { requests: [{ atNs: 0, type: 'query', oid: 'OID_GEN_NO_SUCH_THING' }] } })
+    expect('error' in r && r.error.path).toBe('protocol.requests[0].oid')
+    const number = parseScenario({ protocol: { requests: [{ atNs: 0, type: 'query', oid: 0x00010101 }] } })
+    expect('error' in number && number.error.path).toBe('protocol.requests[0].oid')
+  })
+
+  it('takes known OID names and vendor OIDs (0xFF000000 and up)', () => {
+    const r = parseScenario({
+      protocol: {
+        requests: [
+          { atNs: 5_000_000, type: 'set', oid: 'OID_GEN_CURRENT_PACKET_FILTER', filter: ['PROMISCUOUS'] },
+          { atNs: 6_000_000, type: 'query', oid: 0xff010203, length: 8 },
+        ],
+      },
+    })
+    expect('scenario' in r && r.scenario.protocol.requests).toHaveLength(2)
+  })
+
+  it('refuses a packet filter name NDIS does not define, and bytes that are not hex', () => {
+    const filter = parseScenario({ protocol: { binding: { packetFilter: ['EVERYTHING'] } } })
+    expect('error' in filter && filter.error.path).toBe('protocol.binding.packetFilter[0]')
+    const bytes = parseScenario({
+      protocol: { requests: [{ atNs: 0, type: 'set', oid: 'OID_802_3_MULTICAST_LIST', bytes: 'zz' }] },
+    })
+    expect('error' in bytes && bytes.error.path).toBe('protocol.requests[0].bytes')
+  })
+})
