@@ -111,7 +111,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   SendHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET, Flags: number) => NDIS_STATUS
   /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (ndis5.md §3). */
   ReturnPacketHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET) => void
-  /** PASSIVE_LEVEL. */
+  /** DISPATCH_LEVEL. Answer an OID into InformationBuffer (at most InformationBufferLength bytes, R49). */
   QueryInformationHandler?: (
     MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
     Oid: NDIS_OID,
@@ -120,7 +120,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
     BytesWritten: Out<number>,
     BytesNeeded: Out<number>,
   ) => NDIS_STATUS
-  /** PASSIVE_LEVEL. */
+  /** DISPATCH_LEVEL. Take an OID's value from InformationBuffer. */
   SetInformationHandler?: (
     MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
     Oid: NDIS_OID,
@@ -536,10 +536,20 @@ declare function NdisResetEvent(Event: NDIS_EVENT): void
 /** PASSIVE_LEVEL only (R28). TRUE when the event is signalled. MsToWait 0 waits for ever. */
 declare function NdisWaitEvent(Event: NDIS_EVENT, MsToWait: UINT): BOOLEAN
 
+// ---- Requests, resets and unload (docs/ndis-environment.md) ----
+
+/** Completes the request MiniportQueryInformation returned NDIS_STATUS_PENDING for; set BytesWritten first (R51, R52). */
+declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
+/** Completes the request MiniportSetInformation returned NDIS_STATUS_PENDING for; set BytesRead first (R51, R52). */
+declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
+/** In DriverEntry: the routine NDIS calls at PASSIVE_LEVEL after the last adapter halted, to free what DriverEntry made. */
+declare function NdisMRegisterUnloadHandler(
+  NdisWrapperHandle: NDIS_HANDLE,
+  UnloadHandler: (DriverObject: PDRIVER_OBJECT) => void,
+): void
+
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
-declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
-declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
 declare function NdisMRegisterAdapterShutdownHandler(
   MiniportHandle: NDIS_HANDLE,
   ShutdownContext: any,

@@ -4,7 +4,7 @@
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
 import {
@@ -126,6 +126,27 @@ export function adapterApi(m: MiniportRuntime) {
       return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
     },
 
+    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
+    NdisMRegisterUnloadHandler(NdisWrapperHandle: number, UnloadHandler: unknown): void {
+      if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
+        return badHandle(
+          'NdisMRegisterUnloadHandler',
+          'NdisWrapperHandle (from NdisMInitializeWrapper)',
+          NdisWrapperHandle,
+        )
+      if (typeof UnloadHandler !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisMRegisterUnloadHandler',
+          UnloadHandler,
+          EXPECTED_FUNCTION,
+          'is not a function (UnloadHandler)',
+        )
+        return
+      }
+      adapter.unloadHandler = UnloadHandler as (...args: any[]) => any
+    },
+
     NdisMSetAttributesEx(
       MiniportAdapterHandle: number,
       MiniportAdapterContext: unknown,
@@ -141,7 +162,10 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.attributesSet = true
       adapter.attributeFlags = scriptUlong(AttributeFlags)
       const seconds = scriptNumber(CheckForHangTimeInSeconds)
-      adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      const given = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      // Desktop NDIS wakes up every 2 s, so the interval it uses is a multiple of 2 (5 s → 4 s) [MSDN
+      // nf-ndis-ndismsetattributesex]; Windows CE uses the value given [CE-ms892749].
+      adapter.checkForHangSeconds = k.platform === 'desktop' ? Math.max(2, given - (given % 2)) : given
     },
 
     NdisMSetAttributes(

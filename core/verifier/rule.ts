@@ -19,6 +19,7 @@ export type RuleClass =
   | 'spin-locks'
   | 'receive'
   | 'send'
+  | 'requests'
   | 'lifecycle'
   | 'timers'
   | 'interrupts'
@@ -34,6 +35,7 @@ export const RULE_CLASSES: readonly RuleClass[] = [
   'spin-locks',
   'receive',
   'send',
+  'requests',
   'lifecycle',
   'timers',
   'interrupts',
