@@ -2,12 +2,15 @@
 // The editor's IntelliSense and `nicbench check` use this file; the run provides exactly these names.
 // Behaviour of each call: ../shared/reference/ndis5.md (the section is named in each summary).
 // Conventions (docs/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
-// NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL; structures the driver owns are made with `new`.
+// NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL (wherever C accepts NULL); structures the driver owns are made with `new`.
 
 /** An out parameter: the call writes `.value`. Any `{ value }` object works; reuse cells to avoid garbage. */
 interface Out<T> {
   value: T
 }
+
+/** Where C accepts a NULL pointer (an optional out parameter): `NULL` (0) or `null`. */
+type NULL = 0 | null
 
 type NDIS_STATUS = number
 type KIRQL = number
@@ -139,15 +142,15 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
 
 /** Allocates one block holding NumberOfDescriptors packet descriptors (ndis5.md §1.1). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
 declare function NdisAllocatePacketPool(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   ProtocolReservedLength: UINT,
 ): void
 /** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (ndis5.md §1.1). */
 declare function NdisAllocatePacketPoolEx(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   NumberOfOverflowDescriptors: UINT,
   ProtocolReservedLength: UINT,
@@ -162,20 +165,20 @@ declare function NdisPacketSize(ProtocolReservedSize: UINT): UINT
 declare function NdisSetPacketPoolProtocolId(PacketPoolHandle: NDIS_HANDLE, ProtocolId: UINT): void
 /** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (ndis5.md §1.2). */
 declare function NdisAllocatePacket(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** NdisAllocatePacket for callers at DISPATCH_LEVEL only (R10). */
 declare function NdisDprAllocatePacket(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** NdisDprAllocatePacket without NDIS's pool lock: the caller synchronises. */
 declare function NdisDprAllocatePacketNonInterlocked(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** Returns the descriptor to its pool. Unchain and save its buffers first (R6); never twice (R5). */
@@ -191,24 +194,24 @@ declare function NdisGetPoolFromPacket(Packet: PNDIS_PACKET): NDIS_HANDLE
 // ---- Buffer pools and buffers (ndis5.md §1.3) ----
 
 declare function NdisAllocateBufferPool(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
 ): void
 /** Every buffer must have been freed first (R8). */
 declare function NdisFreeBufferPool(PoolHandle: NDIS_HANDLE): void
 /** A buffer descriptor mapping [VirtualAddress, +Length) of non-paged memory; FAILURE (not RESOURCES) when none. */
 declare function NdisAllocateBuffer(
-  Status: Out<NDIS_STATUS> | null,
-  Buffer: Out<PNDIS_BUFFER> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Buffer: Out<PNDIS_BUFFER> | NULL,
   PoolHandle: NDIS_HANDLE,
   VirtualAddress: PVOID,
   Length: UINT,
 ): void
 /** A buffer descriptor over part of another one's memory. */
 declare function NdisCopyBuffer(
-  Status: Out<NDIS_STATUS> | null,
-  Buffer: Out<PNDIS_BUFFER> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Buffer: Out<PNDIS_BUFFER> | NULL,
   PoolHandle: NDIS_HANDLE,
   MemoryDescriptor: PNDIS_BUFFER,
   Offset: UINT,
@@ -218,25 +221,25 @@ declare function NdisCopyBuffer(
 declare function NdisFreeBuffer(Buffer: PNDIS_BUFFER): void
 declare function NdisQueryBuffer(
   Buffer: PNDIS_BUFFER,
-  VirtualAddress: Out<PVOID> | null,
-  Length: Out<UINT> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  Length: Out<UINT> | NULL,
 ): void
 /** As NdisQueryBuffer; the address may be NULL under low resources. */
 declare function NdisQueryBufferSafe(
   Buffer: PNDIS_BUFFER,
-  VirtualAddress: Out<PVOID> | null,
-  Length: Out<UINT> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  Length: Out<UINT> | NULL,
   Priority: number,
 ): void
-declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | null, Length: Out<UINT> | null): void
+declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | NULL, Length: Out<UINT> | NULL): void
 /** Sets the byte count only: a packet's cached counts are not refreshed (ndis5.md §1.3; use NdisRecalculatePacketCounts). */
 declare function NdisAdjustBufferLength(Buffer: PNDIS_BUFFER, Length: UINT): void
 declare function NdisBufferLength(Buffer: PNDIS_BUFFER): UINT
 declare function NdisBufferVirtualAddress(Buffer: PNDIS_BUFFER): PVOID
 declare function NdisBufferVirtualAddressSafe(Buffer: PNDIS_BUFFER, Priority: number): PVOID
-declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<PNDIS_BUFFER> | NULL): void
 declare function NDIS_BUFFER_TO_SPAN_PAGES(Buffer: PNDIS_BUFFER): UINT
-declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | null): void
+declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | NULL): void
 
 // ---- Chains and queries (ndis5.md §1.4, §1.5) ----
 
@@ -245,34 +248,34 @@ declare function NdisChainBufferAtFront(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFF
 /** Links a buffer (or a sub-chain) at the tail; clears ValidCounts. */
 declare function NdisChainBufferAtBack(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFFER): void
 /** Removes the first buffer (NULL when the chain is empty). */
-declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Removes the last buffer (NULL when the chain is empty). */
-declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Walks the chain to set Tail; clears ValidCounts so the next NdisQueryPacket recounts. */
 declare function NdisRecalculatePacketCounts(Packet: PNDIS_PACKET): void
 /** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (ndis5.md §1.5). */
 declare function NdisQueryPacket(
   Packet: PNDIS_PACKET,
-  PhysicalBufferCount: Out<UINT> | null,
-  BufferCount: Out<UINT> | null,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  TotalPacketLength: Out<UINT> | null,
+  PhysicalBufferCount: Out<UINT> | NULL,
+  BufferCount: Out<UINT> | NULL,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  TotalPacketLength: Out<UINT> | NULL,
 ): void
-declare function NdisQueryPacketLength(Packet: PNDIS_PACKET, TotalPacketLength: Out<UINT> | null): void
+declare function NdisQueryPacketLength(Packet: PNDIS_PACKET, TotalPacketLength: Out<UINT> | NULL): void
 /** First buffer, its address and length, and the chain's total length (always recomputed). */
 declare function NdisGetFirstBufferFromPacket(
   Packet: PNDIS_PACKET,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  FirstBufferVA: Out<PVOID> | null,
-  FirstBufferLength: Out<UINT> | null,
-  TotalBufferLength: Out<UINT> | null,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  FirstBufferVA: Out<PVOID> | NULL,
+  FirstBufferLength: Out<UINT> | NULL,
+  TotalBufferLength: Out<UINT> | NULL,
 ): void
 declare function NdisGetFirstBufferFromPacketSafe(
   Packet: PNDIS_PACKET,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  FirstBufferVA: Out<PVOID> | null,
-  FirstBufferLength: Out<UINT> | null,
-  TotalBufferLength: Out<UINT> | null,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  FirstBufferVA: Out<PVOID> | NULL,
+  FirstBufferLength: Out<UINT> | NULL,
+  TotalBufferLength: Out<UINT> | NULL,
   Priority: number,
 ): void
 /** Copies data between chains (not OOB data); BytesCopied may be less than asked. Release spin locks first. */
@@ -282,7 +285,7 @@ declare function NdisCopyFromPacketToPacket(
   BytesToCopy: UINT,
   Source: PNDIS_PACKET,
   SourceOffset: UINT,
-  BytesCopied: Out<UINT> | null,
+  BytesCopied: Out<UINT> | NULL,
 ): void
 declare function NdisCopyFromPacketToPacketSafe(
   Destination: PNDIS_PACKET,
@@ -290,7 +293,7 @@ declare function NdisCopyFromPacketToPacketSafe(
   BytesToCopy: UINT,
   Source: PNDIS_PACKET,
   SourceOffset: UINT,
-  BytesCopied: Out<UINT> | null,
+  BytesCopied: Out<UINT> | NULL,
   Priority: number,
 ): void
 
@@ -314,8 +317,8 @@ declare function NDIS_SET_PACKET_MEDIA_SPECIFIC_INFO(
 ): void
 declare function NDIS_GET_PACKET_MEDIA_SPECIFIC_INFO(
   Packet: PNDIS_PACKET,
-  MediaSpecificInfo: Out<PVOID> | null,
-  SizeMediaSpecificInfo: Out<UINT> | null,
+  MediaSpecificInfo: Out<PVOID> | NULL,
+  SizeMediaSpecificInfo: Out<UINT> | NULL,
 ): void
 /** Address of the packet's NDIS_PACKET_OOB_DATA block. */
 declare function NDIS_OOB_DATA_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
@@ -350,9 +353,9 @@ declare function NdisMSendResourcesAvailable(MiniportAdapterHandle: NDIS_HANDLE)
 // ---- Memory (ndis5.md §1.9) ----
 
 /** Non-paged memory; SUCCESS or FAILURE (VirtualAddress NULL). IRQL <= DISPATCH_LEVEL. */
-declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | null, Length: UINT, Tag: ULONG): NDIS_STATUS
+declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | NULL, Length: UINT, Tag: ULONG): NDIS_STATUS
 declare function NdisAllocateMemory(
-  VirtualAddress: Out<PVOID> | null,
+  VirtualAddress: Out<PVOID> | NULL,
   Length: UINT,
   MemoryFlags: UINT,
   HighestAcceptableAddress: number,
@@ -367,6 +370,10 @@ declare function NdisEqualMemory(Source1: PVOID, Source2: PVOID, Length: UINT): 
 declare function MmRead8(va: PVOID): number
 declare function MmRead16(va: PVOID): number
 declare function MmRead32(va: PVOID): number
+/** Signed reads (CHAR, SHORT, LONG): MmReadLong of 0xFFFFFFFF is -1; MmRead8/16/32 read UCHAR, USHORT, ULONG. */
+declare function MmReadChar(va: PVOID): number
+declare function MmReadShort(va: PVOID): number
+declare function MmReadLong(va: PVOID): number
 declare function MmWrite8(va: PVOID, value: number): void
 declare function MmWrite16(va: PVOID, value: number): void
 declare function MmWrite32(va: PVOID, value: number): void
@@ -377,8 +384,8 @@ declare function NdisMAllocateSharedMemory(
   MiniportAdapterHandle: NDIS_HANDLE,
   Length: ULONG,
   Cached: BOOLEAN,
-  VirtualAddress: Out<PVOID> | null,
-  PhysicalAddress: Out<NDIS_PHYSICAL_ADDRESS> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  PhysicalAddress: Out<NDIS_PHYSICAL_ADDRESS> | NULL,
 ): void
 /** Length, Cached and the addresses must be those of the allocation. */
 declare function NdisMFreeSharedMemory(
@@ -390,16 +397,16 @@ declare function NdisMFreeSharedMemory(
 ): void
 /** Maps the controller's register window (docs/controller.md §2). PASSIVE_LEVEL. */
 declare function NdisMMapIoSpace(
-  Status: Out<NDIS_STATUS> | null,
-  VirtualAddress: Out<PVOID> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  VirtualAddress: Out<PVOID> | NULL,
   MiniportAdapterHandle: NDIS_HANDLE,
   PhysicalAddress: NDIS_PHYSICAL_ADDRESS,
   Length: UINT,
 ): void
 declare function NdisMUnmapIoSpace(MiniportAdapterHandle: NDIS_HANDLE, VirtualAddress: PVOID, Length: UINT): void
-declare function NdisReadRegisterUchar(Register: PVOID, Data: Out<UCHAR> | null): void
-declare function NdisReadRegisterUshort(Register: PVOID, Data: Out<USHORT> | null): void
-declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | null): void
+declare function NdisReadRegisterUchar(Register: PVOID, Data: Out<UCHAR> | NULL): void
+declare function NdisReadRegisterUshort(Register: PVOID, Data: Out<USHORT> | NULL): void
+declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | NULL): void
 declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
@@ -435,17 +442,17 @@ declare function NdisMInitializeTimer(
 /** One shot after MillisecondsToDelay; the function runs at DISPATCH_LEVEL. */
 declare function NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondsToDelay: UINT): void
 declare function NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondPeriod: UINT): void
-declare function NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | null): void
+declare function NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | NULL): void
 /** Busy-waits (at most 50 µs, R48). */
 declare function NdisStallExecution(MicrosecondsToStall: UINT): void
 /** 100-ns units since 1601-01-01. */
-declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | null): void
+declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | NULL): void
 declare function KeGetCurrentIrql(): KIRQL
 
 // ---- Adapter set-up (ndis5.md §1.10; docs/controller.md §10) ----
 
 declare function NdisMInitializeWrapper(
-  NdisWrapperHandle: Out<NDIS_HANDLE> | null,
+  NdisWrapperHandle: Out<NDIS_HANDLE> | NULL,
   SystemSpecific1: PDRIVER_OBJECT,
   SystemSpecific2: PUNICODE_STRING,
   SystemSpecific3: unknown,
@@ -472,14 +479,14 @@ declare function NdisMSetAttributes(
   AdapterType: NDIS_INTERFACE_TYPE,
 ): void
 declare function NdisOpenConfiguration(
-  Status: Out<NDIS_STATUS> | null,
-  ConfigurationHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  ConfigurationHandle: Out<NDIS_HANDLE> | NULL,
   WrapperConfigurationContext: NDIS_HANDLE,
 ): void
 /** Reads a registry value (the scenario's `registry`); FAILURE when the keyword is not there. */
 declare function NdisReadConfiguration(
-  Status: Out<NDIS_STATUS> | null,
-  ParameterValue: Out<NDIS_CONFIGURATION_PARAMETER | null> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  ParameterValue: Out<NDIS_CONFIGURATION_PARAMETER | null> | NULL,
   ConfigurationHandle: NDIS_HANDLE,
   Keyword: NDIS_STRING,
   ParameterType: NDIS_PARAMETER_TYPE,
@@ -487,17 +494,17 @@ declare function NdisReadConfiguration(
 declare function NdisCloseConfiguration(ConfigurationHandle: NDIS_HANDLE): void
 /** The NetworkAddress registry value (12 hex digits); FAILURE when there is none. */
 declare function NdisReadNetworkAddress(
-  Status: Out<NDIS_STATUS> | null,
-  NetworkAddress: Out<number[] | null> | null,
-  NetworkAddressLength: Out<UINT> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  NetworkAddress: Out<number[] | null> | NULL,
+  NetworkAddressLength: Out<UINT> | NULL,
   ConfigurationHandle: NDIS_HANDLE,
 ): void
 /** The register window and interrupt of the adapter (docs/controller.md §2). */
 declare function NdisMQueryAdapterResources(
-  Status: Out<NDIS_STATUS> | null,
+  Status: Out<NDIS_STATUS> | NULL,
   WrapperConfigurationContext: NDIS_HANDLE,
-  ResourceList: Out<NDIS_RESOURCE_LIST | null> | null,
-  BufferSize: Out<UINT> | null,
+  ResourceList: Out<NDIS_RESOURCE_LIST | null> | NULL,
+  BufferSize: Out<UINT> | NULL,
 ): void
 /** Connects MiniportISR / MiniportHandleInterrupt to the vector; PASSIVE_LEVEL, after NdisMSetAttributesEx. */
 declare function NdisMRegisterInterrupt(
@@ -558,7 +565,7 @@ declare function NdisMStartBufferPhysicalMapping(
   PhysicalMapRegister: ULONG,
   WriteToDevice: BOOLEAN,
   PhysicalAddressArray: unknown[],
-  ArraySize: Out<UINT> | null,
+  ArraySize: Out<UINT> | NULL,
 ): void
 declare function NdisMCompleteBufferPhysicalMapping(
   MiniportAdapterHandle: NDIS_HANDLE,

@@ -106,7 +106,7 @@ export class ReceiveIndication {
     const site = k.sites.cell[0]
     m.env.log.add(m.env.scheduler.nowNs, TRACE_INDICATE, this.name, packet, site)
     const oob = packet + k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
-    const resources = resourcesBefore || (rt.rd(oob + OOB_STATUS) | 0) === NDIS_STATUS_RESOURCES
+    const resources = resourcesBefore || rt.rd(oob + OOB_STATUS) >>> 0 === NDIS_STATUS_RESOURCES
     const protocol = this.protocol
     if (protocol === null) {
       markReturned(rt, packet)

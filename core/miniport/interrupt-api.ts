@@ -1,7 +1,7 @@
 // The interrupt calls (ndis5.md §1.10): NdisMRegisterInterrupt / NdisMDeregisterInterrupt /
 // NdisMSynchronizeWithInterrupt. The path the controller's interrupt line takes into the script is interrupt-dispatch.ts.
 import { isScriptInstance } from '../verifier/script-value'
-import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { NDIS_STATUS_CODES } from '../ndis/status'
 import {
   EXPECTED_FUNCTION,
   EXPECTED_HANDLE,
@@ -48,7 +48,7 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
       InterruptMode: number,
     ): number {
       requirePassive(k.verifier, k.cpu.irql, 'NdisMRegisterInterrupt')
-      if (!checkInterruptObject('NdisMRegisterInterrupt', Interrupt)) return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+      if (!checkInterruptObject('NdisMRegisterInterrupt', Interrupt)) return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
         notAnObject(
           k.verifier,
@@ -57,20 +57,20 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
           EXPECTED_HANDLE,
           'is not the MiniportAdapterHandle NDIS gave MiniportInitialize',
         )
-        return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+        return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       }
       requireAttributesSet(k.verifier, adapter.attributesSet, 'NdisMRegisterInterrupt')
       const resources = env.controller.resources
       if (InterruptVector !== resources.interruptVector) {
         // The vector is not one this adapter was given: NDIS cannot connect it.
-        return NDIS_STATUS_INT32.NDIS_STATUS_RESOURCE_CONFLICT
+        return NDIS_STATUS_CODES.NDIS_STATUS_RESOURCE_CONFLICT
       }
       if (adapter.interrupt && adapter.interrupt.registered) {
-        return NDIS_STATUS_INT32.NDIS_STATUS_RESOURCE_CONFLICT
+        return NDIS_STATUS_CODES.NDIS_STATUS_RESOURCE_CONFLICT
       }
       const h = adapter.handlers
-      if (RequestIsr && !h?.ISRHandler) return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
-      if (SharedInterrupt && !RequestIsr) return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+      if (RequestIsr && !h?.ISRHandler) return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
+      if (SharedInterrupt && !RequestIsr) return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       Interrupt.registered = true
       Interrupt.everRegistered = true
       Interrupt.registerSite = k.sites.current
@@ -81,7 +81,7 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
       void InterruptMode
       adapter.interrupt = Interrupt
       if (env.controller.interruptAsserted) lineChanged(true)
-      return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+      return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
     NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT): void {

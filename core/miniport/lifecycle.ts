@@ -5,7 +5,7 @@ import { scriptNumber, scriptValueText } from '../verifier/script-value'
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import { realmArray } from '../kernel/script-realm'
 import type { Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
+import { NDIS_STATUS_CODES, formatNdisStatus, ndisStatusName } from '../ndis/status'
 import { R24, R25, R26 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
 import { interruptAddress } from './interrupt-object'
@@ -42,8 +42,8 @@ export class MiniportLifecycle {
     }
     const entryResult = m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)
     if (!isStatusLike(entryResult)) return { ok: false, reason: `DriverEntry returned ${notStatus(entryResult)}` }
-    const entryStatus = scriptNumber(entryResult) | 0
-    if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    const entryStatus = scriptNumber(entryResult) >>> 0
+    if (entryStatus !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
     if (adapter.state !== 'registered' || !adapter.handlers) {
@@ -70,9 +70,9 @@ export class MiniportLifecycle {
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${notStatus(initResult)}` }
     }
-    const status = scriptNumber(initResult) | 0
+    const status = scriptNumber(initResult) >>> 0
     adapter.initializeStatus = status
-    if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    if (status !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       adapter.state = 'failed'
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${statusText(status)}` }

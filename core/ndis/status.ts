@@ -1,6 +1,7 @@
 // NDIS_STATUS codes with their Windows numeric values (ndis5.md §0).
-// NDIS_STATUS is a signed 32-bit integer; values are stored as int32 (`| 0`) so that
-// NT_SUCCESS(status) is simply `status >= 0`.
+// NDIS_STATUS is a 32-bit value; scripts and the library hold it as the unsigned number ndis.h writes
+// (`Status == 0xC0000001` and `Status == NDIS_STATUS_FAILURE` agree, as in C). A status a script hands back is
+// normalised with `>>> 0` before it is compared; NT_SUCCESS reads it as int32.
 
 export type NDIS_STATUS = number
 
@@ -49,25 +50,20 @@ export const NDIS_STATUS_VALUES = {
 
 export type NdisStatusName = keyof typeof NDIS_STATUS_VALUES
 
-// The int32 forms that scripts compare against (`Status.value !== NDIS_STATUS_SUCCESS`).
+// The forms scripts compare against (`Status.value !== NDIS_STATUS_SUCCESS`), unsigned as in ndis.h.
 export const NDIS_STATUS_SUCCESS = 0
 export const NDIS_STATUS_PENDING = 0x00000103
-export const NDIS_STATUS_FAILURE = 0xc0000001 | 0
-export const NDIS_STATUS_RESOURCES = 0xc000009a | 0
-export const NDIS_STATUS_NOT_SUPPORTED = 0xc00000bb | 0
-export const NDIS_STATUS_INVALID_PACKET = 0xc001000f | 0
-export const NDIS_STATUS_INVALID_LENGTH = 0xc0010014 | 0
-export const NDIS_STATUS_INVALID_OID = 0xc0010017 | 0
-export const NDIS_STATUS_ADAPTER_NOT_FOUND = 0xc0010006 | 0
-export const NDIS_STATUS_RESOURCE_CONFLICT = 0xc001001e | 0
+export const NDIS_STATUS_FAILURE = 0xc0000001
+export const NDIS_STATUS_RESOURCES = 0xc000009a
+export const NDIS_STATUS_NOT_SUPPORTED = 0xc00000bb
+export const NDIS_STATUS_INVALID_PACKET = 0xc001000f
+export const NDIS_STATUS_INVALID_LENGTH = 0xc0010014
+export const NDIS_STATUS_INVALID_OID = 0xc0010017
+export const NDIS_STATUS_ADAPTER_NOT_FOUND = 0xc0010006
+export const NDIS_STATUS_RESOURCE_CONFLICT = 0xc001001e
 
-/** The int32 value of every status, keyed by C name. */
-export const NDIS_STATUS_INT32: Readonly<Record<NdisStatusName, number>> = Object.freeze(
-  Object.fromEntries(Object.entries(NDIS_STATUS_VALUES).map(([name, value]) => [name, value | 0])) as Record<
-    NdisStatusName,
-    number
-  >,
-)
+/** The value of every status, keyed by C name (unsigned, as ndis.h writes it). */
+export const NDIS_STATUS_CODES: Readonly<Record<NdisStatusName, number>> = Object.freeze({ ...NDIS_STATUS_VALUES })
 
 const namesByValue = new Map<number, NdisStatusName>(
   (Object.entries(NDIS_STATUS_VALUES) as [NdisStatusName, number][]).map(([name, value]) => [value | 0, name]),
