@@ -75,6 +75,15 @@ declare class NDIS_SPIN_LOCK {}
 declare class NDIS_MINIPORT_INTERRUPT {}
 /** NDIS_MINIPORT_TIMER: storage for NdisMInitializeTimer. */
 declare class NDIS_MINIPORT_TIMER {}
+/** NDIS_TIMER: storage for NdisInitializeTimer (docs/script-api.md "Kernel runtime"). */
+declare class NDIS_TIMER {}
+// The NDIS objects by address: an object made with `new`, or a field of the driver's own memory
+// (a C_STRUCT field of that type, docs/structures.md), as C passes &Adapter->Lock.
+type PNDIS_SPIN_LOCK = NDIS_SPIN_LOCK | PVOID
+type PNDIS_MINIPORT_TIMER = NDIS_MINIPORT_TIMER | PVOID
+type PNDIS_TIMER = NDIS_TIMER | PVOID
+type PNDIS_MINIPORT_INTERRUPT = NDIS_MINIPORT_INTERRUPT | PVOID
+type PNDIS_EVENT = NDIS_EVENT | PVOID
 
 type MiniportInitializeHandler = (
   OpenErrorStatus: Out<NDIS_STATUS>,
@@ -413,23 +422,23 @@ declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
 
 // ---- Synchronisation and time (ndis5.md §1.8) ----
 
-declare function NdisAllocateSpinLock(SpinLock: NDIS_SPIN_LOCK): void
-declare function NdisFreeSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisAllocateSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
+declare function NdisFreeSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Raises to DISPATCH_LEVEL and keeps the old IRQL in the lock; IRQL <= DISPATCH_LEVEL. */
-declare function NdisAcquireSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisAcquireSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Restores the IRQL kept in the lock: release nested locks in reverse order. */
-declare function NdisReleaseSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisReleaseSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** At DISPATCH_LEVEL only; no IRQL change. */
-declare function NdisDprAcquireSpinLock(SpinLock: NDIS_SPIN_LOCK): void
-declare function NdisDprReleaseSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisDprAcquireSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
+declare function NdisDprReleaseSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Runs SynchronizeFunction at DIRQL under the interrupt's lock and returns its result. */
 declare function NdisMSynchronizeWithInterrupt(
-  Interrupt: NDIS_MINIPORT_INTERRUPT,
+  Interrupt: PNDIS_MINIPORT_INTERRUPT,
   SynchronizeFunction: (SynchronizeContext: any) => boolean,
   SynchronizeContext: any,
 ): boolean
 declare function NdisMInitializeTimer(
-  Timer: NDIS_MINIPORT_TIMER,
+  Timer: PNDIS_MINIPORT_TIMER,
   MiniportAdapterHandle: NDIS_HANDLE,
   TimerFunction: (
     SystemSpecific1: unknown,
@@ -440,9 +449,9 @@ declare function NdisMInitializeTimer(
   FunctionContext: any,
 ): void
 /** One shot after MillisecondsToDelay; the function runs at DISPATCH_LEVEL. */
-declare function NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondsToDelay: UINT): void
-declare function NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondPeriod: UINT): void
-declare function NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | NULL): void
+declare function NdisMSetTimer(Timer: PNDIS_MINIPORT_TIMER, MillisecondsToDelay: UINT): void
+declare function NdisMSetPeriodicTimer(Timer: PNDIS_MINIPORT_TIMER, MillisecondPeriod: UINT): void
+declare function NdisMCancelTimer(Timer: PNDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | NULL): void
 /** Busy-waits (at most 50 µs, R48). */
 declare function NdisStallExecution(MicrosecondsToStall: UINT): void
 /** 100-ns units since 1601-01-01. */
@@ -508,7 +517,7 @@ declare function NdisMQueryAdapterResources(
 ): void
 /** Connects MiniportISR / MiniportHandleInterrupt to the vector; PASSIVE_LEVEL, after NdisMSetAttributesEx. */
 declare function NdisMRegisterInterrupt(
-  Interrupt: NDIS_MINIPORT_INTERRUPT,
+  Interrupt: PNDIS_MINIPORT_INTERRUPT,
   MiniportAdapterHandle: NDIS_HANDLE,
   InterruptVector: UINT,
   InterruptLevel: UINT,
@@ -517,7 +526,7 @@ declare function NdisMRegisterInterrupt(
   InterruptMode: number,
 ): NDIS_STATUS
 /** In MiniportHalt (or a failing MiniportInitialize), after masking the controller's interrupts (R24, R25). */
-declare function NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT): void
+declare function NdisMDeregisterInterrupt(Interrupt: PNDIS_MINIPORT_INTERRUPT): void
 declare function NdisMIndicateStatus(
   MiniportAdapterHandle: NDIS_HANDLE,
   GeneralStatus: NDIS_STATUS,
@@ -537,11 +546,155 @@ declare function NdisMResetComplete(
 ): void
 /** NDIS_EVENT: a notification event (new NDIS_EVENT(); NdisInitializeEvent before use). */
 declare class NDIS_EVENT {}
-declare function NdisInitializeEvent(Event: NDIS_EVENT): void
-declare function NdisSetEvent(Event: NDIS_EVENT): void
-declare function NdisResetEvent(Event: NDIS_EVENT): void
-/** PASSIVE_LEVEL only (R28). TRUE when the event is signalled. MsToWait 0 waits for ever. */
-declare function NdisWaitEvent(Event: NDIS_EVENT, MsToWait: UINT): BOOLEAN
+declare function NdisInitializeEvent(Event: PNDIS_EVENT): void
+declare function NdisSetEvent(Event: PNDIS_EVENT): void
+declare function NdisResetEvent(Event: PNDIS_EVENT): void
+/** PASSIVE_LEVEL only (R28). TRUE when the event is set within MsToWait ms (0: no timeout); the system runs on meanwhile. */
+declare function NdisWaitEvent(Event: PNDIS_EVENT, MsToWait: UINT): BOOLEAN
+
+// ---- C structures over kernel memory (docs/structures.md) ----
+
+/** A C type for a C_STRUCT field; V is what reading the field gives. */
+interface C_TYPE<V = number> {
+  readonly name: string
+  /** sizeof(type). */
+  readonly size: number
+  /** Its alignment under MSVC's default packing (x86). */
+  readonly align: number
+  readonly __cValue?: V
+}
+/** A field's type: a C type, a structure, or one of the NDIS objects (a field of its C size). */
+type C_FIELD =
+  | C_TYPE<any>
+  | typeof NDIS_SPIN_LOCK
+  | typeof NDIS_MINIPORT_TIMER
+  | typeof NDIS_TIMER
+  | typeof NDIS_EVENT
+  | typeof NDIS_MINIPORT_INTERRUPT
+type C_FIELDS = { readonly [field: string]: C_FIELD }
+/** What reading a field gives: a number (boolean for BOOLEAN), a nested structure's view, or an address. */
+type C_FIELD_VALUE<F> = F extends C_TYPE<infer V> ? V : PVOID
+/** A pointer to a structure: its fields read and write kernel memory at `$va` (writable, to move along an array). */
+type C_VIEW<F extends C_FIELDS> = { -readonly [K in keyof F]: C_FIELD_VALUE<F[K]> } & { $va: PVOID }
+/** A structure declared with C_STRUCT or C_UNION. */
+interface C_STRUCT_TYPE<F extends C_FIELDS> extends C_TYPE<C_VIEW<F>> {
+  /** `(PTYPE)va`: a view of the structure at va. */
+  at(va: PVOID): C_VIEW<F>
+}
+/** A field path for FIELD_OFFSET and CONTAINING_RECORD: a field, or 'Outer.Inner' for a nested one. */
+type C_FIELD_NAME<F extends C_FIELDS> = (keyof F & string) | `${keyof F & string}.${string}`
+
+/** `typedef struct _NAME { ... } NAME`: fields in declaration order, laid out as x86 MSVC does (docs/structures.md). */
+declare function C_STRUCT<const F extends C_FIELDS>(Name: string, Fields: F): C_STRUCT_TYPE<F>
+/** `typedef union`: every field at offset 0; the size is the largest field's, rounded to the alignment. */
+declare function C_UNION<const F extends C_FIELDS>(Name: string, Fields: F): C_STRUCT_TYPE<F>
+/** `TYPE Field[Count]`: reading the field gives its address, as C's array does. */
+declare function C_ARRAY(Type: C_FIELD, Count: number): C_TYPE<PVOID>
+/** sizeof(type), or sizeof(*view). */
+declare function sizeof(Type: C_FIELD | C_VIEW<any>): number
+declare function FIELD_OFFSET<F extends C_FIELDS>(Type: C_STRUCT_TYPE<F>, Field: C_FIELD_NAME<F>): number
+/** The structure whose Field is at Address (a PLIST_ENTRY from RemoveHeadList, say), as a view. */
+declare function CONTAINING_RECORD<F extends C_FIELDS>(
+  Address: PVOID | C_VIEW<any>,
+  Type: C_STRUCT_TYPE<F>,
+  Field: C_FIELD_NAME<F>,
+): C_VIEW<F>
+
+/** 1 byte. */
+declare const UCHAR: C_TYPE<number>
+/** 1 byte, signed. */
+declare const CHAR: C_TYPE<number>
+/** 1 byte; reads as true/false. */
+declare const BOOLEAN: C_TYPE<boolean>
+declare const KIRQL: C_TYPE<number>
+declare const USHORT: C_TYPE<number>
+declare const SHORT: C_TYPE<number>
+declare const WCHAR: C_TYPE<number>
+declare const ULONG: C_TYPE<number>
+declare const LONG: C_TYPE<number>
+declare const UINT: C_TYPE<number>
+declare const INT: C_TYPE<number>
+declare const ULONG_PTR: C_TYPE<number>
+declare const NDIS_STATUS: C_TYPE<number>
+declare const NDIS_OID: C_TYPE<number>
+declare const NDIS_MEDIUM: C_TYPE<number>
+/** Pointers and handles: 32-bit addresses. */
+declare const PVOID: C_TYPE<PVOID>
+declare const PUCHAR: C_TYPE<PVOID>
+declare const PULONG: C_TYPE<PVOID>
+declare const NDIS_HANDLE: C_TYPE<NDIS_HANDLE>
+declare const PNDIS_PACKET: C_TYPE<PNDIS_PACKET>
+declare const PNDIS_BUFFER: C_TYPE<PNDIS_BUFFER>
+declare const PLIST_ENTRY: C_TYPE<PVOID>
+/** 8 bytes, 8-aligned (a LARGE_INTEGER); reads as one number. */
+declare const NDIS_PHYSICAL_ADDRESS: C_TYPE<NDIS_PHYSICAL_ADDRESS>
+declare const LARGE_INTEGER: C_TYPE<number>
+declare const ULONGLONG: C_TYPE<number>
+/** LIST_ENTRY { Flink; Blink } (8 bytes): the head and the links of the list functions. */
+declare const LIST_ENTRY: C_STRUCT_TYPE<{ Flink: C_TYPE<PVOID>; Blink: C_TYPE<PVOID> }>
+/** SINGLE_LIST_ENTRY { Next } (4 bytes): PushEntryList / PopEntryList. */
+declare const SINGLE_LIST_ENTRY: C_STRUCT_TYPE<{ Next: C_TYPE<PVOID> }>
+
+// ---- Lists and interlocked operations (docs/structures.md) ----
+// A head or entry is its address or the view of a LIST_ENTRY field (`Adapter.SendWaitList`).
+
+type PLIST_ENTRY = PVOID | C_VIEW<{ Flink: C_TYPE<PVOID>; Blink: C_TYPE<PVOID> }>
+type PSINGLE_LIST_ENTRY = PVOID | C_VIEW<{ Next: C_TYPE<PVOID> }>
+declare function InitializeListHead(ListHead: PLIST_ENTRY): void
+declare function IsListEmpty(ListHead: PLIST_ENTRY): BOOLEAN
+/** TRUE when the list is empty afterwards. A neighbour that does not point back is R64. */
+declare function RemoveEntryList(Entry: PLIST_ENTRY): BOOLEAN
+/** The first entry, unlinked (the head itself when the list is empty, as in C: test IsListEmpty first). */
+declare function RemoveHeadList(ListHead: PLIST_ENTRY): PVOID
+declare function RemoveTailList(ListHead: PLIST_ENTRY): PVOID
+declare function InsertHeadList(ListHead: PLIST_ENTRY, Entry: PLIST_ENTRY): void
+declare function InsertTailList(ListHead: PLIST_ENTRY, Entry: PLIST_ENTRY): void
+declare function PushEntryList(ListHead: PSINGLE_LIST_ENTRY, Entry: PSINGLE_LIST_ENTRY): void
+/** The first entry, unlinked, or NULL. */
+declare function PopEntryList(ListHead: PSINGLE_LIST_ENTRY): PVOID
+/** Under the spin lock (IRQL <= DISPATCH_LEVEL). The entry that was first, or NULL when the list was empty. */
+declare function NdisInterlockedInsertHeadList(
+  ListHead: PLIST_ENTRY,
+  ListEntry: PLIST_ENTRY,
+  SpinLock: PNDIS_SPIN_LOCK,
+): PVOID
+/** Under the spin lock. The entry that was last, or NULL when the list was empty. */
+declare function NdisInterlockedInsertTailList(
+  ListHead: PLIST_ENTRY,
+  ListEntry: PLIST_ENTRY,
+  SpinLock: PNDIS_SPIN_LOCK,
+): PVOID
+/** Under the spin lock. The first entry, unlinked, or NULL when the list is empty. */
+declare function NdisInterlockedRemoveHeadList(ListHead: PLIST_ENTRY, SpinLock: PNDIS_SPIN_LOCK): PVOID
+declare function NdisInterlockedPushEntryList(
+  ListHead: PSINGLE_LIST_ENTRY,
+  ListEntry: PSINGLE_LIST_ENTRY,
+  Lock: PNDIS_SPIN_LOCK,
+): PVOID
+declare function NdisInterlockedPopEntryList(ListHead: PSINGLE_LIST_ENTRY, Lock: PNDIS_SPIN_LOCK): PVOID
+/** The LONG at Addend plus one, stored and returned (any IRQL). */
+declare function NdisInterlockedIncrement(Addend: PVOID): number
+declare function NdisInterlockedDecrement(Addend: PVOID): number
+/** *Addend += Increment under the spin lock. */
+declare function NdisInterlockedAddUlong(Addend: PVOID, Increment: ULONG, SpinLock: PNDIS_SPIN_LOCK): void
+
+// ---- Kernel runtime: timers, sleeping (docs/script-api.md "Kernel runtime") ----
+
+/** An NDIS_TIMER whose TimerFunction(SystemSpecific1, FunctionContext, SystemSpecific2, SystemSpecific3) runs at DISPATCH_LEVEL. */
+declare function NdisInitializeTimer(
+  Timer: PNDIS_TIMER,
+  TimerFunction: (
+    SystemSpecific1: unknown,
+    FunctionContext: any,
+    SystemSpecific2: unknown,
+    SystemSpecific3: unknown,
+  ) => void,
+  FunctionContext: any,
+): void
+declare function NdisSetTimer(Timer: PNDIS_TIMER, MillisecondsToDelay: UINT): void
+declare function NdisCancelTimer(Timer: PNDIS_TIMER, TimerCancelled: Out<boolean> | NULL): void
+/** PASSIVE_LEVEL only (R65): blocks while virtual time and the rest of the system run on. */
+declare function NdisMSleep(MicrosecondsToSleep: ULONG): void
 
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
@@ -580,8 +733,6 @@ declare function NdisMAllocateMapRegisters(
   MaximumPhysicalMapping: ULONG,
 ): NDIS_STATUS
 declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
-declare function NdisInterlockedIncrement(Addend: PVOID): number
-declare function NdisInterlockedDecrement(Addend: PVOID): number
 
 // ---- Constants (values as the Windows headers define them) ----
 

@@ -12,7 +12,7 @@ import {
   requirePassive,
 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
-import { interruptAddress, NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
+import { interruptAddress, NDIS_MINIPORT_INTERRUPT, SIZEOF_NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
 import type { InterruptDispatch } from './interrupt-dispatch'
 import type { MiniportRuntime } from './runtime'
 
@@ -21,6 +21,10 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
   const env = m.env
   const adapter = m.adapter
   const lineChanged = (asserted: boolean) => dispatch.lineChanged(asserted)
+
+  /** An interrupt object inside the driver's memory is passed by its address (docs/structures.md). */
+  const inMemory = (Interrupt: NDIS_MINIPORT_INTERRUPT | number): NDIS_MINIPORT_INTERRUPT =>
+    k.embedded(Interrupt, NDIS_MINIPORT_INTERRUPT, SIZEOF_NDIS_MINIPORT_INTERRUPT) as NDIS_MINIPORT_INTERRUPT
 
   function checkInterruptObject(call: string, value: unknown): value is NDIS_MINIPORT_INTERRUPT {
     if (isScriptInstance(value, NDIS_MINIPORT_INTERRUPT)) {
@@ -39,7 +43,7 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
 
   return {
     NdisMRegisterInterrupt(
-      Interrupt: NDIS_MINIPORT_INTERRUPT,
+      Interrupt: NDIS_MINIPORT_INTERRUPT | number,
       MiniportAdapterHandle: number,
       InterruptVector: number,
       InterruptLevel: number,
@@ -48,6 +52,7 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
       InterruptMode: number,
     ): number {
       requirePassive(k.verifier, k.cpu.irql, 'NdisMRegisterInterrupt')
+      Interrupt = inMemory(Interrupt)
       if (!checkInterruptObject('NdisMRegisterInterrupt', Interrupt)) return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
         notAnObject(
@@ -84,8 +89,9 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
       return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
-    NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT): void {
+    NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT | number): void {
       requirePassive(k.verifier, k.cpu.irql, 'NdisMDeregisterInterrupt')
+      Interrupt = inMemory(Interrupt)
       if (!checkInterruptObject('NdisMDeregisterInterrupt', Interrupt)) return
       if (!Interrupt.registered) {
         notAnObject(k.verifier, 'NdisMDeregisterInterrupt', Interrupt.address, EXPECTED_INTERRUPT, 'is not registered')
@@ -96,10 +102,11 @@ export function interruptApi(m: MiniportRuntime, dispatch: InterruptDispatch) {
     },
 
     NdisMSynchronizeWithInterrupt(
-      Interrupt: NDIS_MINIPORT_INTERRUPT,
+      Interrupt: NDIS_MINIPORT_INTERRUPT | number,
       SynchronizeFunction: (ctx: unknown) => unknown,
       SynchronizeContext: unknown,
     ): boolean {
+      Interrupt = inMemory(Interrupt)
       if (!checkInterruptObject('NdisMSynchronizeWithInterrupt', Interrupt)) return false
       if (!Interrupt.registered) {
         k.verifier.report(

@@ -105,7 +105,9 @@ export function memoryApi(rt: NdisRuntime) {
           )
         }
       }
-      mem.free(VirtualAddress)
+      const freed = mem.free(VirtualAddress)
+      // The locks, timers and events the block held are gone with it (docs/structures.md).
+      if (freed !== undefined) k.objects.forget(freed.va, freed.size)
     },
 
     NdisMoveMemory(Destination: number, Source: number, Length: number): void {
