@@ -734,6 +734,141 @@ declare function NdisMAllocateMapRegisters(
 ): NDIS_STATUS
 declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
 
+// The rest of the NDIS 5.1 miniport ndis.h (docs/script-api.md "Not emulated yet"): declared so a port type-checks.
+declare function NDIS_BUFFER_LINKAGE(...args: any[]): any
+declare function NDIS_PHYSICAL_ADDRESS_CONST(...args: any[]): any
+declare function NdisAcquireReadWriteLock(...args: any[]): any
+declare function NdisAllocateFromNPagedLookasideList(...args: any[]): any
+declare function NdisAnsiStringToUnicodeString(...args: any[]): any
+declare function NdisCloseFile(...args: any[]): any
+declare function NdisCreateLookaheadBufferFromSharedMemory(...args: any[]): any
+declare function NdisDeleteNPagedLookasideList(...args: any[]): any
+declare function NdisDestroyLookaheadBufferFromSharedMemory(...args: any[]): any
+declare function NdisEqualString(...args: any[]): any
+declare function NdisEqualUnicodeString(...args: any[]): any
+declare function NdisFlushBuffer(...args: any[]): any
+declare function NdisFreeString(...args: any[]): any
+declare function NdisFreeToNPagedLookasideList(...args: any[]): any
+declare function NdisGeneratePartialCancelId(...args: any[]): any
+declare function NdisGetCacheFillSize(...args: any[]): any
+declare function NdisGetCurrentProcessorCounts(...args: any[]): any
+declare function NdisGetCurrentProcessorCpuUsage(...args: any[]): any
+declare function NdisGetPacketCancelId(...args: any[]): any
+declare function NdisGetPhysicalAddressHigh(...args: any[]): any
+declare function NdisGetPhysicalAddressLow(...args: any[]): any
+declare function NdisGetRoutineAddress(...args: any[]): any
+declare function NdisGetSharedDataAlignment(...args: any[]): any
+declare function NdisGetSystemUpTime(...args: any[]): any
+declare function NdisGetVersion(...args: any[]): any
+declare function NdisIMAssociateMiniport(...args: any[]): any
+declare function NdisIMCancelInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMCopySendCompletePerPacketInfo(...args: any[]): any
+declare function NdisIMCopySendPerPacketInfo(...args: any[]): any
+declare function NdisIMDeInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMGetBindingContext(...args: any[]): any
+declare function NdisIMGetCurrentPacketStack(...args: any[]): any
+declare function NdisIMInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMInitializeDeviceInstanceEx(...args: any[]): any
+declare function NdisIMNotifyPnPEvent(...args: any[]): any
+declare function NdisIMRegisterLayeredMiniport(...args: any[]): any
+declare function NdisImmediateReadPciSlotInformation(...args: any[]): any
+declare function NdisImmediateReadPortUchar(...args: any[]): any
+declare function NdisImmediateReadPortUlong(...args: any[]): any
+declare function NdisImmediateReadPortUshort(...args: any[]): any
+declare function NdisImmediateReadSharedMemory(...args: any[]): any
+declare function NdisImmediateWritePciSlotInformation(...args: any[]): any
+declare function NdisImmediateWritePortUchar(...args: any[]): any
+declare function NdisImmediateWritePortUlong(...args: any[]): any
+declare function NdisImmediateWritePortUshort(...args: any[]): any
+declare function NdisImmediateWriteSharedMemory(...args: any[]): any
+declare function NdisInitAnsiString(...args: any[]): any
+declare function NdisInitUnicodeString(...args: any[]): any
+declare function NdisInitializeNPagedLookasideList(...args: any[]): any
+declare function NdisInitializeReadWriteLock(...args: any[]): any
+declare function NdisInitializeString(...args: any[]): any
+declare function NdisInitializeWorkItem(...args: any[]): any
+declare function NdisInterlockedAddLargeInterger(...args: any[]): any
+declare function NdisMAllocateSharedMemoryAsync(...args: any[]): any
+declare function NdisMArcIndicateReceive(...args: any[]): any
+declare function NdisMArcIndicateReceiveComplete(...args: any[]): any
+declare function NdisMCloseLog(...args: any[]): any
+declare function NdisMCompleteDmaTransfer(...args: any[]): any
+declare function NdisMCreateLog(...args: any[]): any
+declare function NdisMDeregisterDevice(...args: any[]): any
+declare function NdisMDeregisterDmaChannel(...args: any[]): any
+declare function NdisMDeregisterIoPortRange(...args: any[]): any
+declare function NdisMEthIndicateReceive(...args: any[]): any
+declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
+declare function NdisMFddiIndicateReceive(...args: any[]): any
+declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
+declare function NdisMFlushLog(...args: any[]): any
+declare function NdisMGetBusData(...args: any[]): any
+declare function NdisMGetDeviceProperty(...args: any[]): any
+declare function NdisMGetDmaAlignment(...args: any[]): any
+declare function NdisMInitializeScatterGatherDma(...args: any[]): any
+declare function NdisMPciAssignResources(...args: any[]): any
+declare function NdisMPromoteMiniport(...args: any[]): any
+declare function NdisMQueryAdapterInstanceName(...args: any[]): any
+declare function NdisMReadDmaCounter(...args: any[]): any
+declare function NdisMRegisterDevice(...args: any[]): any
+declare function NdisMRegisterDmaChannel(...args: any[]): any
+declare function NdisMRegisterIoPortRange(...args: any[]): any
+declare function NdisMRegisterUnloadHandler(...args: any[]): any
+declare function NdisMRemoveMiniport(...args: any[]): any
+declare function NdisMSetBusData(...args: any[]): any
+declare function NdisMSetMiniportSecondary(...args: any[]): any
+declare function NdisMSetupDmaTransfer(...args: any[]): any
+declare function NdisMTrIndicateReceive(...args: any[]): any
+declare function NdisMTrIndicateReceiveComplete(...args: any[]): any
+declare function NdisMTransferDataComplete(...args: any[]): any
+declare function NdisMUpdateSharedMemory(...args: any[]): any
+declare function NdisMWanIndicateReceive(...args: any[]): any
+declare function NdisMWanIndicateReceiveComplete(...args: any[]): any
+declare function NdisMWanSendComplete(...args: any[]): any
+declare function NdisMWriteLogData(...args: any[]): any
+declare function NdisMapFile(...args: any[]): any
+declare function NdisMoveFromMappedMemory(...args: any[]): any
+declare function NdisMoveMappedMemory(...args: any[]): any
+declare function NdisMoveToMappedMemory(...args: any[]): any
+declare function NdisOpenConfigurationKeyByIndex(...args: any[]): any
+declare function NdisOpenConfigurationKeyByName(...args: any[]): any
+declare function NdisOpenFile(...args: any[]): any
+declare function NdisPrintString(...args: any[]): any
+declare function NdisQueryMapRegisterCount(...args: any[]): any
+declare function NdisQueryPendingIOCount(...args: any[]): any
+declare function NdisRawReadPortBufferUchar(...args: any[]): any
+declare function NdisRawReadPortBufferUlong(...args: any[]): any
+declare function NdisRawReadPortBufferUshort(...args: any[]): any
+declare function NdisRawReadPortUchar(...args: any[]): any
+declare function NdisRawReadPortUlong(...args: any[]): any
+declare function NdisRawReadPortUshort(...args: any[]): any
+declare function NdisRawWritePortBufferUchar(...args: any[]): any
+declare function NdisRawWritePortBufferUlong(...args: any[]): any
+declare function NdisRawWritePortBufferUshort(...args: any[]): any
+declare function NdisRawWritePortUchar(...args: any[]): any
+declare function NdisRawWritePortUlong(...args: any[]): any
+declare function NdisRawWritePortUshort(...args: any[]): any
+declare function NdisReadEisaSlotInformation(...args: any[]): any
+declare function NdisReadEisaSlotInformationEx(...args: any[]): any
+declare function NdisReadMcaPosInformation(...args: any[]): any
+declare function NdisReadPciSlotInformation(...args: any[]): any
+declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
+declare function NdisReleaseReadWriteLock(...args: any[]): any
+declare function NdisRetrieveUlong(...args: any[]): any
+declare function NdisScheduleWorkItem(...args: any[]): any
+declare function NdisSetPacketCancelId(...args: any[]): any
+declare function NdisSetPhysicalAddressHigh(...args: any[]): any
+declare function NdisSetPhysicalAddressLow(...args: any[]): any
+declare function NdisStoreUlong(...args: any[]): any
+declare function NdisSystemProcessorCount(...args: any[]): any
+declare function NdisUnicodeStringToAnsiString(...args: any[]): any
+declare function NdisUnmapFile(...args: any[]): any
+declare function NdisUpcaseUnicodeString(...args: any[]): any
+declare function NdisWriteConfiguration(...args: any[]): any
+declare function NdisWritePciSlotInformation(...args: any[]): any
+declare function NdisWritePcmciaAttributeMemory(...args: any[]): any
+declare function NdisZeroMappedMemory(...args: any[]): any
+
 // ---- Constants (values as the Windows headers define them) ----
 
 /** 0 */
@@ -814,6 +949,84 @@ declare const NDIS_STATUS_UNSUPPORTED_MEDIA: NDIS_STATUS
 declare const NDIS_STATUS_RESOURCE_CONFLICT: NDIS_STATUS
 /** 0xC001001F */
 declare const NDIS_STATUS_NO_CABLE: NDIS_STATUS
+/** 0x40010006 */
+declare const NDIS_STATUS_RING_STATUS: NDIS_STATUS
+/** 0x40010007 */
+declare const NDIS_STATUS_CLOSED: NDIS_STATUS
+/** 0x40010008 */
+declare const NDIS_STATUS_WAN_LINE_UP: NDIS_STATUS
+/** 0x40010009 */
+declare const NDIS_STATUS_WAN_LINE_DOWN: NDIS_STATUS
+/** 0x4001000A */
+declare const NDIS_STATUS_WAN_FRAGMENT: NDIS_STATUS
+/** 0x4001000D */
+declare const NDIS_STATUS_HARDWARE_LINE_UP: NDIS_STATUS
+/** 0x4001000E */
+declare const NDIS_STATUS_HARDWARE_LINE_DOWN: NDIS_STATUS
+/** 0x4001000F */
+declare const NDIS_STATUS_INTERFACE_UP: NDIS_STATUS
+/** 0x40010010 */
+declare const NDIS_STATUS_INTERFACE_DOWN: NDIS_STATUS
+/** 0x40010011 */
+declare const NDIS_STATUS_MEDIA_BUSY: NDIS_STATUS
+/** 0x40010012 */
+declare const NDIS_STATUS_MEDIA_SPECIFIC_INDICATION: NDIS_STATUS
+/** 0x40010013 */
+declare const NDIS_STATUS_LINK_SPEED_CHANGE: NDIS_STATUS
+/** 0x40010014 */
+declare const NDIS_STATUS_WAN_GET_STATS: NDIS_STATUS
+/** 0x40010015 */
+declare const NDIS_STATUS_WAN_CO_FRAGMENT: NDIS_STATUS
+/** 0x40010016 */
+declare const NDIS_STATUS_WAN_CO_LINKPARAMS: NDIS_STATUS
+/** 0x40010025 */
+declare const NDIS_STATUS_WAN_CO_MTULINKPARAMS: NDIS_STATUS
+/** 0xC001000E */
+declare const NDIS_STATUS_CLOSING_INDICATING: NDIS_STATUS
+/** 0xC0010010 */
+declare const NDIS_STATUS_OPEN_LIST_FULL: NDIS_STATUS
+/** 0xC0010012 */
+declare const NDIS_STATUS_ADAPTER_NOT_OPEN: NDIS_STATUS
+/** 0xC0010013 */
+declare const NDIS_STATUS_NOT_INDICATING: NDIS_STATUS
+/** 0xC001001A */
+declare const NDIS_STATUS_GROUP_ADDRESS_IN_USE: NDIS_STATUS
+/** 0xC001001B */
+declare const NDIS_STATUS_FILE_NOT_FOUND: NDIS_STATUS
+/** 0xC001001C */
+declare const NDIS_STATUS_ERROR_READING_FILE: NDIS_STATUS
+/** 0xC001001D */
+declare const NDIS_STATUS_ALREADY_MAPPED: NDIS_STATUS
+/** 0xC0010020 */
+declare const NDIS_STATUS_INVALID_SAP: NDIS_STATUS
+/** 0xC0010021 */
+declare const NDIS_STATUS_SAP_IN_USE: NDIS_STATUS
+/** 0xC0010022 */
+declare const NDIS_STATUS_INVALID_ADDRESS: NDIS_STATUS
+/** 0xC0010023 */
+declare const NDIS_STATUS_VC_NOT_ACTIVATED: NDIS_STATUS
+/** 0xC0010024 */
+declare const NDIS_STATUS_DEST_OUT_OF_ORDER: NDIS_STATUS
+/** 0xC0010025 */
+declare const NDIS_STATUS_VC_NOT_AVAILABLE: NDIS_STATUS
+/** 0xC0010026 */
+declare const NDIS_STATUS_CELLRATE_NOT_AVAILABLE: NDIS_STATUS
+/** 0xC0010027 */
+declare const NDIS_STATUS_INCOMPATABLE_QOS: NDIS_STATUS
+/** 0xC0010028 */
+declare const NDIS_STATUS_AAL_PARAMS_UNSUPPORTED: NDIS_STATUS
+/** 0xC0010029 */
+declare const NDIS_STATUS_NO_ROUTE_TO_DESTINATION: NDIS_STATUS
+/** 0xC0011000 */
+declare const NDIS_STATUS_TOKEN_RING_OPEN_ERROR: NDIS_STATUS
+/** 0xC0000010 */
+declare const NDIS_STATUS_INVALID_DEVICE_REQUEST: NDIS_STATUS
+/** 0xC000023C */
+declare const NDIS_STATUS_NETWORK_UNREACHABLE: NDIS_STATUS
+/** 0xC000023D */
+declare const NDIS_STATUS_HOST_UNREACHABLE: NDIS_STATUS
+/** 0x40010012 */
+declare const NDIS_STATUS_WW_INDICATION: NDIS_STATUS
 /** The null pointer: 0 */
 declare const NULL: 0
 /** BOOLEAN TRUE */
