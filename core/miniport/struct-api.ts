@@ -40,7 +40,7 @@ const scalar = (name: string, size: number, kind: number, align = size): CType =
   Object.freeze(new CType(name, size, align, kind))
 
 /** The scalar and pointer types, by C name (x86: pointers, handles and ULONG_PTR are 32-bit). */
-export const C_SCALARS: Readonly<Record<string, CType>> = {
+export const C_SCALARS = Object.freeze({
   UCHAR: scalar('UCHAR', 1, C_U8),
   CHAR: scalar('CHAR', 1, C_I8),
   BOOLEAN: scalar('BOOLEAN', 1, C_BOOLEAN),
@@ -67,7 +67,7 @@ export const C_SCALARS: Readonly<Record<string, CType>> = {
   NDIS_PHYSICAL_ADDRESS: scalar('NDIS_PHYSICAL_ADDRESS', 8, C_PHYSICAL),
   LARGE_INTEGER: scalar('LARGE_INTEGER', 8, C_PHYSICAL),
   ULONGLONG: scalar('ULONGLONG', 8, C_PHYSICAL),
-}
+})
 
 /** The NDIS objects a structure may embed, with their x86 size and alignment (KTIMER holds a ULARGE_INTEGER: 8). */
 const OBJECTS: readonly [abstract new () => object, string, number, number][] = [
@@ -112,7 +112,7 @@ export function structApi(k: Kernel) {
     if (why !== '') {
       structMisuse(v, STRUCT_BAD_DECLARATION, `${call}: ${why}`)
       members.length = 0
-      members.push(['Unused', C_SCALARS.UCHAR!])
+      members.push(['Unused', C_SCALARS.UCHAR])
     }
     const r = layoutRecord(typeName || 'INVALID', union, members)
     defineView(r, memory, refuse)
@@ -159,7 +159,7 @@ export function structApi(k: Kernel) {
           STRUCT_BAD_DECLARATION,
           `C_ARRAY: ${t === null ? `${valueText(Type)} is not a C type` : `${valueText(Count)} is not a count of elements`}`,
         )
-        return C_SCALARS.UCHAR!
+        return C_SCALARS.UCHAR
       }
       return Object.freeze(new CType(`${t.name}[${n}]`, t.size * n, t.align, C_ADDRESS))
     },
