@@ -696,6 +696,55 @@ declare function NdisCancelTimer(Timer: PNDIS_TIMER, TimerCancelled: Out<boolean
 /** PASSIVE_LEVEL only (R65): blocks while virtual time and the rest of the system run on. */
 declare function NdisMSleep(MicrosecondsToSleep: ULONG): void
 
+// ---- Lookaside lists and system helpers (docs/script-api.md "Kernel runtime") ----
+
+/** NPAGED_LOOKASIDE_LIST (0x80 bytes on x86): `new NPAGED_LOOKASIDE_LIST()` or a C_STRUCT field, passed by address. */
+declare class NPAGED_LOOKASIDE_LIST {}
+type PNPAGED_LOOKASIDE_LIST = NPAGED_LOOKASIDE_LIST | PVOID
+/** IRQL <= DISPATCH_LEVEL. Allocate and Free are NULL for NDIS's own (non-paged memory of Size bytes tagged Tag). */
+declare function NdisInitializeNPagedLookasideList(
+  Lookaside: PNPAGED_LOOKASIDE_LIST,
+  Allocate: ((PoolType: number, NumberOfBytes: ULONG, Tag: ULONG) => PVOID) | NULL,
+  Free: ((Buffer: PVOID) => void) | NULL,
+  Flags: ULONG,
+  Size: ULONG,
+  Tag: ULONG,
+  Depth: USHORT,
+): void
+/** An entry of the list's size, or NULL. IRQL <= DISPATCH_LEVEL. */
+declare function NdisAllocateFromNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST): PVOID
+/** Gives an entry back (R66 for one the list did not allocate). IRQL <= DISPATCH_LEVEL. */
+declare function NdisFreeToNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST, Entry: PVOID): void
+/** Frees the entries the list kept; every entry must be back (R66). IRQL <= DISPATCH_LEVEL. */
+declare function NdisDeleteNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST): void
+declare function NdisSystemProcessorCount(): number
+/** Always 0: virtual time does not pass while handlers run. */
+declare function NdisGetCurrentProcessorCpuUsage(pCpuUsage: Out<ULONG> | NULL): void
+declare function NdisGetCurrentProcessorCounts(
+  pIdleCount: Out<ULONG> | NULL,
+  pKernelAndUser: Out<ULONG> | NULL,
+  pIndex: Out<ULONG> | NULL,
+): void
+/** Milliseconds of virtual time since the system started. */
+declare function NdisGetSystemUpTime(pSystemUpTime: Out<ULONG> | NULL): void
+/** 0x00050001: NDIS 5.1. */
+declare function NdisGetVersion(): number
+/** 64 (the x86 cache line). */
+declare function NdisGetSharedDataAlignment(): number
+declare function NdisGetCacheFillSize(): number
+declare function NdisMGetDmaAlignment(MiniportAdapterHandle: NDIS_HANDLE): number
+declare function NdisRetrieveUlong(DestinationAddress: PVOID, SourceAddress: PVOID): void
+declare function NdisStoreUlong(DestinationAddress: PVOID, Value: ULONG): void
+declare function NdisGetPhysicalAddressLow(PhysicalAddress: NDIS_PHYSICAL_ADDRESS): ULONG
+declare function NdisGetPhysicalAddressHigh(PhysicalAddress: NDIS_PHYSICAL_ADDRESS): ULONG
+declare function NDIS_PHYSICAL_ADDRESS_CONST(Low: ULONG, High: ULONG): NDIS_PHYSICAL_ADDRESS
+/** NDIS strings are script strings. */
+declare function NdisInitializeString(Destination: Out<NDIS_STRING> | NULL, Source: string): void
+declare function NdisInitUnicodeString(DestinationString: Out<NDIS_STRING> | NULL, SourceString: string | NULL): void
+declare function NdisInitAnsiString(DestinationString: Out<string> | NULL, SourceString: string | NULL): void
+declare function NdisFreeString(String: NDIS_STRING): void
+declare function NdisEqualString(String1: NDIS_STRING, String2: NDIS_STRING, CaseInsensitive: BOOLEAN): BOOLEAN
+
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
 declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
@@ -736,30 +785,16 @@ declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
 
 // The rest of the NDIS 5.1 miniport ndis.h (docs/script-api.md "Not emulated yet"): declared so a port type-checks.
 declare function NDIS_BUFFER_LINKAGE(...args: any[]): any
-declare function NDIS_PHYSICAL_ADDRESS_CONST(...args: any[]): any
 declare function NdisAcquireReadWriteLock(...args: any[]): any
-declare function NdisAllocateFromNPagedLookasideList(...args: any[]): any
 declare function NdisAnsiStringToUnicodeString(...args: any[]): any
 declare function NdisCloseFile(...args: any[]): any
 declare function NdisCreateLookaheadBufferFromSharedMemory(...args: any[]): any
-declare function NdisDeleteNPagedLookasideList(...args: any[]): any
 declare function NdisDestroyLookaheadBufferFromSharedMemory(...args: any[]): any
-declare function NdisEqualString(...args: any[]): any
 declare function NdisEqualUnicodeString(...args: any[]): any
 declare function NdisFlushBuffer(...args: any[]): any
-declare function NdisFreeString(...args: any[]): any
-declare function NdisFreeToNPagedLookasideList(...args: any[]): any
 declare function NdisGeneratePartialCancelId(...args: any[]): any
-declare function NdisGetCacheFillSize(...args: any[]): any
-declare function NdisGetCurrentProcessorCounts(...args: any[]): any
-declare function NdisGetCurrentProcessorCpuUsage(...args: any[]): any
 declare function NdisGetPacketCancelId(...args: any[]): any
-declare function NdisGetPhysicalAddressHigh(...args: any[]): any
-declare function NdisGetPhysicalAddressLow(...args: any[]): any
 declare function NdisGetRoutineAddress(...args: any[]): any
-declare function NdisGetSharedDataAlignment(...args: any[]): any
-declare function NdisGetSystemUpTime(...args: any[]): any
-declare function NdisGetVersion(...args: any[]): any
 declare function NdisIMAssociateMiniport(...args: any[]): any
 declare function NdisIMCancelInitializeDeviceInstance(...args: any[]): any
 declare function NdisIMCopySendCompletePerPacketInfo(...args: any[]): any
@@ -781,11 +816,7 @@ declare function NdisImmediateWritePortUchar(...args: any[]): any
 declare function NdisImmediateWritePortUlong(...args: any[]): any
 declare function NdisImmediateWritePortUshort(...args: any[]): any
 declare function NdisImmediateWriteSharedMemory(...args: any[]): any
-declare function NdisInitAnsiString(...args: any[]): any
-declare function NdisInitUnicodeString(...args: any[]): any
-declare function NdisInitializeNPagedLookasideList(...args: any[]): any
 declare function NdisInitializeReadWriteLock(...args: any[]): any
-declare function NdisInitializeString(...args: any[]): any
 declare function NdisInitializeWorkItem(...args: any[]): any
 declare function NdisInterlockedAddLargeInterger(...args: any[]): any
 declare function NdisMAllocateSharedMemoryAsync(...args: any[]): any
@@ -804,7 +835,6 @@ declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFlushLog(...args: any[]): any
 declare function NdisMGetBusData(...args: any[]): any
 declare function NdisMGetDeviceProperty(...args: any[]): any
-declare function NdisMGetDmaAlignment(...args: any[]): any
 declare function NdisMInitializeScatterGatherDma(...args: any[]): any
 declare function NdisMPciAssignResources(...args: any[]): any
 declare function NdisMPromoteMiniport(...args: any[]): any
@@ -854,13 +884,10 @@ declare function NdisReadMcaPosInformation(...args: any[]): any
 declare function NdisReadPciSlotInformation(...args: any[]): any
 declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
 declare function NdisReleaseReadWriteLock(...args: any[]): any
-declare function NdisRetrieveUlong(...args: any[]): any
 declare function NdisScheduleWorkItem(...args: any[]): any
 declare function NdisSetPacketCancelId(...args: any[]): any
 declare function NdisSetPhysicalAddressHigh(...args: any[]): any
 declare function NdisSetPhysicalAddressLow(...args: any[]): any
-declare function NdisStoreUlong(...args: any[]): any
-declare function NdisSystemProcessorCount(...args: any[]): any
 declare function NdisUnicodeStringToAnsiString(...args: any[]): any
 declare function NdisUnmapFile(...args: any[]): any
 declare function NdisUpcaseUnicodeString(...args: any[]): any

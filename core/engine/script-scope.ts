@@ -15,6 +15,7 @@ import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
 import { eventApi } from '../miniport/event-api'
 import { structApi } from '../miniport/struct-api'
+import { systemApi } from '../miniport/system-api'
 import { NDIS_TIMER } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
@@ -41,6 +42,7 @@ export function buildScriptScope(
     ...eventApi(miniport),
     ...resetApi(miniport),
     ...structApi(kernel),
+    ...systemApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     NDIS_TIMER,

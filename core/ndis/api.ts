@@ -4,6 +4,7 @@ import type { Kernel } from '../kernel/kernel'
 import { bufferApi } from './api-buffers'
 import { chainApi } from './api-chains'
 import { listApi } from './api-lists'
+import { lookasideApi } from './api-lookaside'
 import { memoryApi } from './api-memory'
 import { oobApi } from './api-oob'
 import { packetApi } from './api-packets'
@@ -20,6 +21,7 @@ function build(rt: NdisRuntime) {
     ...memoryApi(rt),
     ...syncApi(rt),
     ...listApi(rt),
+    ...lookasideApi(rt),
   })
 }
 

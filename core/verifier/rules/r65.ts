@@ -18,7 +18,7 @@ export const R65 = defineRule({
     'time to wait (µs or ms)',
   ],
   withoutVerifier:
-    'a thread cannot block at DISPATCH_LEVEL or above (IRQL_NOT_LESS_OR_EQUAL), and a wait that never ends hangs the system',
+    'a thread cannot block at DISPATCH_LEVEL or above, and a wait that never ends hangs the system [WDD:bug-check-0xa]',
   explanation:
     'NdisMSleep and NdisWaitEvent block: call them only at PASSIVE_LEVEL (MiniportInitialize, MiniportHalt), give NdisWaitEvent a timeout or make sure something sets the event; at DISPATCH_LEVEL use NdisStallExecution or a timer.',
   reference: 'NdisMSleep, NdisWaitEvent [DDI: "IRQL = PASSIVE_LEVEL"]',
