@@ -3,7 +3,7 @@
 // indications and DbgPrint.
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { NDIS_STATUS_CODES } from '../ndis/status'
 import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
@@ -114,7 +114,7 @@ export function adapterApi(m: MiniportRuntime) {
       void CharacteristicsLength
       if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE) {
         badHandle('NdisMRegisterMiniport', 'NdisWrapperHandle (from NdisMInitializeWrapper)', NdisWrapperHandle)
-        return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+        return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       }
       const verdict = readCharacteristics(MiniportCharacteristics)
       if (!verdict.handlers) {
@@ -123,7 +123,7 @@ export function adapterApi(m: MiniportRuntime) {
       }
       adapter.handlers = verdict.handlers
       adapter.state = 'registered'
-      return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+      return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
     /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
@@ -192,11 +192,11 @@ export function adapterApi(m: MiniportRuntime) {
       if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
         badHandle('NdisOpenConfiguration', 'WrapperConfigurationContext', WrapperConfigurationContext)
         put(ConfigurationHandle, 0)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       adapter.configurationOpen = true
       put(ConfigurationHandle, CONFIGURATION_HANDLE)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisReadConfiguration(
@@ -210,26 +210,26 @@ export function adapterApi(m: MiniportRuntime) {
       put(ParameterValue, null)
       if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
         badHandle('NdisReadConfiguration', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       const key = typeof Keyword === 'string' ? Keyword : scriptString((Keyword as { Buffer?: unknown })?.Buffer ?? '')
       // Registry keywords are case-insensitive.
       const found = Object.keys(env.registry).find((name) => name.toLowerCase() === key.toLowerCase())
-      if (found === undefined) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      if (found === undefined) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       const raw = env.registry[found]!
       let value: NDIS_CONFIGURATION_PARAMETER
       if (ParameterType === NdisParameterInteger || ParameterType === NdisParameterHexInteger) {
         const n =
           typeof raw === 'number' ? raw : Number.parseInt(raw, ParameterType === NdisParameterHexInteger ? 16 : 10)
-        if (!Number.isFinite(n)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        if (!Number.isFinite(n)) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
         value = { ParameterType, ParameterData: { IntegerData: n >>> 0, StringData: '' } }
       } else if (ParameterType === NdisParameterString || ParameterType === NdisParameterMultiString) {
         value = { ParameterType, ParameterData: { IntegerData: 0, StringData: String(raw) } }
       } else {
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       put(ParameterValue, value)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisCloseConfiguration(ConfigurationHandle: number): void {
@@ -254,16 +254,16 @@ export function adapterApi(m: MiniportRuntime) {
       put(NetworkAddressLength, 0)
       if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
         badHandle('NdisReadNetworkAddress', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       const raw = env.registry['NetworkAddress']
       const hex = typeof raw === 'string' ? raw.replace(/[-:]/g, '') : ''
-      if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       const bytes = realmArray(k.realm, 6)
       for (let i = 0; i < 6; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
       put(NetworkAddress, bytes)
       put(NetworkAddressLength, 6)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisMQueryAdapterResources(
@@ -276,12 +276,12 @@ export function adapterApi(m: MiniportRuntime) {
       if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
         badHandle('NdisMQueryAdapterResources', 'WrapperConfigurationContext', WrapperConfigurationContext)
         put(ResourceList, null)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       put(ResourceList, resourceList())
       // sizeof(NDIS_RESOURCE_LIST) header + two CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
       put(BufferSize, 8 + 2 * 16)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisMIndicateStatus(
@@ -294,7 +294,7 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
-      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) | 0 })
+      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) >>> 0 })
     },
 
     NdisMIndicateStatusComplete(MiniportAdapterHandle: number): void {

@@ -124,7 +124,7 @@ export class ReceiveIndication {
     const site = k.sites.cell[0]
     m.env.log.add(m.env.scheduler.nowNs, TRACE_INDICATE, this.name, packet, site)
     const oob = packet + k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
-    const resources = resourcesBefore || (rt.rd(oob + OOB_STATUS) | 0) === NDIS_STATUS_RESOURCES
+    const resources = resourcesBefore || rt.rd(oob + OOB_STATUS) >>> 0 === NDIS_STATUS_RESOURCES
     const protocol = this.protocol
     // Before the binding exists (during MiniportInitialize, or with no binding) the packet reaches no protocol.
     const canReturn = protocol === null || this.canReturn(packet, resources)

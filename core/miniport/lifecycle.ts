@@ -5,7 +5,7 @@ import { readOutCell, scriptNumber, scriptValueText } from '../verifier/script-v
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import { realmArray } from '../kernel/script-realm'
 import type { Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
+import { NDIS_STATUS_CODES, formatNdisStatus, ndisStatusName } from '../ndis/status'
 import { R24, R25, R26 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
 import { interruptAddress } from './interrupt-object'
@@ -53,8 +53,8 @@ export class MiniportLifecycle {
     }
     const entryResult = m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)
     if (!isStatusLike(entryResult)) return { ok: false, reason: `DriverEntry returned ${notStatus(entryResult)}` }
-    const entryStatus = scriptNumber(entryResult) | 0
-    if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    const entryStatus = scriptNumber(entryResult) >>> 0
+    if (entryStatus !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
     if (adapter.state !== 'registered' || !adapter.handlers) {
@@ -81,9 +81,9 @@ export class MiniportLifecycle {
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${notStatus(initResult)}` }
     }
-    const status = scriptNumber(initResult) | 0
+    const status = scriptNumber(initResult) >>> 0
     adapter.initializeStatus = status
-    if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    if (status !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       adapter.state = 'failed'
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${statusText(status)}` }
@@ -142,14 +142,14 @@ export class MiniportLifecycle {
     const a = m.adapter
     if (a.state !== 'running' || a.resetInProgress || typeof a.handlers?.ResetHandler !== 'function') return false
     m.dbgPrint(`${why}: NDIS calls MiniportReset\n`)
-    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_INT32.NDIS_STATUS_RESET_START })
+    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_CODES.NDIS_STATUS_RESET_START })
     const addressingReset: Out<boolean> = { value: false }
     a.resetInProgress = true
     a.resets++
     m.kernel.sites.cell[0] = 0
     const status =
-      scriptNumber(m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)) | 0
-    if (status === NDIS_STATUS_INT32.NDIS_STATUS_PENDING) return true
+      scriptNumber(m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)) >>> 0
+    if (status === NDIS_STATUS_CODES.NDIS_STATUS_PENDING) return true
     a.resetInProgress = false
     const addressing = readOutCell(addressingReset)
     this.resetDone(status, addressing === true || (typeof addressing === 'number' && addressing !== 0))
@@ -163,8 +163,8 @@ export class MiniportLifecycle {
 
   private resetDone(status: number, addressing: boolean): void {
     const m = this.m
-    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_INT32.NDIS_STATUS_RESET_END })
-    if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) m.dbgPrint(`MiniportReset ended with ${statusText(status)}\n`)
+    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_CODES.NDIS_STATUS_RESET_END })
+    if (status !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) m.dbgPrint(`MiniportReset ended with ${statusText(status)}\n`)
     this.afterReset?.(addressing)
   }
 

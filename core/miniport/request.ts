@@ -193,7 +193,7 @@ export class NdisRequests {
   /** The handler's NDIS_STATUS; R50 (and FAILURE) for a value that is not one NDIS defines. */
   private statusOf(request: NdisRequest, returned: unknown): number {
     const n = scriptNumber(returned)
-    if (Number.isInteger(n) && ndisStatusName(n | 0) !== undefined) return n | 0
+    if (Number.isInteger(n) && ndisStatusName(n | 0) !== undefined) return n >>> 0
     this.m.kernel.verifier.report(
       R50,
       request.oid,
@@ -277,7 +277,7 @@ export class NdisRequests {
     const k = m.kernel
     const call = type === 'query' ? 'NdisMQueryInformationComplete' : 'NdisMSetInformationComplete'
     const n = scriptNumber(Status)
-    const status = Number.isInteger(n) ? n | 0 : NDIS_STATUS_FAILURE
+    const status = Number.isInteger(n) ? n >>> 0 : NDIS_STATUS_FAILURE
     if (m.adapter.state === 'halted') {
       k.verifier.report(R55, 0, 3, 0, `${call} after MiniportHalt returned`)
       return

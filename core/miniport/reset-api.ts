@@ -31,7 +31,7 @@ export function resetApi(m: MiniportRuntime) {
       }
       adapter.resetInProgress = false
       const addressing = AddressingReset === true || (typeof AddressingReset === 'number' && AddressingReset !== 0)
-      m.onResetComplete?.(typeof Status === 'number' ? Status | 0 : 0, addressing)
+      m.onResetComplete?.(typeof Status === 'number' ? Status >>> 0 : 0, addressing)
     },
   }
 }

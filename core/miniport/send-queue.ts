@@ -216,7 +216,7 @@ export class SendQueue {
       }
       // RESOURCES on packet i: NDIS requeues i and every later packet of the array, whatever their status
       // (MiniportSendPackets [CE-ms892747]: NDIS assumes the remaining packets were not accepted either).
-      const status = requeued > 0 ? NDIS_STATUS_RESOURCES : this.rt.rd(this.oob(this.packet[id]) + OOB_STATUS) | 0
+      const status = requeued > 0 ? NDIS_STATUS_RESOURCES : this.rt.rd(this.oob(this.packet[id]) + OOB_STATUS) >>> 0
       if (this.afterStatus(id, status)) this.requeue[requeued++] = id
     }
     for (let i = requeued - 1; i >= 0; i--) this.pushFront(this.requeue[i])
@@ -227,7 +227,7 @@ export class SendQueue {
     const packet = this.handOver(id, this.names.send)
     this.m.kernel.sites.cell[0] = 0
     const status =
-      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
+      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) >>> 0
     this.pendSite[id] = this.m.kernel.sites.cell[0]
     if (this.state[id] !== SEND_IN_CALL) return
     if (this.afterStatus(id, status)) this.pushFront(id)
@@ -265,7 +265,7 @@ export class SendQueue {
   complete(Packet: unknown, Status: unknown): void {
     const k = this.m.kernel
     const id = this.protocol.sendIdOf(Packet)
-    const status = typeof Status === 'number' ? Status | 0 : NDIS_STATUS_SUCCESS
+    const status = typeof Status === 'number' ? Status >>> 0 : NDIS_STATUS_SUCCESS
     const owned = id >= 0 && (this.state[id] === SEND_PENDING || this.state[id] === SEND_IN_CALL)
     if (!owned) {
       const va = typeof Packet === 'number' ? Packet : NaN

@@ -8,7 +8,7 @@ import type { MiniportRuntime } from '../miniport/runtime'
 import { OID_VALUES } from '../miniport/constants'
 import { oidText } from '../miniport/oid-names'
 import {
-  NDIS_STATUS_INT32,
+  NDIS_STATUS_CODES,
   NDIS_STATUS_INVALID_LENGTH,
   NDIS_STATUS_SUCCESS,
   ndisStatusName,
@@ -304,7 +304,7 @@ export class Binding {
         // INVALID_LENGTH / BUFFER_TOO_SHORT with BytesNeeded: NDIS's caller asks again with a buffer that size
         // (MiniportQueryInformation [MSDN-ff550799]).
         if (
-          (r.status === NDIS_STATUS_INVALID_LENGTH || r.status === NDIS_STATUS_INT32.NDIS_STATUS_BUFFER_TOO_SHORT) &&
+          (r.status === NDIS_STATUS_INVALID_LENGTH || r.status === NDIS_STATUS_CODES.NDIS_STATUS_BUFFER_TOO_SHORT) &&
           r.needed > length &&
           r.needed <= MAX_RETRY_BYTES &&
           step.type === 'query' &&
