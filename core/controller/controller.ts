@@ -15,6 +15,7 @@ import {
   REGISTERS,
   REGISTER_AT,
   REGISTER_WINDOW_LENGTH,
+  REG_ICR,
   REG_IMS,
   REG_RAH,
   REG_RAL,
@@ -31,6 +32,7 @@ import {
   T_BAD_REGISTER_ACCESSES,
   type ControllerState,
 } from './state'
+import type { ControllerDevice } from './device'
 import { ControllerTestControl } from './test-control'
 import { TransmitUnit } from './transmit'
 import {
@@ -68,7 +70,8 @@ export interface ControllerOptions {
   readonly dmaCheck?: DmaCheck
 }
 
-export class NicController {
+export class NicController implements ControllerDevice {
+  readonly model = 'wb100' as const
   readonly resources: AdapterResources
   readonly memory: NonPagedMemory
   readonly scheduler: Scheduler
@@ -240,6 +243,15 @@ export class NicController {
     const a = this.permanentAddress
     regs[REG_RAL >>> 2] = (a[0] | (a[1] << 8) | (a[2] << 16) | (a[3] << 24)) >>> 0
     regs[REG_RAH >>> 2] = (a[4] | (a[5] << 8) | RAH_AV) >>> 0
+  }
+
+  /** ICR without the clear a driver read makes (controller.md §3.5). */
+  pendingCauses(): number {
+    return this.s.regs[REG_ICR >>> 2]
+  }
+
+  get totals(): Float64Array {
+    return this.s.totals
   }
 
   // ---- The host's side: interrupt line and wire ----

@@ -119,7 +119,14 @@ export function ringView(c: ViewedController, ring: 'rx' | 'tx'): RingView {
   return { ring, base, size, head, tail, hardwareOwned, readable, slots }
 }
 
-export function controllerStatistics(c: ViewedController): ControllerStatistics {
+/** What the statistics view reads (any controller model built on ControllerState). */
+export interface CountedController {
+  readonly s: ControllerState
+  readonly scheduler: Scheduler
+  readonly testControl: { readonly dmaStalled: boolean }
+}
+
+export function controllerStatistics(c: CountedController): ControllerStatistics {
   const totals = {} as Record<TotalName, number>
   TOTAL_NAMES.forEach((name, i) => (totals[name] = c.s.totals[i]))
   return {

@@ -93,7 +93,7 @@ export function protocolFigures(run: Run): ProtocolReport {
 export function buildReport(run: Run, error: ScriptErrorReport | null): RunReport {
   const protocol = protocolFigures(run)
   const sites = run.sites
-  const totals = run.controller.s.totals
+  const totals = run.controller.totals
   const stop = run.stop
   const findings: FindingReport[] = run.kernel.verifier.findings.map((f) => ({
     rule: f.rule,

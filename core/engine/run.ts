@@ -5,6 +5,9 @@ import { PcapWriter } from '../capture/pcap-writer'
 import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
 import { NicController } from '../controller/controller'
+import type { ControllerDevice } from '../controller/device'
+import { E1000Controller } from '../controller/e1000'
+import { vaToPa } from '../kernel/physical'
 import { T_RX_FRAMES } from '../controller/state'
 import { CallSites } from '../verifier/call-site'
 import { Kernel } from '../kernel/kernel'
@@ -22,7 +25,13 @@ import { installLowResources, parseLowResourcesSpec } from '../verifier/low-reso
 import { createWire } from '../wire/create-wire'
 import { parseMac } from '../wire/ethernet'
 import type { WireBackend } from '../wire/wire-backend'
-import { CONTROLLER_SCHED_BASE, SCHED_FAULT, MINIPORT_SCHED_BASE, PROTOCOL_SCHED_BASE } from './sched-kinds'
+import {
+  CONTROLLER_EXTRA_SCHED_BASE,
+  CONTROLLER_SCHED_BASE,
+  SCHED_FAULT,
+  MINIPORT_SCHED_BASE,
+  PROTOCOL_SCHED_BASE,
+} from './sched-kinds'
 import { BoundProtocol } from '../protocol/bound-protocol'
 import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
@@ -44,7 +53,7 @@ export class Run {
   readonly scheduler = new Scheduler(1024)
   readonly sites: CallSites
   readonly kernel: Kernel
-  readonly controller: NicController
+  readonly controller: ControllerDevice
   readonly wire: WireBackend
   readonly tap: WireTap
   readonly log: EventLog
@@ -84,7 +93,7 @@ export class Run {
       installLowResources(this.kernel, parsed.specs, this.random.fork('low-resources').nextU32())
     }
     const c = config.scenario.controller
-    this.controller = new NicController({
+    const common = {
       memory: this.kernel.memory,
       scheduler: this.scheduler,
       eventKindBase: CONTROLLER_SCHED_BASE,
@@ -92,8 +101,17 @@ export class Run {
       ...(c.rxFifoFrames !== undefined ? { rxFifoFrames: c.rxFifoFrames } : {}),
       ...(c.linkSpeedMbps !== undefined ? { linkSpeedMbps: c.linkSpeedMbps } : {}),
       cableConnected: c.cableConnected,
-      dmaCheck: (va, length, write, pa) => this.kernel.checkDma(va, length, write, pa),
-    })
+      dmaCheck: (va: number, length: number, write: number, pa: number) => this.kernel.checkDma(va, length, write, pa),
+    }
+    this.controller =
+      c.model === '82540em'
+        ? new E1000Controller({
+            ...common,
+            extraKindBase: CONTROLLER_EXTRA_SCHED_BASE,
+            datasheet: (rule, p2, p3, p4, message) => this.kernel.verifier.report(rule, p2, p3, p4, message),
+            isSharedMemory: (pa, length) => this.inSharedMemory(pa, length),
+          })
+        : new NicController(common)
     this.log = new EventLog(config.traceCapacity ?? 65536)
     this.watch = new HandlerWatch(config.watchCells, this.sites.cell)
     this.capture =
@@ -208,8 +226,17 @@ export class Run {
     return ok && this.phase === 'running'
   }
 
+  /** Whether [pa, pa + length) lies inside one block of shared memory the adapter holds (datasheet rule R80). */
+  private inSharedMemory(pa: number, length: number): boolean {
+    for (const block of this.miniport.adapter.sharedMemory.values()) {
+      const start = vaToPa(block.va)
+      if (pa >= start && pa + length <= start + block.length) return true
+    }
+    return false
+  }
+
   get receivedFrames(): number {
-    return this.controller.s.totals[T_RX_FRAMES]!
+    return this.controller.totals[T_RX_FRAMES]!
   }
 
   /**

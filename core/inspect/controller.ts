@@ -1,14 +1,13 @@
 // The Controller panel's snapshot: registers with their values, both descriptor rings with who owns each slot, and
 // the controller's counters (controller.md §3, §4.3, §6.3), made from the read-only views.
 import type { ControllerSnapshot, RingSnapshot } from './views'
-import type { NicController } from '../controller/controller'
-import { controllerStatistics, registerView, ringView } from '../controller/view'
+import type { ControllerDevice } from '../controller/device'
 
 /** Slots listed per ring at most (a ring holds at most 4096 descriptors; the view pages them). */
 export const MAX_RING_SLOTS = 4096
 
-function ring(c: NicController, which: 'rx' | 'tx'): RingSnapshot {
-  const v = ringView(c, which)
+function ring(c: ControllerDevice, which: 'rx' | 'tx'): RingSnapshot {
+  const v = c.ringView(which)
   return {
     ring: v.ring,
     base: v.base,
@@ -20,10 +19,11 @@ function ring(c: NicController, which: 'rx' | 'tx'): RingSnapshot {
   }
 }
 
-export function controllerSnapshot(c: NicController): ControllerSnapshot {
-  const stats = controllerStatistics(c)
+export function controllerSnapshot(c: ControllerDevice): ControllerSnapshot {
+  const stats = c.statistics()
   return {
-    registers: registerView(c).map((r) => ({
+    model: c.model,
+    registers: c.registerView().map((r) => ({
       name: r.name,
       offset: r.offset,
       value: r.value,

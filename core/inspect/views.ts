@@ -141,6 +141,8 @@ export interface RingSnapshot {
 }
 
 export interface ControllerSnapshot {
+  /** The controller model the scenario chose. */
+  model: 'wb100' | '82540em'
   registers: RegisterRow[]
   rx: RingSnapshot
   tx: RingSnapshot

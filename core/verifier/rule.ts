@@ -23,6 +23,7 @@ export type RuleClass =
   | 'timers'
   | 'interrupts'
   | 'arguments'
+  | 'datasheet'
   | 'workbench'
 
 export const RULE_CLASSES: readonly RuleClass[] = [
@@ -38,6 +39,7 @@ export const RULE_CLASSES: readonly RuleClass[] = [
   'timers',
   'interrupts',
   'arguments',
+  'datasheet',
   'workbench',
 ]
 
