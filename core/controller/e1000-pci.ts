@@ -2,15 +2,20 @@
 // (Ethernet), BAR0 the 128 KB memory-mapped registers, BAR1 the 64-byte I/O window, one level-triggered interrupt.
 // What NdisMQueryAdapterResources reports and NdisMMapIoSpace maps come from here.
 import { E1000_IO_LENGTH, E1000_WINDOW_LENGTH } from './e1000-registers'
-import { DEFAULT_INTERRUPT_LEVEL, DEFAULT_INTERRUPT_VECTOR, type AdapterResources } from './resources'
+import {
+  DEFAULT_INTERRUPT_LEVEL,
+  DEFAULT_PERMANENT_ADDRESS,
+  DEFAULT_INTERRUPT_VECTOR,
+  type AdapterResources,
+} from './resources'
 
 export const E1000_VENDOR_ID = 0x8086
 export const E1000_DEVICE_ID = 0x100e
 /** BAR0: 128 KB aligned, where QEMU's PC machine puts the first e1000. */
 export const E1000_REGISTER_BASE = 0xfebc0000
 export const E1000_IO_BASE = 0xc000
-/** QEMU's default e1000 address (52:54:00:12:34:56). */
-export const E1000_DEFAULT_ADDRESS: readonly number[] = Object.freeze([0x52, 0x54, 0x00, 0x12, 0x34, 0x56])
+/** The WB-100's default address, so that a scenario's traffic reaches either model unchanged (its EEPROM words 0–2). */
+export const E1000_DEFAULT_ADDRESS: readonly number[] = DEFAULT_PERMANENT_ADDRESS
 
 export function e1000Resources(permanentAddress: readonly number[]): AdapterResources {
   return Object.freeze({

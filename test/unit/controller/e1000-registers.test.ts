@@ -112,7 +112,7 @@ describe('82540EM registers at their SDM offsets (table 13-2)', () => {
     expect(r.read('CTRL') & CTRL_RST).toBe(0)
     expect(r.read('IMS')).toBe(0)
     expect(r.read('RDLEN')).toBe(0)
-    expect(r.read('RAL[0]')).toBe(0x12005452)
+    expect(r.read('RAL[0]')).toBe(0x574e0002)
     expect(r.read('STATUS') & STATUS_LU).toBe(0)
   })
 
