@@ -327,6 +327,11 @@ export class NicController implements ControllerDevice {
     return controllerStatistics(this)
   }
 
+  /** The WB-100 has no EEPROM and no PHY (controller.md §1). */
+  extras(): null {
+    return null
+  }
+
   // ---- Snapshot (controller.md §12) ----
 
   /** A deep, versioned copy of the device state. */

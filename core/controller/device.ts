@@ -35,4 +35,15 @@ export interface ControllerDevice {
   registerView(): RegisterViewRow[]
   ringView(ring: 'rx' | 'tx'): RingView
   statistics(): ControllerStatistics
+  /** What a model has beyond registers and rings (the 82540EM's EEPROM and PHY), null when nothing. */
+  extras(): ControllerExtras | null
+}
+
+export interface ControllerExtras {
+  /** EEPROM words, in address order. */
+  readonly eeprom: readonly number[]
+  /** Sum of the EEPROM words modulo 2^16 (0xBABA when the 82540EM's checksum is good). */
+  readonly eepromSum: number
+  /** PHY registers by their MII index. */
+  readonly phy: readonly { readonly index: number; readonly name: string; readonly value: number }[]
 }

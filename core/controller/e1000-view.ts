@@ -1,6 +1,7 @@
 // Read-only views of the 82540EM for the Controller panel: every register with its value and decoded bit fields,
 // both rings (legacy descriptor layout, SDM §3.2.3, §3.3.3), the EEPROM words and the PHY registers. Plain data, made
 // on request, never on the frame path.
+import type { ControllerExtras } from './device'
 import type { DmaPort } from './dma'
 import type { Eeprom } from './e1000-eeprom'
 import { eepromSum } from './e1000-eeprom'
@@ -28,12 +29,8 @@ export interface E1000RegisterRow extends RegisterViewRow {
   readonly fields: readonly DecodedField[]
 }
 
-export interface E1000Extras {
-  readonly eeprom: readonly number[]
-  /** Sum of the 64 words (0xBABA when the checksum is good, SDM §5.6.1). */
-  readonly eepromSum: number
-  readonly phy: readonly { readonly index: number; readonly name: string; readonly value: number }[]
-}
+/** The EEPROM words (their sum is 0xBABA when the checksum is good, SDM §5.6.1) and the PHY registers. */
+export type E1000Extras = ControllerExtras
 
 export function e1000RegisterView(c: ViewedE1000): E1000RegisterRow[] {
   return E1000_REGISTERS.map((r) => {

@@ -40,6 +40,8 @@ export interface RegisterViewRow {
   readonly access: RegisterAccess
   readonly description: string
   readonly section: string
+  /** Bit fields decoded from the value, for models whose table names them (the 82540EM's). */
+  readonly fields?: readonly { readonly name: string; readonly value: number }[]
 }
 
 export type SlotOwner = 'hardware' | 'driver'

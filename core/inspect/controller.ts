@@ -23,19 +23,35 @@ export function controllerSnapshot(c: ControllerDevice): ControllerSnapshot {
   const stats = c.statistics()
   return {
     model: c.model,
-    registers: c.registerView().map((r) => ({
-      name: r.name,
-      offset: r.offset,
-      value: r.value,
-      reset: r.reset,
-      access: r.access,
-      description: r.description,
-      section: r.section,
-    })),
+    registers: c
+      .registerView()
+      .filter((r) => !quietTableEntry(r.name, r.value))
+      .map((r) => ({
+        name: r.name,
+        offset: r.offset,
+        value: r.value,
+        reset: r.reset,
+        access: r.access,
+        description: r.description,
+        section: r.section,
+        ...(r.fields ? { fields: r.fields.map((f) => ({ ...f })) } : {}),
+      })),
     rx: ring(c, 'rx'),
     tx: ring(c, 'tx'),
     totals: { ...stats.totals, rxFifoDepth: stats.rxFifoDepth, rxFifoFrames: stats.rxFifoFrames },
     linkUp: stats.linkUp,
     interruptAsserted: stats.interruptAsserted,
+    ...extrasOf(c),
   }
+}
+
+/** MTA[n], VFTA[n], RAL/RAH[n] past the first that hold 0: left out so the table shows what the driver set. */
+function quietTableEntry(name: string, value: number): boolean {
+  return value === 0 && name.endsWith(']') && !name.endsWith('[0]')
+}
+
+function extrasOf(c: ControllerDevice): Pick<ControllerSnapshot, 'eeprom' | 'phy'> {
+  const x = c.extras()
+  if (x === null) return {}
+  return { eeprom: { words: x.eeprom.slice(), sum: x.eepromSum }, phy: x.phy.map((p) => ({ ...p })) }
 }

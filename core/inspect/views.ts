@@ -119,6 +119,8 @@ export interface RegisterRow {
   access: string
   description: string
   section: string
+  /** Bit fields decoded from the value (the 82540EM's registers). */
+  fields?: { name: string; value: number }[]
 }
 
 export interface RingSlot {
@@ -149,6 +151,9 @@ export interface ControllerSnapshot {
   totals: Record<string, number>
   linkUp: boolean
   interruptAsserted: boolean
+  /** The 82540EM's EEPROM words and PHY registers; absent for the WB-100. */
+  eeprom?: { words: number[]; sum: number }
+  phy?: { index: number; name: string; value: number }[]
 }
 
 export interface TraceRow {
