@@ -620,6 +620,18 @@ function MiniportInitialize(
   if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
   A.Registers = VaCell.value
 
+  // The device must be an 82540EM: vendor 8086, device 100E in its PCI configuration space (SDM §4.1).
+  NdisAllocateMemoryWithTag(VaCell, 4, 0)
+  if (VaCell.value === NULL) return NDIS_STATUS_RESOURCES
+  const Identity = VaCell.value
+  const Copied = NdisReadPciSlotInformation(MiniportAdapterHandle, 0, 0, Identity, 4)
+  const Id = MmRead32(Identity)
+  NdisFreeMemory(Identity, 4, 0)
+  if (Copied !== 4 || Id !== 0x100e8086) {
+    NdisMUnmapIoSpace(MiniportAdapterHandle, A.Registers, A.RegistersLength)
+    return NDIS_STATUS_ADAPTER_NOT_FOUND
+  }
+
   // 3. Global reset (SDM §14.1, §13.4.1): set CTRL.RST, wait for it, mask everything and discard stale causes.
   WriteReg(A, CTRL, ReadReg(A, CTRL) | CTRL_RST)
   NdisStallExecution(10)

@@ -54,6 +54,8 @@ interface CM_PARTIAL_RESOURCE_DESCRIPTOR {
   Flags: number
   u: {
     Memory?: { Start: NDIS_PHYSICAL_ADDRESS; Length: number }
+    /** CmResourceTypePort: an I/O port range (the Intel 82540EM's BAR1). */
+    Port?: { Start: number; Length: number }
     Interrupt?: { Level: number; Vector: number; Affinity: number }
   }
 }
@@ -403,6 +405,33 @@ declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | null)
 declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
+/** Claims ports [InitialPort, InitialPort + NumberOfPorts) of a CmResourceTypePort resource; PortOffset is the port to use. */
+declare function NdisMRegisterIoPortRange(
+  PortOffset: Out<number> | null,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+): NDIS_STATUS
+declare function NdisMDeregisterIoPortRange(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+  PortOffset: number,
+): void
+declare function NdisRawReadPortUchar(Port: number, Data: Out<UCHAR> | null): void
+declare function NdisRawReadPortUshort(Port: number, Data: Out<USHORT> | null): void
+declare function NdisRawReadPortUlong(Port: number, Data: Out<ULONG> | null): void
+declare function NdisRawWritePortUchar(Port: number, Data: UCHAR): void
+declare function NdisRawWritePortUshort(Port: number, Data: USHORT): void
+declare function NdisRawWritePortUlong(Port: number, Data: ULONG): void
+/** Copies Length bytes of the adapter's PCI configuration space from Offset into Buffer; returns the bytes copied. */
+declare function NdisReadPciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
 
 // ---- Synchronisation and time (ndis5.md §1.8) ----
 

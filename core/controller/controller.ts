@@ -327,6 +327,24 @@ export class NicController implements ControllerDevice {
     return controllerStatistics(this)
   }
 
+  /** The WB-100 has no I/O ports (controller.md §2): reads float high, writes go nowhere. */
+  readPort(_offset: number, width: number): number {
+    return width === 1 ? 0xff : width === 2 ? 0xffff : 0xffffffff
+  }
+
+  writePort(_offset: number, _width: number, _value: number): void {}
+
+  /** Its configuration space: no identity of its own (vendor and device 0), the register BAR and the line. */
+  get pciConfig(): Uint8Array {
+    const c = new Uint8Array(256)
+    const v = new DataView(c.buffer)
+    v.setUint32(0x10, this.resources.registerBase, true)
+    c[0x0b] = 0x02
+    c[0x3c] = this.resources.interruptLevel
+    c[0x3d] = 1
+    return c
+  }
+
   /** The WB-100 has no EEPROM and no PHY (controller.md §1). */
   extras(): null {
     return null

@@ -25,6 +25,11 @@ export interface ControllerDevice {
   writeRegister(offset: number, width: number, value: number): void
   /** The value a register holds, without the side effects of a driver read. */
   peekRegister(offset: number): number
+  /** A driver read of `width` bytes at `offset` in the I/O port range (resources.ioPortBase), all ones without one. */
+  readPort(offset: number, width: number): number
+  writePort(offset: number, width: number, value: number): void
+  /** The 256-byte PCI configuration space NdisReadPciSlotInformation reads. */
+  readonly pciConfig: Uint8Array
   /** The interrupt causes the device holds (ICR), without clearing them. */
   pendingCauses(): number
   connectInterrupt(line: InterruptLine | undefined): void

@@ -27,6 +27,8 @@ export function e1000Resources(permanentAddress: readonly number[]): AdapterReso
     interruptShared: false,
     interfaceType: 'NdisInterfacePci',
     permanentAddress: Object.freeze(permanentAddress.slice()),
+    ioPortBase: E1000_IO_BASE,
+    ioPortLength: E1000_IO_LENGTH,
   })
 }
 
@@ -50,6 +52,5 @@ export function e1000PciConfig(r: AdapterResources): Uint8Array {
   c[0x3c] = r.interruptLevel // interrupt line
   c[0x3d] = 1 // INTA#
   c[0x3e] = 0xff
-  void E1000_IO_LENGTH
   return c
 }

@@ -232,13 +232,15 @@ export class E1000Controller implements ControllerDevice {
   }
 
   /** The I/O window, BAR1 (SDM §13.2): IOADDR (offset 0) selects a register, IODATA (offset 4) reads or writes it. */
-  readPort(offset: number): number {
+  readPort(offset: number, width: number = 4): number {
+    if (width !== 4) return width === 1 ? 0xff : 0xffff // IOADDR and IODATA are 32-bit ports (SDM §13.2)
     if (offset === 0) return this.ioAddress
     if (offset === 4) return this.readRegister(this.ioAddress & 0x1fffc, 4)
-    return 0
+    return 0xffffffff
   }
 
-  writePort(offset: number, value: number): void {
+  writePort(offset: number, width: number, value: number): void {
+    if (width !== 4) return
     if (offset === 0) this.ioAddress = (value >>> 0) & 0x1fffc
     else if (offset === 4) this.writeRegister(this.ioAddress, 4, value)
   }

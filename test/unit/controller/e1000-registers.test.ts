@@ -126,12 +126,12 @@ describe('82540EM registers at their SDM offsets (table 13-2)', () => {
 
   it('reaches every register through the I/O window: IOADDR selects, IODATA reads and writes (§13.2)', () => {
     const r = makeE1000()
-    r.c.writePort(0, offsetOf('RDTR'))
-    r.c.writePort(4, 0x40)
+    r.c.writePort(0, 4, offsetOf('RDTR'))
+    r.c.writePort(4, 4, 0x40)
     expect(r.read('RDTR')).toBe(0x40)
-    r.c.writePort(0, offsetOf('RAL[0]'))
-    expect(r.c.readPort(4)).toBe(r.read('RAL[0]'))
-    expect(r.c.readPort(0)).toBe(offsetOf('RAL[0]'))
+    r.c.writePort(0, 4, offsetOf('RAL[0]'))
+    expect(r.c.readPort(4, 4)).toBe(r.read('RAL[0]'))
+    expect(r.c.readPort(0, 4)).toBe(offsetOf('RAL[0]'))
   })
 
   it('presents PCI identity 8086:100E, class 020000, BAR0 at the register window (§4.1)', () => {
