@@ -93,8 +93,8 @@ const w = (offset: number) => offset >>> 2
 
 export class E1000Receive {
   private drainEvent: EventId = NO_EVENT
-  /** One frame with its FCS, as it is written to the buffers. */
-  private readonly staging = new Uint8Array(MAX_FRAME_BYTES + FCS)
+  /** The FCS of the frame being written, after its bytes. */
+  private readonly fcsBytes = new Uint8Array(FCS)
 
   constructor(
     private readonly s: ControllerState,
@@ -259,18 +259,17 @@ export class E1000Receive {
     const t = s.totals
     const dma = this.dma
     const length = total - fcs
-    const src = this.staging
     const at = slot * MAX_FRAME_BYTES
     const fifo = s.fifoData
-    for (let i = 0; i < length; i++) src[i] = fifo[at + i]
     const crcError = s.fifoCrcError[slot] !== 0
     if (fcs > 0) {
-      let crc = crc32End(crc32Update(crc32Begin(), src, 0, length))
+      let crc = crc32End(crc32Update(crc32Begin(), fifo, at, at + length))
       if (crcError) crc = ~crc
-      src[length] = crc & 0xff
-      src[length + 1] = (crc >>> 8) & 0xff
-      src[length + 2] = (crc >>> 16) & 0xff
-      src[length + 3] = (crc >>> 24) & 0xff
+      const f = this.fcsBytes
+      f[0] = crc & 0xff
+      f[1] = (crc >>> 8) & 0xff
+      f[2] = (crc >>> 16) & 0xff
+      f[3] = (crc >>> 24) & 0xff
     }
     let head = regs[w(E_RDH)]
     let offset = 0
@@ -288,7 +287,13 @@ export class E1000Receive {
       }
       const chunk = Math.min(bufferSize, total - offset)
       const last = offset + chunk === total
-      const ok = high === 0 && dma.writeBytes(buffer, src, offset, chunk)
+      // The frame's bytes straight from the packet buffer, then the FCS bytes that fall in this buffer.
+      const frameBytes = Math.max(0, Math.min(chunk, length - offset))
+      const ok =
+        high === 0 &&
+        (frameBytes === 0 || dma.writeBytes(buffer, fifo, at + offset, frameBytes)) &&
+        (frameBytes === chunk ||
+          dma.writeBytes(buffer + frameBytes, this.fcsBytes, offset + frameBytes - length, chunk - frameBytes))
       dma.write16(d + E_RXD_LENGTH, ok ? chunk : 0)
       dma.write16(d + E_RXD_CSUM, 0)
       dma.write16(d + E_RXD_SPECIAL, 0)
@@ -315,8 +320,8 @@ export class E1000Receive {
     }
     regs[w(E_GPRC)]++
     add64(regs, w(E_GORCL), w(E_GORCH), octets)
-    if ((src[0] & 1) !== 0) {
-      const broadcast = (src[0] & src[1] & src[2] & src[3] & src[4] & src[5]) === 0xff
+    if ((fifo[at] & 1) !== 0) {
+      const broadcast = (fifo[at] & fifo[at + 1] & fifo[at + 2] & fifo[at + 3] & fifo[at + 4] & fifo[at + 5]) === 0xff
       regs[w(broadcast ? E_BPRC : E_MPRC)]++
     }
     regs[w(E_PRC64) + sizeBin(octets)]++

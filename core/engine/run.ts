@@ -6,6 +6,7 @@ import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
 import { NicController } from '../controller/controller'
 import type { ControllerDevice } from '../controller/device'
+import type { SharedMemoryBlock } from '../miniport/adapter'
 import { E1000Controller } from '../controller/e1000'
 import { vaToPa } from '../kernel/physical'
 import { T_RX_FRAMES } from '../controller/state'
@@ -74,6 +75,7 @@ export class Run {
   /** Scenario faults by index (the fault event's argument). */
   private readonly faults: { kind: number; value: number }[] = []
   private readonly endNs: number
+  private lastShared: SharedMemoryBlock | null = null
 
   constructor(readonly config: RunConfig) {
     this.sites = new CallSites(config.siteCell)
@@ -228,9 +230,18 @@ export class Run {
 
   /** Whether [pa, pa + length) lies inside one block of shared memory the adapter holds (datasheet rule R80). */
   private inSharedMemory(pa: number, length: number): boolean {
+    // Receive buffers are posted from one or two blocks: the last block found answers most checks without a walk.
+    const last = this.lastShared
+    if (last !== null && this.miniport.adapter.sharedMemory.get(last.va) === last) {
+      const start = vaToPa(last.va)
+      if (pa >= start && pa + length <= start + last.length) return true
+    }
     for (const block of this.miniport.adapter.sharedMemory.values()) {
       const start = vaToPa(block.va)
-      if (pa >= start && pa + length <= start + block.length) return true
+      if (pa >= start && pa + length <= start + block.length) {
+        this.lastShared = block
+        return true
+      }
     }
     return false
   }

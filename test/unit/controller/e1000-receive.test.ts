@@ -115,6 +115,19 @@ describe('82540EM receive', () => {
     expect(r.read('RDH')).toBe(3)
   })
 
+  it('splits the FCS over two buffers when the frame ends 2 bytes before a buffer does', () => {
+    const r = rig()
+    const ring = setUpReceive(r, 8, RCTL_EN | (3 << RCTL_BSIZE_SHIFT))
+    const f = frameTo(OWN, 254, 5)
+    deliver(r, f)
+    const fcs = crc32End(crc32Update(crc32Begin(), f, 0, 254))
+    const bytes = [fcs & 0xff, (fcs >>> 8) & 0xff, (fcs >>> 16) & 0xff, fcs >>> 24]
+    expect([u16(r, ring.ring + 8), u16(r, ring.ring + 24)]).toEqual([256, 2])
+    expect(Array.from(bytesAt(r, ring.buffers[0]!, 254))).toEqual(Array.from(f))
+    expect(Array.from(bytesAt(r, ring.buffers[0]! + 254, 2))).toEqual(bytes.slice(0, 2))
+    expect(Array.from(bytesAt(r, ring.buffers[1]!, 2))).toEqual(bytes.slice(2))
+  })
+
   it('marks a frame with a bad FCS with CE and counts CRCERRS', () => {
     const r = rig()
     const ring = setUpReceive(r)
