@@ -2,7 +2,7 @@
 // real tshark reads frame by frame (its Ethernet and IPv4 fields as the controller put them on the wire), and the same
 // seed giving the same report.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -55,6 +55,14 @@ describe('the 82540EM reference miniport through nicbench run', () => {
     const rows = tsharkRows(pcap, ['frame.len', 'eth.type'])
     expect(rows.length).toBeGreaterThanOrEqual(report.nic.rxFrames)
     expect(new Set(rows.map((r) => r[0])).size).toBeGreaterThan(1) // IMIX: several sizes
+  })
+
+  it('refuses an unknown controller model with exit 2 and the JSON path', () => {
+    const scenario = join(tmp, 'bad-model.json')
+    writeFileSync(scenario, JSON.stringify({ controller: { model: '82574l' } }))
+    const run = runCli(['run', REFERENCE, '--scenario', scenario])
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toMatch(/^nicbench: .*bad-model\.json:controller\.model: /)
   })
 
   it('gives the same report for the same seed', () => {
