@@ -8,6 +8,9 @@
 // the host's realm from the script are measured the same way at standard: none at all (the realm open), and Hardened
 // JavaScript (SES: lockdown() freezes every intrinsic, the script evaluated in a Compartment) — the measurement
 // behind the choice ARCHITECTURE.md describes.
+// The same path with the Intel 82540EM model and its reference miniport (examples/reference-82540em.ts under
+// examples/scenarios/82540em-line-rate-64.json) is measured at standard in a process of its own and printed beside
+// the WB-100's figure of the same run.
 // `--profile` writes a V8 CPU profile of one run at standard (rx.cpuprofile).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -54,23 +57,24 @@ function loadInCompartment(
 }
 
 let realm: Realm = 'closed'
+/** The controller model a child process measures. */
+type Model = 'wb100' | '82540em'
+let model: Model = 'wb100'
 
 const ROOT = process.cwd()
 const LINE_RATE_FPS = 1_488_095
 const ROUNDS = 5
 const BARE_FRAMES = 2_000_000
-const scriptFile = join(ROOT, 'examples', 'reference-miniport.ts')
-const scenarioFile = join(ROOT, 'examples', 'scenarios', 'line-rate-64.json')
+const SCRIPTS: Record<Model, string> = { wb100: 'reference-miniport.ts', '82540em': 'reference-82540em.ts' }
+const SCENARIOS: Record<Model, string> = { wb100: 'line-rate-64.json', '82540em': '82540em-line-rate-64.json' }
 const durationNs = 100_000_000
 
 function oneRun(verifier: Level): { frames: number; seconds: number } {
+  const scriptFile = join(ROOT, 'examples', SCRIPTS[model])
+  const scenarioFile = join(ROOT, 'examples', 'scenarios', SCENARIOS[model])
   const parsed = parseScenario(JSON.parse(readFileSync(scenarioFile, 'utf8')))
   if ('error' in parsed) throw new Error(`${scenarioFile}: ${parsed.error.path}: ${parsed.error.message}`)
-  const script = transpileScript(
-    'reference-miniport.ts',
-    readFileSync(scriptFile, 'utf8'),
-    new Set(declaredNames().functions),
-  )
+  const script = transpileScript(SCRIPTS[model], readFileSync(scriptFile, 'utf8'), new Set(declaredNames().functions))
   const run = new Run({
     script: { file: script.file, sha256: '', sites: script.sites },
     scenario: parsed.scenario,
@@ -101,6 +105,7 @@ function oneRun(verifier: Level): { frames: number; seconds: number } {
 interface LevelResult {
   level: Level
   realm: Realm
+  model: Model
   frames: number
   fps: number
   bareFps: number
@@ -124,7 +129,7 @@ function measureLevel(level: Level): LevelResult {
       frames = r.frames
     }
   }
-  return { level, realm, frames, fps, bareFps, bareSink: bare.sink }
+  return { level, realm, model, frames, fps, bareFps, bareSink: bare.sink }
 }
 
 async function profiled<T>(fn: () => T): Promise<T> {
@@ -147,6 +152,7 @@ async function main(): Promise<void> {
   const child = process.argv.find((a) => a.startsWith('--level='))
   if (child) {
     realm = (process.argv.find((a) => a.startsWith('--realm='))?.slice(8) ?? 'closed') as Realm
+    model = (process.argv.find((a) => a.startsWith('--model='))?.slice(8) ?? 'wb100') as Model
     if (realm === 'closed') hardenHostRealm()
     if (realm === 'ses') {
       await import('ses')
@@ -157,19 +163,20 @@ async function main(): Promise<void> {
   }
   const out = new FigureOutput('rx')
   out.text(`Node ${process.version}; 64-byte frames, ${durationNs / 1e6} ms virtual per run, best of ${ROUNDS} rounds`)
-  const measure = (level: Level, how: Realm): LevelResult => {
+  const measure = (level: Level, how: Realm, which: Model = 'wb100'): LevelResult => {
     const r = spawnSync(
       process.execPath,
-      [...process.execArgv, process.argv[1]!, `--level=${level}`, `--realm=${how}`],
+      [...process.execArgv, process.argv[1]!, `--level=${level}`, `--realm=${how}`, `--model=${which}`],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     )
-    if (r.status !== 0) throw new Error(`the ${level} run (realm ${how}) failed (exit ${r.status})`)
+    if (r.status !== 0) throw new Error(`the ${level} run (realm ${how}, ${which}) failed (exit ${r.status})`)
     return JSON.parse(r.stdout) as LevelResult
   }
   const results = (['off', 'standard', 'full'] as const).map((level) => measure(level, 'closed'))
+  const e1000 = measure('standard', 'closed', '82540em')
   const realms = process.argv.includes('--quick')
     ? []
     : (['open', 'ses'] as const).map((how) => measure('standard', how))
@@ -186,6 +193,11 @@ async function main(): Promise<void> {
   out.figure('whole receive path, verifier standard, against line rate', standard.fps, 'frames/s', {
     name: 'GbE line rate of 64-byte frames',
     value: LINE_RATE_FPS,
+    unit: 'frames/s',
+  })
+  out.figure('whole receive path, Intel 82540EM, verifier standard', e1000.fps, 'frames/s', {
+    name: 'the WB-100 receive path, verifier standard',
+    value: standard.fps,
     unit: 'frames/s',
   })
   for (const r of realms) {

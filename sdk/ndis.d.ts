@@ -57,6 +57,8 @@ interface CM_PARTIAL_RESOURCE_DESCRIPTOR {
   Flags: number
   u: {
     Memory?: { Start: NDIS_PHYSICAL_ADDRESS; Length: number }
+    /** CmResourceTypePort: an I/O port range (the Intel 82540EM's BAR1). */
+    Port?: { Start: number; Length: number }
     Interrupt?: { Level: number; Vector: number; Affinity: number }
   }
 }
@@ -419,6 +421,33 @@ declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | NULL)
 declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
+/** Claims ports [InitialPort, InitialPort + NumberOfPorts) of a CmResourceTypePort resource; PortOffset is the port to use. */
+declare function NdisMRegisterIoPortRange(
+  PortOffset: Out<number> | null,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+): NDIS_STATUS
+declare function NdisMDeregisterIoPortRange(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+  PortOffset: number,
+): void
+declare function NdisRawReadPortUchar(Port: number, Data: Out<UCHAR> | null): void
+declare function NdisRawReadPortUshort(Port: number, Data: Out<USHORT> | null): void
+declare function NdisRawReadPortUlong(Port: number, Data: Out<ULONG> | null): void
+declare function NdisRawWritePortUchar(Port: number, Data: UCHAR): void
+declare function NdisRawWritePortUshort(Port: number, Data: USHORT): void
+declare function NdisRawWritePortUlong(Port: number, Data: ULONG): void
+/** Copies Length bytes of the adapter's PCI configuration space from Offset into Buffer; returns the bytes copied. */
+declare function NdisReadPciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
 
 // ---- Synchronisation and time (ndis5.md §1.8) ----
 
@@ -837,7 +866,6 @@ declare function NdisMCompleteDmaTransfer(...args: any[]): any
 declare function NdisMCreateLog(...args: any[]): any
 declare function NdisMDeregisterDevice(...args: any[]): any
 declare function NdisMDeregisterDmaChannel(...args: any[]): any
-declare function NdisMDeregisterIoPortRange(...args: any[]): any
 declare function NdisMEthIndicateReceive(...args: any[]): any
 declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFddiIndicateReceive(...args: any[]): any
@@ -852,7 +880,6 @@ declare function NdisMQueryAdapterInstanceName(...args: any[]): any
 declare function NdisMReadDmaCounter(...args: any[]): any
 declare function NdisMRegisterDevice(...args: any[]): any
 declare function NdisMRegisterDmaChannel(...args: any[]): any
-declare function NdisMRegisterIoPortRange(...args: any[]): any
 declare function NdisMRemoveMiniport(...args: any[]): any
 declare function NdisMSetBusData(...args: any[]): any
 declare function NdisMSetMiniportSecondary(...args: any[]): any
@@ -878,19 +905,12 @@ declare function NdisQueryPendingIOCount(...args: any[]): any
 declare function NdisRawReadPortBufferUchar(...args: any[]): any
 declare function NdisRawReadPortBufferUlong(...args: any[]): any
 declare function NdisRawReadPortBufferUshort(...args: any[]): any
-declare function NdisRawReadPortUchar(...args: any[]): any
-declare function NdisRawReadPortUlong(...args: any[]): any
-declare function NdisRawReadPortUshort(...args: any[]): any
 declare function NdisRawWritePortBufferUchar(...args: any[]): any
 declare function NdisRawWritePortBufferUlong(...args: any[]): any
 declare function NdisRawWritePortBufferUshort(...args: any[]): any
-declare function NdisRawWritePortUchar(...args: any[]): any
-declare function NdisRawWritePortUlong(...args: any[]): any
-declare function NdisRawWritePortUshort(...args: any[]): any
 declare function NdisReadEisaSlotInformation(...args: any[]): any
 declare function NdisReadEisaSlotInformationEx(...args: any[]): any
 declare function NdisReadMcaPosInformation(...args: any[]): any
-declare function NdisReadPciSlotInformation(...args: any[]): any
 declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
 declare function NdisReleaseReadWriteLock(...args: any[]): any
 declare function NdisScheduleWorkItem(...args: any[]): any

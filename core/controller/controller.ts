@@ -15,6 +15,7 @@ import {
   REGISTERS,
   REGISTER_AT,
   REGISTER_WINDOW_LENGTH,
+  REG_ICR,
   REG_IMS,
   REG_RAH,
   REG_RAL,
@@ -31,6 +32,7 @@ import {
   T_BAD_REGISTER_ACCESSES,
   type ControllerState,
 } from './state'
+import type { ControllerDevice } from './device'
 import { ControllerTestControl } from './test-control'
 import { TransmitUnit } from './transmit'
 import {
@@ -68,7 +70,8 @@ export interface ControllerOptions {
   readonly dmaCheck?: DmaCheck
 }
 
-export class NicController {
+export class NicController implements ControllerDevice {
+  readonly model = 'wb100' as const
   readonly resources: AdapterResources
   readonly memory: NonPagedMemory
   readonly scheduler: Scheduler
@@ -242,6 +245,15 @@ export class NicController {
     regs[REG_RAH >>> 2] = (a[4] | (a[5] << 8) | RAH_AV) >>> 0
   }
 
+  /** ICR without the clear a driver read makes (controller.md §3.5). */
+  pendingCauses(): number {
+    return this.s.regs[REG_ICR >>> 2]
+  }
+
+  get totals(): Float64Array {
+    return this.s.totals
+  }
+
   // ---- The host's side: interrupt line and wire ----
 
   /** Connects the interrupt line (NdisMRegisterInterrupt); `undefined` disconnects it. */
@@ -313,6 +325,29 @@ export class NicController {
 
   statistics(): ControllerStatistics {
     return controllerStatistics(this)
+  }
+
+  /** The WB-100 has no I/O ports (controller.md §2): reads float high, writes go nowhere. */
+  readPort(_offset: number, width: number): number {
+    return width === 1 ? 0xff : width === 2 ? 0xffff : 0xffffffff
+  }
+
+  writePort(_offset: number, _width: number, _value: number): void {}
+
+  /** Its configuration space: no identity of its own (vendor and device 0), the register BAR and the line. */
+  get pciConfig(): Uint8Array {
+    const c = new Uint8Array(256)
+    const v = new DataView(c.buffer)
+    v.setUint32(0x10, this.resources.registerBase, true)
+    c[0x0b] = 0x02
+    c[0x3c] = this.resources.interruptLevel
+    c[0x3d] = 1
+    return c
+  }
+
+  /** The WB-100 has no EEPROM and no PHY (controller.md §1). */
+  extras(): null {
+    return null
   }
 
   // ---- Snapshot (controller.md §12) ----

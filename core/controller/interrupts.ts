@@ -9,9 +9,25 @@ import { T_INTERRUPTS, type ControllerState } from './state'
 /** Called on every change of the interrupt line's level; the host queues MiniportISR when it goes up. */
 export type InterruptLine = (asserted: boolean) => void
 
-const ICR = REG_ICR >>> 2
-const IMS = REG_IMS >>> 2
-const ITR = REG_ITR >>> 2
+/** Where a model keeps its cause, mask and throttle registers, and what one ITR count is worth. */
+export interface InterruptLayout {
+  /** Word offsets (byte offset >>> 2) of ICR, IMS and ITR. */
+  readonly icr: number
+  readonly ims: number
+  readonly itr: number
+  /** Causes ICR can hold. */
+  readonly causes: number
+  /** Nanoseconds per ITR count: the WB-100's µs (controller.md §3.8), the 82540EM's 256 ns (SDM 13.4.18). */
+  readonly itrUnitNs: number
+}
+
+export const WB100_INTERRUPTS: InterruptLayout = Object.freeze({
+  icr: REG_ICR >>> 2,
+  ims: REG_IMS >>> 2,
+  itr: REG_ITR >>> 2,
+  causes: ICR_ALL,
+  itrUnitNs: 1000,
+})
 
 export class InterruptUnit {
   line: InterruptLine | undefined
@@ -21,6 +37,7 @@ export class InterruptUnit {
     private readonly s: ControllerState,
     private readonly scheduler: Scheduler,
     private readonly throttleKind: number,
+    private readonly layout: InterruptLayout = WB100_INTERRUPTS,
   ) {
     scheduler.on(throttleKind, () => {
       this.throttleEvent = NO_EVENT
@@ -32,19 +49,19 @@ export class InterruptUnit {
   /** Sets cause bits in ICR (controller.md §5.1) and re-evaluates the line. */
   raise(causes: number): void {
     if (causes === 0) return
-    this.s.regs[ICR] |= causes & ICR_ALL
+    this.s.regs[this.layout.icr] |= causes & this.layout.causes
     this.update()
   }
 
   /** Minimum interval between assertions, in ns (controller.md §3.8). */
   intervalNs(): number {
-    return (this.s.regs[ITR] & 0xffff) * 1000
+    return (this.s.regs[this.layout.itr] & 0xffff) * this.layout.itrUnitNs
   }
 
   /** Re-evaluates the line after ICR, IMS or ITR changed (controller.md §5.2, §5.3). */
   update(): void {
     const s = this.s
-    const pending = s.regs[ICR] & s.regs[IMS]
+    const pending = s.regs[this.layout.icr] & s.regs[this.layout.ims]
     if (pending === 0) {
       this.cancelThrottle()
       if (s.lineAsserted) this.drive(false)

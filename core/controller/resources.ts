@@ -17,6 +17,9 @@ export interface AdapterResources {
   readonly interfaceType: 'NdisInterfacePci'
   /** The permanent station address, also readable from RAL/RAH (controller.md §3.16). */
   readonly permanentAddress: readonly number[]
+  /** An I/O port range (a PCI I/O BAR), when the model has one: first port and number of ports. */
+  readonly ioPortBase?: number
+  readonly ioPortLength?: number
 }
 
 /** Above the non-paged arena's physical range, where a PCI BAR would sit. */

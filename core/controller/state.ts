@@ -77,11 +77,15 @@ export interface ControllerState {
   fifoCount: number
 }
 
-export function createState(fifoFrames = DEFAULT_RX_FIFO_FRAMES): ControllerState {
+/** `windowLength`: the register window in bytes (the WB-100's 256, the 82540EM's 128 KB). */
+export function createState(
+  fifoFrames = DEFAULT_RX_FIFO_FRAMES,
+  windowLength = REGISTER_WINDOW_LENGTH,
+): ControllerState {
   const slots = Math.max(1, Math.min(64, Math.floor(fifoFrames) || DEFAULT_RX_FIFO_FRAMES))
   return {
     version: CONTROLLER_STATE_VERSION,
-    regs: new Uint32Array(REGISTER_WINDOW_LENGTH >>> 2),
+    regs: new Uint32Array(windowLength >>> 2),
     totals: new Float64Array(TOTAL_NAMES.length),
     cableConnected: true,
     lineAsserted: false,

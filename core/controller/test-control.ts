@@ -1,15 +1,13 @@
 // Controls for tests and scenarios that the driver cannot see or touch (controller.md §11), in the manner of
 // netdevsim's debugfs knobs. Bad arguments are refused (false), never thrown.
 import type { Scheduler } from '../sim/scheduler'
-import type { LinkUnit } from './link'
-import type { ReceiveUnit } from './receive'
 import type { ControllerState } from './state'
 
-/** The parts of the controller the test controls reach (NicController has them). */
+/** The parts of a controller model the test controls reach (NicController and E1000Controller have them). */
 export interface TestControlled {
   readonly s: ControllerState
-  readonly rx: ReceiveUnit
-  readonly link: LinkUnit
+  readonly rx: { frameArrived(frame: Uint8Array, length: number): void }
+  readonly link: { setCable(connected: boolean): void; scheduleCable(atNs: number, connected: boolean): void }
   readonly scheduler: Scheduler
   stallDmaUntil(untilNs: number): void
 }

@@ -40,6 +40,8 @@ export interface RegisterViewRow {
   readonly access: RegisterAccess
   readonly description: string
   readonly section: string
+  /** Bit fields decoded from the value, for models whose table names them (the 82540EM's). */
+  readonly fields?: readonly { readonly name: string; readonly value: number }[]
 }
 
 export type SlotOwner = 'hardware' | 'driver'
@@ -119,7 +121,14 @@ export function ringView(c: ViewedController, ring: 'rx' | 'tx'): RingView {
   return { ring, base, size, head, tail, hardwareOwned, readable, slots }
 }
 
-export function controllerStatistics(c: ViewedController): ControllerStatistics {
+/** What the statistics view reads (any controller model built on ControllerState). */
+export interface CountedController {
+  readonly s: ControllerState
+  readonly scheduler: Scheduler
+  readonly testControl: { readonly dmaStalled: boolean }
+}
+
+export function controllerStatistics(c: CountedController): ControllerStatistics {
   const totals = {} as Record<TotalName, number>
   TOTAL_NAMES.forEach((name, i) => (totals[name] = c.s.totals[i]))
   return {

@@ -106,7 +106,7 @@ export function bindingFigures(run: Run): BindingReport {
 export function buildReport(run: Run, error: ScriptErrorReport | null): RunReport {
   const protocol = protocolFigures(run)
   const sites = run.sites
-  const totals = run.controller.s.totals
+  const totals = run.controller.totals
   const stop = run.stop
   const findings: FindingReport[] = run.kernel.verifier.findings.map((f) => ({
     rule: f.rule,

@@ -6,6 +6,10 @@ import { PcapWriter } from '../capture/pcap-writer'
 import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
 import { NicController } from '../controller/controller'
+import type { ControllerDevice } from '../controller/device'
+import type { SharedMemoryBlock } from '../miniport/adapter'
+import { E1000Controller } from '../controller/e1000'
+import { vaToPa } from '../kernel/physical'
 import { T_RX_FRAMES } from '../controller/state'
 import { CallSites } from '../verifier/call-site'
 import { Kernel } from '../kernel/kernel'
@@ -25,7 +29,13 @@ import { installLowResources, parseLowResourcesSpec } from '../verifier/low-reso
 import { createWire } from '../wire/create-wire'
 import { parseMac } from '../wire/ethernet'
 import type { WireBackend } from '../wire/wire-backend'
-import { CONTROLLER_SCHED_BASE, SCHED_FAULT, MINIPORT_SCHED_BASE, PROTOCOL_SCHED_BASE } from './sched-kinds'
+import {
+  CONTROLLER_EXTRA_SCHED_BASE,
+  CONTROLLER_SCHED_BASE,
+  SCHED_FAULT,
+  MINIPORT_SCHED_BASE,
+  PROTOCOL_SCHED_BASE,
+} from './sched-kinds'
 import { BoundProtocol } from '../protocol/bound-protocol'
 import type { RunConfig } from './run-config'
 import { WireTap } from './wire-tap'
@@ -50,7 +60,7 @@ export class Run {
   /** The driver's allocations by call site, when the config asks for them. */
   readonly allocationSites: AllocationSites | null = null
   readonly kernel: Kernel
-  readonly controller: NicController
+  readonly controller: ControllerDevice
   readonly wire: WireBackend
   readonly tap: WireTap
   readonly log: EventLog
@@ -73,6 +83,7 @@ export class Run {
   /** Scenario faults by index (the fault event's argument). */
   private readonly faults: { kind: number; value: number }[] = []
   private readonly endNs: number
+  private lastShared: SharedMemoryBlock | null = null
 
   constructor(readonly config: RunConfig) {
     this.sites = new CallSites(config.siteCell)
@@ -101,7 +112,7 @@ export class Run {
       this.allocationSites.install(this.kernel)
     }
     const c = config.scenario.controller
-    this.controller = new NicController({
+    const common = {
       memory: this.kernel.memory,
       scheduler: this.scheduler,
       eventKindBase: CONTROLLER_SCHED_BASE,
@@ -109,8 +120,17 @@ export class Run {
       ...(c.rxFifoFrames !== undefined ? { rxFifoFrames: c.rxFifoFrames } : {}),
       ...(c.linkSpeedMbps !== undefined ? { linkSpeedMbps: c.linkSpeedMbps } : {}),
       cableConnected: c.cableConnected,
-      dmaCheck: (va, length, write, pa) => this.kernel.checkDma(va, length, write, pa),
-    })
+      dmaCheck: (va: number, length: number, write: number, pa: number) => this.kernel.checkDma(va, length, write, pa),
+    }
+    this.controller =
+      c.model === '82540em'
+        ? new E1000Controller({
+            ...common,
+            extraKindBase: CONTROLLER_EXTRA_SCHED_BASE,
+            datasheet: (rule, p2, p3, p4, message) => this.kernel.verifier.report(rule, p2, p3, p4, message),
+            isSharedMemory: (pa, length) => this.inSharedMemory(pa, length),
+          })
+        : new NicController(common)
     this.log = new EventLog(config.traceCapacity ?? 65536)
     this.watch = new HandlerWatch(config.watchCells, this.sites.cell)
     this.capture =
@@ -250,8 +270,26 @@ export class Run {
     return ok && this.phase === 'running'
   }
 
+  /** Whether [pa, pa + length) lies inside one block of shared memory the adapter holds (datasheet rule R80). */
+  private inSharedMemory(pa: number, length: number): boolean {
+    // Receive buffers are posted from one or two blocks: the last block found answers most checks without a walk.
+    const last = this.lastShared
+    if (last !== null && this.miniport.adapter.sharedMemory.get(last.va) === last) {
+      const start = vaToPa(last.va)
+      if (pa >= start && pa + length <= start + last.length) return true
+    }
+    for (const block of this.miniport.adapter.sharedMemory.values()) {
+      const start = vaToPa(block.va)
+      if (pa >= start && pa + length <= start + block.length) {
+        this.lastShared = block
+        return true
+      }
+    }
+    return false
+  }
+
   get receivedFrames(): number {
-    return this.controller.s.totals[T_RX_FRAMES]!
+    return this.controller.totals[T_RX_FRAMES]!
   }
 
   /**

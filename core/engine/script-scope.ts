@@ -10,6 +10,7 @@ import { NDIS_MINIPORT_INTERRUPT } from '../miniport/interrupt-object'
 import { interruptApi } from '../miniport/interrupt-api'
 import type { InterruptDispatch } from '../miniport/interrupt-dispatch'
 import { ioApi } from '../miniport/io-api'
+import { portApi } from '../miniport/port-api'
 import type { MiniportRuntime } from '../miniport/runtime'
 import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
@@ -37,6 +38,7 @@ export function buildScriptScope(
     ...createNdisLibrary(kernel),
     ...adapterApi(miniport),
     ...ioApi(miniport),
+    ...portApi(miniport),
     ...interruptApi(miniport, interrupts),
     ...timerApi(miniport),
     ...eventApi(miniport),

@@ -119,6 +119,8 @@ export interface RegisterRow {
   access: string
   description: string
   section: string
+  /** Bit fields decoded from the value (the 82540EM's registers). */
+  fields?: { name: string; value: number }[]
 }
 
 export interface RingSlot {
@@ -141,12 +143,17 @@ export interface RingSnapshot {
 }
 
 export interface ControllerSnapshot {
+  /** The controller model the scenario chose. */
+  model: 'wb100' | '82540em'
   registers: RegisterRow[]
   rx: RingSnapshot
   tx: RingSnapshot
   totals: Record<string, number>
   linkUp: boolean
   interruptAsserted: boolean
+  /** The 82540EM's EEPROM words and PHY registers; absent for the WB-100. */
+  eeprom?: { words: number[]; sum: number }
+  phy?: { index: number; name: string; value: number }[]
 }
 
 export interface TraceRow {

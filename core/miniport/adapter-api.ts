@@ -28,6 +28,7 @@ export const CmResourceTypeMemory = 3
 export const CmResourceShareDeviceExclusive = 1
 export const CmResourceShareShared = 3
 export const CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE = 0
+export const CM_RESOURCE_PORT_IO = 1
 
 export interface NDIS_CONFIGURATION_PARAMETER {
   ParameterType: number
@@ -40,6 +41,7 @@ export interface CM_PARTIAL_RESOURCE_DESCRIPTOR {
   Flags: number
   u: {
     Memory?: { Start: number; Length: number }
+    Port?: { Start: number; Length: number }
     Interrupt?: { Level: number; Vector: number; Affinity: number }
   }
 }
@@ -66,10 +68,22 @@ export function adapterApi(m: MiniportRuntime) {
 
   function resourceList(): NDIS_RESOURCE_LIST {
     const r = env.controller.resources
+    // A model with an I/O BAR (the 82540EM's) reports it as a port resource after the memory and the interrupt.
+    const ports: CM_PARTIAL_RESOURCE_DESCRIPTOR[] =
+      r.ioPortLength !== undefined && r.ioPortLength > 0
+        ? [
+            {
+              Type: CmResourceTypePort,
+              ShareDisposition: CmResourceShareDeviceExclusive,
+              Flags: CM_RESOURCE_PORT_IO,
+              u: { Port: { Start: r.ioPortBase ?? 0, Length: r.ioPortLength } },
+            },
+          ]
+        : []
     return {
       Version: 1,
       Revision: 1,
-      Count: 2,
+      Count: 2 + ports.length,
       PartialDescriptors: realmCopy(k.realm, [
         {
           Type: CmResourceTypeMemory,
@@ -83,6 +97,7 @@ export function adapterApi(m: MiniportRuntime) {
           Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
           u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
         },
+        ...ports,
       ]),
     }
   }
@@ -278,9 +293,10 @@ export function adapterApi(m: MiniportRuntime) {
         put(ResourceList, null)
         return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
-      put(ResourceList, resourceList())
-      // sizeof(NDIS_RESOURCE_LIST) header + two CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
-      put(BufferSize, 8 + 2 * 16)
+      const list = resourceList()
+      put(ResourceList, list)
+      // sizeof(NDIS_RESOURCE_LIST) header + one 16-byte CM_PARTIAL_RESOURCE_DESCRIPTOR per resource on x86.
+      put(BufferSize, 8 + list.Count * 16)
       put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 

@@ -3,7 +3,7 @@
 // that halt and failed initialisation can be checked against what was left behind (ndis5.md §1.10, R24–R26).
 import type { Kernel } from '../kernel/kernel'
 import type { Scheduler } from '../sim/scheduler'
-import type { NicController } from '../controller/controller'
+import type { ControllerDevice } from '../controller/device'
 import type { EventLog } from '../trace/event-log'
 import type { MiniportHandlers } from './characteristics'
 import type { HandlerWatch } from './handler-watch'
@@ -28,7 +28,7 @@ export interface SharedMemoryBlock {
 export interface MiniportEnvironment {
   readonly kernel: Kernel
   readonly scheduler: Scheduler
-  readonly controller: NicController
+  readonly controller: ControllerDevice
   readonly log: EventLog
   readonly watch: HandlerWatch
   /** Registry values NdisReadConfiguration answers from (the scenario's `registry`). */

@@ -84,7 +84,7 @@ export class InterruptDispatch {
         k.verifier.stop(
           R43,
           i.isrsWithoutDpc,
-          env.controller.peekRegister(0x08),
+          env.controller.pendingCauses(),
           interruptAddress(k, i),
           `the interrupt stayed asserted through ${i.isrsWithoutDpc} ISRs and MiniportHandleInterrupt never ran`,
         )

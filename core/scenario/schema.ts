@@ -23,6 +23,8 @@ const duration = z
 const mac = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'a MAC address such as 02:00:4e:57:42:01')
 
 export const ControllerSettingsSchema = z.strictObject({
+  /** The controller model: the WB-100 teaching device (docs/controller.md) or the Intel 82540EM (docs/82540em.md). */
+  model: z.enum(['wb100', '82540em']).default('wb100'),
   /** Frames the receive FIFO holds while the ring has no free descriptor (controller.md). */
   rxFifoFrames: z.int().min(1).max(4096).optional(),
   linkSpeedMbps: z.union([z.literal(10), z.literal(100), z.literal(1000)]).optional(),

@@ -24,6 +24,7 @@ export type RuleClass =
   | 'timers'
   | 'interrupts'
   | 'arguments'
+  | 'datasheet'
   | 'workbench'
 
 export const RULE_CLASSES: readonly RuleClass[] = [
@@ -40,6 +41,7 @@ export const RULE_CLASSES: readonly RuleClass[] = [
   'timers',
   'interrupts',
   'arguments',
+  'datasheet',
   'workbench',
 ]
 

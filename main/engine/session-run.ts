@@ -7,7 +7,6 @@ import type { EngineRunInput, RunCommandHandlers } from '../../core/api/engine-p
 import { protocolFigures } from '../../core/engine/report-builder'
 import type { Run } from '../../core/engine/run'
 import { T_INTERRUPTS, T_RX_FRAMES } from '../../core/controller/state'
-import { controllerStatistics } from '../../core/controller/view'
 import { controllerSnapshot } from '../../core/inspect/controller'
 import { bugCheckView, findingRows } from '../../core/inspect/findings'
 import { packetDetail } from '../../core/inspect/packet-detail'
@@ -164,7 +163,7 @@ export class InteractiveRun {
   stats(): RunStats {
     const run = this.run
     const nowNs = run.scheduler.nowNs
-    const totals = run.controller.s.totals
+    const totals = run.controller.totals
     const elapsed = nowNs - this.previousNs
     const frames = totals[T_RX_FRAMES]!
     const interrupts = totals[T_INTERRUPTS]!
@@ -189,7 +188,7 @@ export class InteractiveRun {
       interruptsPerSecond,
       eventsDispatched: run.scheduler.dispatched,
       pools: poolRows(run.kernel, this.rates.rates(run.kernel, nowNs)),
-      nic: { ...controllerStatistics(run.controller).totals },
+      nic: { ...run.controller.statistics().totals },
       protocol: { ...protocolFigures(run) },
       findingCount: run.kernel.verifier.findings.length,
       bugCheck: stop?.bugCheck ? bugCheckView(run.sites, stop.bugCheck) : null,

@@ -25,6 +25,12 @@ function marker(file: string): Marker {
   throw new Error(`${file} has no // BUG: marker`)
 }
 
+/** The scenario an example runs under, from a `// scenario: <path from examples/buggy>` line (the 82540EM's). */
+function scenarioArgs(file: string): string[] {
+  const m = /^\/\/ scenario: (\S+)$/m.exec(readFileSync(file, 'utf8'))
+  return m ? ['--scenario', join(buggyDir, m[1]!)] : []
+}
+
 const buggyDir = join(ROOT, 'examples', 'buggy')
 const examples = readdirSync(buggyDir).filter((f) => f.endsWith('.ts'))
 
@@ -57,7 +63,7 @@ describe('buggy examples', () => {
   it.each(examples)('%s stops with its rule at its line', (name) => {
     const file = join(buggyDir, name)
     const expected = marker(file)
-    const run = runCli(['run', file, '--duration', '3ms', '--report', '-', '--quiet'])
+    const run = runCli(['run', file, ...scenarioArgs(file), '--duration', '3ms', '--report', '-', '--quiet'])
     expect(run.status, run.stderr).toBe(1)
     const report = JSON.parse(run.stdout) as {
       findings: { rule: string; severity: string; at: { file: string; line: number } }[]
@@ -79,6 +85,7 @@ describe('--verifier off', () => {
     const run = runCli([
       'run',
       join(buggyDir, name),
+      ...scenarioArgs(join(buggyDir, name)),
       '--duration',
       '3ms',
       '--verifier',

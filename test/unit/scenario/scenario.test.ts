@@ -78,6 +78,16 @@ describe('scenario schema', () => {
     expect(parseScenario('not an object')).toHaveProperty('error')
   })
 
+  it('chooses the controller model: the WB-100 by default, the 82540EM by name; another name is an error at its path', () => {
+    expect(defaultScenario().controller.model).toBe('wb100')
+    const chosen = parseScenario({ controller: { model: '82540em' } })
+    expect('scenario' in chosen && chosen.scenario.controller.model).toBe('82540em')
+    const unknown = parseScenario({ controller: { model: 'e1000e' } })
+    expect('error' in unknown && unknown.error.path).toBe('controller.model')
+    const speed = parseScenario({ controller: { model: '82540em', linkSpeedMbps: 2500 } })
+    expect('error' in speed && speed.error.path).toBe('controller.linkSpeedMbps')
+  })
+
   it.each(readdirSync(join(ROOT, 'examples', 'scenarios')))('shipped scenario %s is valid', (name) => {
     const json = JSON.parse(readFileSync(join(ROOT, 'examples', 'scenarios', name), 'utf8'))
     expect(parseScenario(json)).toHaveProperty('scenario')

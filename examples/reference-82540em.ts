@@ -1,0 +1,781 @@
+// Intel 82540EM reference miniport for NIC Workbench.
+//
+// A serialized NDIS 5.1 bus-master miniport for the Intel 82540EM ("e1000"), written from Intel's PCI/PCI-X Family of
+// Gigabit Ethernet Controllers Software Developer's Manual (8254x SDM; docs/82540em.md) so that it drives the real chip
+// and QEMU's and VirtualBox's e1000 alike: global reset, the station address from the EEPROM through EERD (with its
+// checksum), link through CTRL.SLU and the PHY through MDIC, legacy receive and transmit descriptor rings, interrupts
+// with ICR/IMS/IMC and ITR, and the clear-on-read statistics. Packet handling is the WB-100 reference's: buffers
+// chained to recycled packets, indications in batches, RESOURCES when running low, sends through a bounce buffer.
+// Run it with "controller": { "model": "82540em" } in the scenario.
+//
+// Registry values it reads (the scenario's "registry"): ReceiveRingSize, ReceiveBuffers, MaxReceivePackets,
+// InterruptThrottleUs.
+
+// ---- 82540EM registers and bits (8254x SDM table 13-2) ----
+const CTRL = 0x0000 // §13.4.1
+const STATUS = 0x0008 // §13.4.2
+const EERD = 0x0014 // §13.4.4
+const MDIC = 0x0020 // §13.4.7
+const ICR = 0x00c0 // §13.4.17
+const ITR = 0x00c4 // §13.4.18
+const IMS = 0x00d0 // §13.4.20
+const IMC = 0x00d8 // §13.4.21
+const RCTL = 0x0100 // §13.4.22
+const TCTL = 0x0400 // §13.4.33
+const TIPG = 0x0410 // §13.4.34
+const RDBAL = 0x2800 // §13.4.27
+const RDBAH = 0x2804
+const RDLEN = 0x2808 // §13.4.28
+const RDH = 0x2810
+const RDT = 0x2818
+const RDTR = 0x2820 // §13.4.31
+const RADV = 0x282c
+const TDBAL = 0x3800 // §13.4.35
+const TDBAH = 0x3804
+const TDLEN = 0x3808
+const TDH = 0x3810
+const TDT = 0x3818
+const TIDV = 0x3820
+const MTA = 0x5200 // §13.5.1, 128 entries
+const RAL0 = 0x5400 // §13.5.2
+const RAH0 = 0x5404
+const CRCERRS = 0x4000 // §13.7, clear on read
+const MPC = 0x4010
+const RNBC = 0x40a0
+
+const CTRL_ASDE = 1 << 5
+const CTRL_SLU = 1 << 6
+const CTRL_FRCSPD = 1 << 11
+const CTRL_FRCDPLX = 1 << 12
+const CTRL_RST = 1 << 26
+const STATUS_LU = 1 << 1
+const EERD_START = 1 << 0
+const EERD_DONE = 1 << 4
+const EEPROM_CHECKSUM = 0xbaba
+const MDIC_OP_READ = 2 << 26
+const MDIC_PHY_1 = 1 << 21
+const MDIC_READY = 1 << 28
+const MDIC_ERROR = 1 << 30
+const PHY_ID1 = 2
+const RAH_AV = 0x80000000
+const RCTL_EN = 1 << 1
+const RCTL_BAM = 1 << 15
+const RCTL_BSIZE_2048 = 0
+const RCTL_SECRC = 1 << 26
+const TCTL_EN = 1 << 1
+const TCTL_PSP = 1 << 3
+const TCTL_CT = 0x0f << 4 // collision threshold (§13.4.33)
+const TCTL_COLD_FD = 0x40 << 12 // collision distance, full duplex
+const TIPG_COPPER = 10 | (8 << 10) | (6 << 20) // IPGT 10, IPGR1 8, IPGR2 6 (§13.4.34)
+
+const ICR_TXDW = 1 << 0
+const ICR_LSC = 1 << 2
+const ICR_RXDMT0 = 1 << 4
+const ICR_RXO = 1 << 6
+const ICR_RXT0 = 1 << 7
+const INTERRUPTS = ICR_TXDW | ICR_LSC | ICR_RXDMT0 | ICR_RXO | ICR_RXT0
+
+// Descriptors are 16 bytes (§4.1, §4.2).
+const DESC_SIZE = 16
+const DESC_ADDR = 0
+const DESC_LENGTH = 8
+const DESC_CMD = 11
+const DESC_STATUS = 12
+const DESC_ERRORS = 13
+const RXD_DD = 0x1
+const RXD_EOP = 0x2
+// Receive errors that spoil a frame: CE, SE, SEQ, CXE, RXE (SDM §3.2.3.2); TCPE/IPE only matter with RXCSUM on.
+const RXE_FRAME = 0x01 | 0x02 | 0x04 | 0x10 | 0x80
+const TXD_CMD_EOP = 0x1
+const TXD_CMD_IFCS = 0x2
+const TXD_CMD_RS = 0x8
+const TXD_DD = 0x1
+// Excess collisions, late collision (SDM §3.3.3.2).
+const TXD_ERR = 0x2 | 0x4
+
+const RX_BUFFER_SIZE = 2048
+const TX_RING_SIZE = 64
+const TX_BUFFER_SIZE = 2048
+const ETHERNET_HEADER_SIZE = 14
+const INDICATE_BATCH = 16
+const MAX_FRAME_BUFFERS = 8
+
+// ---- The adapter (the MiniportAdapterContext) ----
+interface ADAPTER {
+  MiniportAdapterHandle: NDIS_HANDLE
+  Registers: PVOID
+  RegistersLength: number
+  EepromBad: boolean
+  Interrupt: NDIS_MINIPORT_INTERRUPT
+  InterruptRegistered: boolean
+  PendingCauses: number
+  MediaConnected: boolean
+  StationAddress: number[]
+
+  // Receive ring: descriptors in shared memory, each slot holding one receive buffer (an index into RxBuffer*).
+  RxRingSize: number
+  RxRingVa: PVOID
+  RxRingPa: NDIS_PHYSICAL_ADDRESS
+  RxSlotBuffer: number[]
+  RxClean: number // next descriptor to examine
+  RxTail: number // the RDT value: the device owns [RDH, RDT)
+  RxLowWater: number
+
+  // Receive buffers: more than ring slots, so that buffers lent to the protocol do not starve the ring.
+  RxBufferCount: number
+  RxBufferMemoryVa: PVOID
+  RxBufferMemoryPa: NDIS_PHYSICAL_ADDRESS
+  RxNdisBuffer: PNDIS_BUFFER[]
+  RxFreeBuffers: number[]
+
+  // Packets: all allocated at initialisation and recycled, never freed while running.
+  PacketPool: NDIS_HANDLE
+  BufferPool: NDIS_HANDLE
+  RxPacketCount: number
+  RxFreePackets: PNDIS_PACKET[]
+
+  // Transmit ring with one bounce buffer per slot.
+  TxRingVa: PVOID
+  TxRingPa: NDIS_PHYSICAL_ADDRESS
+  TxBufferVa: PVOID
+  TxBufferPa: NDIS_PHYSICAL_ADDRESS
+  TxPacket: PNDIS_PACKET[]
+  TxNext: number
+  TxClean: number
+  TxInUse: number
+
+  // Statistics kept by the driver (OID_GEN_*).
+  RxGood: number
+  RxDropped: number
+  RxIndicatedWithResources: number
+  TxGood: number
+  TxErrors: number
+  MissedFrames: number
+  NoBufferFrames: number
+  CrcErrors: number
+}
+
+// Out cells reused by every call: the hot path creates no garbage.
+const StatusCell: Out<NDIS_STATUS> = { value: NDIS_STATUS_SUCCESS }
+const PacketCell: Out<PNDIS_PACKET> = { value: NULL }
+const BufferCell: Out<PNDIS_BUFFER> = { value: NULL }
+const UlongCell: Out<ULONG> = { value: 0 }
+const VaCell: Out<PVOID> = { value: NULL }
+const PaCell: Out<NDIS_PHYSICAL_ADDRESS> = { value: 0 }
+const LengthCell: Out<UINT> = { value: 0 }
+const IndicateBatch: PNDIS_PACKET[] = []
+
+function ReadReg(A: ADAPTER, Offset: number): number {
+  NdisReadRegisterUlong(A.Registers + Offset, UlongCell)
+  return UlongCell.value
+}
+
+function WriteReg(A: ADAPTER, Offset: number, Value: number): void {
+  NdisWriteRegisterUlong(A.Registers + Offset, Value)
+}
+
+function ReadRegistryInteger(Config: NDIS_HANDLE, Keyword: string, Default: number, Min: number, Max: number): number {
+  const Value: Out<NDIS_CONFIGURATION_PARAMETER | null> = { value: null }
+  NdisReadConfiguration(StatusCell, Value, Config, NDIS_STRING_CONST(Keyword), NdisParameterInteger)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS || Value.value === null) return Default
+  const n = Value.value.ParameterData.IntegerData
+  return n < Min ? Min : n > Max ? Max : n
+}
+
+/** One EEPROM word through EERD (SDM §13.4.4): START with the address, poll DONE; -1 when it never completes. */
+function ReadEeprom(A: ADAPTER, Word: number): number {
+  WriteReg(A, EERD, EERD_START | (Word << 8))
+  for (let Poll = 0; Poll < 100; Poll++) {
+    const Value = ReadReg(A, EERD)
+    if ((Value & EERD_DONE) !== 0) return Value >>> 16
+  }
+  return -1
+}
+
+/** One PHY register through MDIC (SDM §13.4.7): the read op at PHY address 1, poll READY; -1 on error. */
+function ReadPhy(A: ADAPTER, Register: number): number {
+  WriteReg(A, MDIC, MDIC_OP_READ | MDIC_PHY_1 | (Register << 16))
+  for (let Poll = 0; Poll < 100; Poll++) {
+    const Value = ReadReg(A, MDIC)
+    if ((Value & MDIC_READY) !== 0) return (Value & MDIC_ERROR) !== 0 ? -1 : Value & 0xffff
+  }
+  return -1
+}
+
+// ---- Receive ----
+
+/** Gives slot i a free receive buffer and clears its status; false when no buffer is free. */
+function ArmRxSlot(A: ADAPTER, Slot: number): boolean {
+  if (A.RxSlotBuffer[Slot] < 0) {
+    const b = A.RxFreeBuffers.pop()
+    if (b === undefined) return false
+    A.RxSlotBuffer[Slot] = b
+  }
+  const Desc = A.RxRingVa + Slot * DESC_SIZE
+  MmWrite32(Desc + DESC_ADDR, A.RxBufferMemoryPa + A.RxSlotBuffer[Slot] * RX_BUFFER_SIZE)
+  MmWrite32(Desc + DESC_ADDR + 4, 0)
+  MmWrite32(Desc + DESC_LENGTH, 0)
+  MmWrite32(Desc + DESC_STATUS, 0)
+  return true
+}
+
+/** Posts every armed slot from RDT up to the one before RxClean (SDM §3.2.6: RDT = RDH means an empty ring). */
+function RefillRxRing(A: ADAPTER): void {
+  const n = A.RxRingSize
+  const OldTail = A.RxTail
+  while ((A.RxTail + 1) % n !== A.RxClean) {
+    if (!ArmRxSlot(A, A.RxTail)) break
+    A.RxTail = (A.RxTail + 1) % n
+  }
+  if (A.RxTail !== OldTail) WriteReg(A, RDT, A.RxTail)
+}
+
+/** Takes a packet's buffers back (its chain is saved before NdisReinitializePacket) and recycles the packet. */
+function ReclaimRxPacket(A: ADAPTER, Packet: PNDIS_PACKET): void {
+  for (;;) {
+    NdisUnchainBufferAtFront(Packet, BufferCell)
+    const Buffer = BufferCell.value
+    if (Buffer === NULL) break
+    NdisAdjustBufferLength(Buffer, RX_BUFFER_SIZE)
+    A.RxFreeBuffers.push((NdisBufferVirtualAddress(Buffer) - A.RxBufferMemoryVa) / RX_BUFFER_SIZE)
+  }
+  NdisReinitializePacket(Packet)
+  A.RxFreePackets.push(Packet)
+}
+
+/** Builds a packet for the frame in slots First..First+Count-1; NULL when no packet is free. */
+function BuildRxPacket(A: ADAPTER, First: number, Count: number, LastLength: number): PNDIS_PACKET {
+  const Packet = A.RxFreePackets.pop()
+  if (Packet === undefined) return NULL
+  for (let i = 0; i < Count; i++) {
+    const Slot = (First + i) % A.RxRingSize
+    const b = A.RxSlotBuffer[Slot]
+    const Buffer = A.RxNdisBuffer[b]
+    NdisAdjustBufferLength(Buffer, i === Count - 1 ? LastLength : RX_BUFFER_SIZE)
+    NdisChainBufferAtBack(Packet, Buffer)
+    A.RxSlotBuffer[Slot] = -1
+  }
+  // Record the frame's buffers count for MiniportReturnPacket's sanity checks.
+  MmWrite32(MINIPORT_RESERVED(Packet), Count)
+  NDIS_SET_PACKET_HEADER_SIZE(Packet, ETHERNET_HEADER_SIZE)
+  // Running low: let the protocol copy now so that the buffers come straight back (ndis5.md §3.3).
+  const Low = A.RxFreeBuffers.length < A.RxLowWater || A.RxFreePackets.length < INDICATE_BATCH
+  NDIS_SET_PACKET_STATUS(Packet, Low ? NDIS_STATUS_RESOURCES : NDIS_STATUS_SUCCESS)
+  if (Low) A.RxIndicatedWithResources++
+  return Packet
+}
+
+function IndicateBatch_(A: ADAPTER, Count: number): void {
+  if (Count === 0) return
+  NdisMIndicateReceivePacket(A.MiniportAdapterHandle, IndicateBatch, Count)
+  // On return: PENDING packets stay with the protocol until MiniportReturnPacket; the others are ours again.
+  for (let i = 0; i < Count; i++) {
+    const Packet = IndicateBatch[i]
+    if (NDIS_GET_PACKET_STATUS(Packet) !== NDIS_STATUS_PENDING) ReclaimRxPacket(A, Packet)
+  }
+}
+
+/** Services the receive ring: every completed frame, indicated in batches (SDM §3.2). */
+function ProcessReceive(A: ADAPTER): void {
+  const n = A.RxRingSize
+  let Batched = 0
+  for (;;) {
+    // A frame is the descriptors from RxClean up to the first with EOP, all with DD.
+    let Count = 0
+    let Eop = false
+    let LastLength = 0
+    let Errors = 0
+    while (Count < MAX_FRAME_BUFFERS && Count < n - 1) {
+      const Desc = A.RxRingVa + ((A.RxClean + Count) % n) * DESC_SIZE
+      const Status = MmRead8(Desc + DESC_STATUS)
+      if ((Status & RXD_DD) === 0) break
+      Count++
+      if ((Status & RXD_EOP) !== 0) {
+        Eop = true
+        LastLength = MmRead16(Desc + DESC_LENGTH)
+        Errors = MmRead8(Desc + DESC_ERRORS)
+        break
+      }
+    }
+    if (!Eop) break
+    const First = A.RxClean
+    A.RxClean = (A.RxClean + Count) % n
+    if ((Errors & RXE_FRAME) !== 0) {
+      // A bad frame: its buffers stay in their slots and are posted again.
+      A.RxDropped++
+      continue
+    }
+    const Packet = BuildRxPacket(A, First, Count, LastLength)
+    if (Packet === NULL) {
+      A.RxDropped++
+      continue
+    }
+    A.RxGood++
+    IndicateBatch[Batched++] = Packet
+    if (Batched === INDICATE_BATCH) {
+      IndicateBatch_(A, Batched)
+      Batched = 0
+    }
+  }
+  IndicateBatch_(A, Batched)
+  RefillRxRing(A)
+}
+
+// ---- Transmit ----
+
+/** Completes every sent frame the device wrote back DD into (SDM §3.3.3.2). */
+function ProcessTransmit(A: ADAPTER): void {
+  while (A.TxInUse > 0) {
+    const Desc = A.TxRingVa + A.TxClean * DESC_SIZE
+    const Status = MmRead8(Desc + DESC_STATUS)
+    if ((Status & TXD_DD) === 0) break
+    const Packet = A.TxPacket[A.TxClean]
+    A.TxPacket[A.TxClean] = NULL
+    A.TxClean = (A.TxClean + 1) % TX_RING_SIZE
+    A.TxInUse--
+    if ((Status & TXD_ERR) !== 0) A.TxErrors++
+    else A.TxGood++
+    NdisMSendComplete(
+      A.MiniportAdapterHandle,
+      Packet,
+      (Status & TXD_ERR) !== 0 ? NDIS_STATUS_FAILURE : NDIS_STATUS_SUCCESS,
+    )
+  }
+}
+
+function MiniportSendPackets(A: ADAPTER, PacketArray: PNDIS_PACKET[], NumberOfPackets: number): void {
+  let Posted = 0
+  for (let i = 0; i < NumberOfPackets; i++) {
+    const Packet = PacketArray[i]
+    if (A.TxInUse === TX_RING_SIZE - 1) {
+      // Ring full: NDIS queues the packet and sends it again after a completion.
+      NDIS_SET_PACKET_STATUS(Packet, NDIS_STATUS_RESOURCES)
+      continue
+    }
+    // Copy the chain into this slot's bounce buffer (one descriptor per frame).
+    const Slot = A.TxNext
+    const Bounce = A.TxBufferVa + Slot * TX_BUFFER_SIZE
+    let Length = 0
+    NdisQueryPacket(Packet, null, null, BufferCell, LengthCell)
+    if (LengthCell.value > TX_BUFFER_SIZE || LengthCell.value < ETHERNET_HEADER_SIZE) {
+      NDIS_SET_PACKET_STATUS(Packet, NDIS_STATUS_FAILURE)
+      A.TxErrors++
+      continue
+    }
+    let Buffer = BufferCell.value
+    while (Buffer !== NULL) {
+      NdisQueryBuffer(Buffer, VaCell, LengthCell)
+      NdisMoveMemory(Bounce + Length, VaCell.value, LengthCell.value)
+      Length += LengthCell.value
+      NdisGetNextBuffer(Buffer, BufferCell)
+      Buffer = BufferCell.value
+    }
+    const Desc = A.TxRingVa + Slot * DESC_SIZE
+    MmWrite32(Desc + DESC_ADDR, A.TxBufferPa + Slot * TX_BUFFER_SIZE)
+    MmWrite32(Desc + DESC_ADDR + 4, 0)
+    MmWrite16(Desc + DESC_LENGTH, Length)
+    MmWrite8(Desc + DESC_CMD, TXD_CMD_EOP | TXD_CMD_IFCS | TXD_CMD_RS)
+    MmWrite8(Desc + DESC_STATUS, 0)
+    A.TxPacket[Slot] = Packet
+    A.TxNext = (Slot + 1) % TX_RING_SIZE
+    A.TxInUse++
+    NDIS_SET_PACKET_STATUS(Packet, NDIS_STATUS_PENDING)
+    Posted++
+  }
+  if (Posted > 0) WriteReg(A, TDT, A.TxNext)
+}
+
+// ---- Interrupts ----
+
+function MiniportISR(InterruptRecognized: Out<boolean>, QueueMiniportHandleInterrupt: Out<boolean>, A: ADAPTER): void {
+  // Reading ICR returns and clears the causes and drops the line (SDM §13.4.17).
+  const Causes = ReadReg(A, ICR)
+  if (Causes === 0) {
+    InterruptRecognized.value = false
+    QueueMiniportHandleInterrupt.value = false
+    return
+  }
+  A.PendingCauses |= Causes
+  InterruptRecognized.value = true
+  QueueMiniportHandleInterrupt.value = true
+}
+
+/** Runs at DIRQL under the interrupt lock: takes the causes the ISR saved. */
+function TakePendingCauses(A: ADAPTER): boolean {
+  UlongCell.value = A.PendingCauses
+  A.PendingCauses = 0
+  return true
+}
+
+function MiniportHandleInterrupt(A: ADAPTER): void {
+  NdisMSynchronizeWithInterrupt(A.Interrupt, TakePendingCauses, A)
+  const Causes = UlongCell.value
+  if ((Causes & (ICR_RXT0 | ICR_RXDMT0 | ICR_RXO)) !== 0) ProcessReceive(A)
+  if ((Causes & ICR_TXDW) !== 0) ProcessTransmit(A)
+  if ((Causes & ICR_LSC) !== 0) {
+    const Connected = (ReadReg(A, STATUS) & STATUS_LU) !== 0
+    if (Connected !== A.MediaConnected) {
+      A.MediaConnected = Connected
+      NdisMIndicateStatus(
+        A.MiniportAdapterHandle,
+        Connected ? NDIS_STATUS_MEDIA_CONNECT : NDIS_STATUS_MEDIA_DISCONNECT,
+        NULL,
+        0,
+      )
+      NdisMIndicateStatusComplete(A.MiniportAdapterHandle)
+    }
+  }
+}
+
+// ---- Returns, hang check ----
+
+function MiniportReturnPacket(A: ADAPTER, Packet: PNDIS_PACKET): void {
+  // The protocol is done with the packet: save its chain, reinitialise it, and post its buffers again.
+  ReclaimRxPacket(A, Packet)
+  RefillRxRing(A)
+}
+
+function MiniportCheckForHang(A: ADAPTER): boolean {
+  // Statistics registers clear on read: accumulate them (SDM §13.7).
+  A.MissedFrames += ReadReg(A, MPC)
+  A.NoBufferFrames += ReadReg(A, RNBC)
+  A.CrcErrors += ReadReg(A, CRCERRS)
+  return false
+}
+
+// ---- Initialisation and halt ----
+
+function FreeAdapterResources(A: ADAPTER): void {
+  for (const Packet of A.RxFreePackets) NdisFreePacket(Packet)
+  A.RxFreePackets.length = 0
+  if (A.PacketPool !== NULL) NdisFreePacketPool(A.PacketPool)
+  for (const Buffer of A.RxNdisBuffer) NdisFreeBuffer(Buffer)
+  A.RxNdisBuffer.length = 0
+  if (A.BufferPool !== NULL) NdisFreeBufferPool(A.BufferPool)
+  if (A.RxBufferMemoryVa !== NULL) {
+    NdisMFreeSharedMemory(
+      A.MiniportAdapterHandle,
+      A.RxBufferCount * RX_BUFFER_SIZE,
+      false,
+      A.RxBufferMemoryVa,
+      A.RxBufferMemoryPa,
+    )
+  }
+  if (A.RxRingVa !== NULL) {
+    NdisMFreeSharedMemory(A.MiniportAdapterHandle, A.RxRingSize * DESC_SIZE, false, A.RxRingVa, A.RxRingPa)
+  }
+  if (A.TxBufferVa !== NULL) {
+    NdisMFreeSharedMemory(A.MiniportAdapterHandle, TX_RING_SIZE * TX_BUFFER_SIZE, false, A.TxBufferVa, A.TxBufferPa)
+  }
+  if (A.TxRingVa !== NULL) {
+    NdisMFreeSharedMemory(A.MiniportAdapterHandle, TX_RING_SIZE * DESC_SIZE, false, A.TxRingVa, A.TxRingPa)
+  }
+  if (A.Registers !== NULL) NdisMUnmapIoSpace(A.MiniportAdapterHandle, A.Registers, A.RegistersLength)
+}
+
+function AllocateShared(A: ADAPTER, Length: number): boolean {
+  NdisMAllocateSharedMemory(A.MiniportAdapterHandle, Length, false, VaCell, PaCell)
+  return VaCell.value !== NULL
+}
+
+/** Rings, buffers, buffer descriptors and packets; RESOURCES when any is short. */
+function AllocateAdapterMemory(A: ADAPTER): NDIS_STATUS {
+  if (!AllocateShared(A, A.RxRingSize * DESC_SIZE)) return NDIS_STATUS_RESOURCES
+  A.RxRingVa = VaCell.value
+  A.RxRingPa = PaCell.value
+  if (!AllocateShared(A, A.RxBufferCount * RX_BUFFER_SIZE)) return NDIS_STATUS_RESOURCES
+  A.RxBufferMemoryVa = VaCell.value
+  A.RxBufferMemoryPa = PaCell.value
+  if (!AllocateShared(A, TX_RING_SIZE * DESC_SIZE)) return NDIS_STATUS_RESOURCES
+  A.TxRingVa = VaCell.value
+  A.TxRingPa = PaCell.value
+  if (!AllocateShared(A, TX_RING_SIZE * TX_BUFFER_SIZE)) return NDIS_STATUS_RESOURCES
+  A.TxBufferVa = VaCell.value
+  A.TxBufferPa = PaCell.value
+
+  const Pool: Out<NDIS_HANDLE> = { value: NULL }
+  NdisAllocateBufferPool(StatusCell, Pool, A.RxBufferCount)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
+  A.BufferPool = Pool.value
+  for (let i = 0; i < A.RxBufferCount; i++) {
+    NdisAllocateBuffer(StatusCell, BufferCell, A.BufferPool, A.RxBufferMemoryVa + i * RX_BUFFER_SIZE, RX_BUFFER_SIZE)
+    if (StatusCell.value !== NDIS_STATUS_SUCCESS) return NDIS_STATUS_RESOURCES
+    A.RxNdisBuffer.push(BufferCell.value)
+    A.RxFreeBuffers.push(i)
+  }
+
+  // The pool is sized from configuration; a smaller one is tried if memory is short (founding document).
+  let Count = A.RxPacketCount
+  for (;;) {
+    NdisAllocatePacketPool(StatusCell, Pool, Count, PROTOCOL_RESERVED_SIZE_IN_PACKET)
+    if (StatusCell.value === NDIS_STATUS_SUCCESS || Count <= 8) break
+    Count = Count >> 1
+  }
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
+  A.PacketPool = Pool.value
+  A.RxPacketCount = Count
+  // Low on resources, a few packets fewer is no reason to fail: receive copies (RESOURCES) until returns catch up.
+  for (let i = 0; i < Count; i++) {
+    NdisAllocatePacket(StatusCell, PacketCell, A.PacketPool)
+    if (StatusCell.value !== NDIS_STATUS_SUCCESS) continue
+    A.RxFreePackets.push(PacketCell.value)
+  }
+  return A.RxFreePackets.length >= 4 ? NDIS_STATUS_SUCCESS : NDIS_STATUS_RESOURCES
+}
+
+function MiniportInitialize(
+  OpenErrorStatus: Out<NDIS_STATUS>,
+  SelectedMediumIndex: Out<number>,
+  MediumArray: NDIS_MEDIUM[],
+  MediumArraySize: number,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WrapperConfigurationContext: NDIS_HANDLE,
+): NDIS_STATUS {
+  OpenErrorStatus.value = NDIS_STATUS_SUCCESS
+  let Medium = -1
+  for (let i = 0; i < MediumArraySize; i++) if (MediumArray[i] === NdisMedium802_3) Medium = i
+  if (Medium < 0) return NDIS_STATUS_UNSUPPORTED_MEDIA
+  SelectedMediumIndex.value = Medium
+
+  const A: ADAPTER = {
+    MiniportAdapterHandle,
+    Registers: NULL,
+    RegistersLength: 0,
+    EepromBad: false,
+    Interrupt: new NDIS_MINIPORT_INTERRUPT(),
+    InterruptRegistered: false,
+    PendingCauses: 0,
+    MediaConnected: false,
+    StationAddress: [],
+    RxRingSize: 64,
+    RxRingVa: NULL,
+    RxRingPa: 0,
+    RxSlotBuffer: [],
+    RxClean: 0,
+    RxTail: 0,
+    RxLowWater: 8,
+    RxBufferCount: 0,
+    RxBufferMemoryVa: NULL,
+    RxBufferMemoryPa: 0,
+    RxNdisBuffer: [],
+    RxFreeBuffers: [],
+    PacketPool: NULL,
+    BufferPool: NULL,
+    RxPacketCount: 64,
+    RxFreePackets: [],
+    TxRingVa: NULL,
+    TxRingPa: 0,
+    TxBufferVa: NULL,
+    TxBufferPa: 0,
+    TxPacket: [],
+    TxNext: 0,
+    TxClean: 0,
+    TxInUse: 0,
+    RxGood: 0,
+    RxDropped: 0,
+    RxIndicatedWithResources: 0,
+    TxGood: 0,
+    TxErrors: 0,
+    MissedFrames: 0,
+    NoBufferFrames: 0,
+    CrcErrors: 0,
+  }
+
+  // 1. Attributes first: NDIS needs the context before resources are claimed.
+  NdisMSetAttributesEx(MiniportAdapterHandle, A, 2, NDIS_ATTRIBUTE_BUS_MASTER, NdisInterfacePci)
+
+  // Configuration: sizes of the rings and pools.
+  const Config: Out<NDIS_HANDLE> = { value: NULL }
+  let ThrottleUs = 0
+  NdisOpenConfiguration(StatusCell, Config, WrapperConfigurationContext)
+  if (StatusCell.value === NDIS_STATUS_SUCCESS) {
+    // RDLEN is a multiple of 128 bytes: eight descriptors (SDM §13.4.28).
+    A.RxRingSize = ReadRegistryInteger(Config.value, 'ReceiveRingSize', 64, 8, 4096) & ~7
+    A.RxBufferCount = ReadRegistryInteger(Config.value, 'ReceiveBuffers', A.RxRingSize * 2, A.RxRingSize, 16384)
+    A.RxPacketCount = ReadRegistryInteger(Config.value, 'MaxReceivePackets', 64, 8, 0xffff)
+    ThrottleUs = ReadRegistryInteger(Config.value, 'InterruptThrottleUs', 0, 0, 0xffff)
+    NdisCloseConfiguration(Config.value)
+  } else {
+    A.RxBufferCount = A.RxRingSize * 2
+  }
+  A.RxLowWater = Math.max(4, A.RxRingSize >> 2)
+
+  // 2. Resources: the register window and the interrupt.
+  const Resources: Out<NDIS_RESOURCE_LIST | null> = { value: null }
+  NdisMQueryAdapterResources(StatusCell, WrapperConfigurationContext, Resources, LengthCell)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS || Resources.value === null) return NDIS_STATUS_ADAPTER_NOT_FOUND
+  let RegisterBase = 0
+  let Vector = 0
+  let Level = 0
+  for (const d of Resources.value.PartialDescriptors) {
+    if (d.Type === CmResourceTypeMemory && d.u.Memory) {
+      RegisterBase = d.u.Memory.Start
+      A.RegistersLength = d.u.Memory.Length
+    } else if (d.Type === CmResourceTypeInterrupt && d.u.Interrupt) {
+      Vector = d.u.Interrupt.Vector
+      Level = d.u.Interrupt.Level
+    }
+  }
+  NdisMMapIoSpace(StatusCell, VaCell, MiniportAdapterHandle, RegisterBase, A.RegistersLength)
+  if (StatusCell.value !== NDIS_STATUS_SUCCESS) return StatusCell.value
+  A.Registers = VaCell.value
+
+  // The device must be an 82540EM: vendor 8086, device 100E in its PCI configuration space (SDM §4.1).
+  NdisAllocateMemoryWithTag(VaCell, 4, 0)
+  if (VaCell.value === NULL) return NDIS_STATUS_RESOURCES
+  const Identity = VaCell.value
+  const Copied = NdisReadPciSlotInformation(MiniportAdapterHandle, 0, 0, Identity, 4)
+  const Id = MmRead32(Identity)
+  NdisFreeMemory(Identity, 4, 0)
+  if (Copied !== 4 || Id !== 0x100e8086) {
+    NdisMUnmapIoSpace(MiniportAdapterHandle, A.Registers, A.RegistersLength)
+    return NDIS_STATUS_ADAPTER_NOT_FOUND
+  }
+
+  // 3. Global reset (SDM §14.1, §13.4.1): set CTRL.RST, wait for it, mask everything and discard stale causes.
+  WriteReg(A, CTRL, ReadReg(A, CTRL) | CTRL_RST)
+  NdisStallExecution(10)
+  WriteReg(A, IMC, 0xffffffff)
+  ReadReg(A, ICR)
+
+  // 4. The station address from EEPROM words 0–2, the image checked against its checksum (SDM §5.6.1).
+  let Sum = 0
+  const Words: number[] = []
+  for (let Word = 0; Word < 64; Word++) {
+    const Value = ReadEeprom(A, Word)
+    if (Value < 0) return NDIS_STATUS_ADAPTER_NOT_FOUND
+    if (Word < 3) Words.push(Value)
+    Sum = (Sum + Value) & 0xffff
+  }
+  A.EepromBad = Sum !== EEPROM_CHECKSUM
+  A.StationAddress = [Words[0] & 0xff, Words[0] >>> 8, Words[1] & 0xff, Words[1] >>> 8, Words[2] & 0xff, Words[2] >>> 8]
+  // Receive address 0 and an empty multicast table (SDM §14.4).
+  WriteReg(A, RAL0, (Words[0] | (Words[1] << 16)) >>> 0)
+  WriteReg(A, RAH0, (Words[2] | RAH_AV) >>> 0)
+  for (let i = 0; i < 128; i++) WriteReg(A, MTA + i * 4, 0)
+
+  // Link (SDM §14.3): speed and duplex from autonegotiation, set link up; the PHY must answer at address 1.
+  const Ctrl = ReadReg(A, CTRL) & ~(CTRL_FRCSPD | CTRL_FRCDPLX)
+  WriteReg(A, CTRL, Ctrl | CTRL_ASDE | CTRL_SLU)
+  if (ReadPhy(A, PHY_ID1) !== 0x0141) DbgPrint('82540EM: unexpected PHY identifier\n')
+
+  // 5. Receive ring, receive buffers, their buffer descriptors, and the packets.
+  let Status = AllocateAdapterMemory(A)
+  if (Status !== NDIS_STATUS_SUCCESS) {
+    FreeAdapterResources(A)
+    return Status
+  }
+
+  for (let i = 0; i < A.RxRingSize; i++) A.RxSlotBuffer.push(-1)
+  for (let i = 0; i < TX_RING_SIZE; i++) A.TxPacket.push(NULL)
+
+  // 6. Program the receive ring, post n − 1 buffers, then enable the receiver (SDM §14.4). RCTL.RDMTS 00: RXDMT0 when
+  // half the ring is left; the FCS is stripped (SECRC); broadcasts accepted.
+  WriteReg(A, RDBAL, A.RxRingPa)
+  WriteReg(A, RDBAH, 0)
+  WriteReg(A, RDLEN, A.RxRingSize * DESC_SIZE)
+  WriteReg(A, RDH, 0)
+  WriteReg(A, RDT, 0)
+  WriteReg(A, RDTR, 0)
+  WriteReg(A, RADV, 0)
+  A.RxClean = 0
+  A.RxTail = 0
+  RefillRxRing(A)
+  WriteReg(A, RCTL, RCTL_EN | RCTL_BAM | RCTL_BSIZE_2048 | RCTL_SECRC)
+
+  // 7–8. Transmit ring, then the transmitter (SDM §14.5); throttling in 256 ns units (§13.4.18).
+  WriteReg(A, TDBAL, A.TxRingPa)
+  WriteReg(A, TDBAH, 0)
+  WriteReg(A, TDLEN, TX_RING_SIZE * DESC_SIZE)
+  WriteReg(A, TDH, 0)
+  WriteReg(A, TDT, 0)
+  WriteReg(A, TIDV, 0)
+  WriteReg(A, TIPG, TIPG_COPPER)
+  WriteReg(A, TCTL, TCTL_EN | TCTL_PSP | TCTL_CT | TCTL_COLD_FD)
+  WriteReg(A, ITR, Math.min(0xffff, Math.floor((ThrottleUs * 1000) / 256)))
+
+  // 9–11. The interrupt, then unmask, then the initial media state.
+  Status = NdisMRegisterInterrupt(
+    A.Interrupt,
+    MiniportAdapterHandle,
+    Vector,
+    Level,
+    true,
+    false,
+    NdisInterruptLevelSensitive,
+  )
+  if (Status !== NDIS_STATUS_SUCCESS) {
+    WriteReg(A, RCTL, 0)
+    WriteReg(A, TCTL, 0)
+    FreeAdapterResources(A)
+    return Status
+  }
+  A.InterruptRegistered = true
+  WriteReg(A, IMS, INTERRUPTS)
+  A.MediaConnected = (ReadReg(A, STATUS) & STATUS_LU) !== 0
+
+  DbgPrint(
+    '82540EM at %p: %d rx descriptors, %d rx buffers, %d packets, station %02x-%02x-%02x-%02x-%02x-%02x%s\n',
+    A.Registers,
+    A.RxRingSize,
+    A.RxBufferCount,
+    A.RxPacketCount,
+    A.StationAddress[0],
+    A.StationAddress[1],
+    A.StationAddress[2],
+    A.StationAddress[3],
+    A.StationAddress[4],
+    A.StationAddress[5],
+    A.EepromBad ? ' (EEPROM checksum bad)' : '',
+  )
+  return NDIS_STATUS_SUCCESS
+}
+
+function MiniportHalt(A: ADAPTER): void {
+  // Quiesce the device, then undo MiniportInitialize in reverse.
+  WriteReg(A, IMC, 0xffffffff)
+  WriteReg(A, RCTL, 0)
+  WriteReg(A, TCTL, 0)
+  NdisMDeregisterInterrupt(A.Interrupt)
+  A.InterruptRegistered = false
+  // Sends the device never finished are completed as failed.
+  while (A.TxInUse > 0) {
+    NdisMSendComplete(A.MiniportAdapterHandle, A.TxPacket[A.TxClean], NDIS_STATUS_FAILURE)
+    A.TxPacket[A.TxClean] = NULL
+    A.TxClean = (A.TxClean + 1) % TX_RING_SIZE
+    A.TxInUse--
+  }
+  // Buffers still in ring slots go back to the free list before the descriptors are freed.
+  for (let Slot = 0; Slot < A.RxRingSize; Slot++) {
+    if (A.RxSlotBuffer[Slot] >= 0) A.RxFreeBuffers.push(A.RxSlotBuffer[Slot])
+    A.RxSlotBuffer[Slot] = -1
+  }
+  DbgPrint(
+    '82540EM halted: %u frames indicated (%u with RESOURCES), %u dropped, %u sent, %u missed, %u CRC errors\n',
+    A.RxGood,
+    A.RxIndicatedWithResources,
+    A.RxDropped,
+    A.TxGood,
+    A.MissedFrames,
+    A.CrcErrors,
+  )
+  FreeAdapterResources(A)
+}
+
+export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE_STRING): NDIS_STATUS {
+  const WrapperHandle: Out<NDIS_HANDLE> = { value: NULL }
+  NdisMInitializeWrapper(WrapperHandle, DriverObject, RegistryPath, NULL)
+  const Status = NdisMRegisterMiniport(WrapperHandle.value, {
+    MajorNdisVersion: 5,
+    MinorNdisVersion: 1,
+    InitializeHandler: MiniportInitialize,
+    HaltHandler: MiniportHalt,
+    ISRHandler: MiniportISR,
+    HandleInterruptHandler: MiniportHandleInterrupt,
+    SendPacketsHandler: MiniportSendPackets,
+    ReturnPacketHandler: MiniportReturnPacket,
+    CheckForHangHandler: MiniportCheckForHang,
+  })
+  if (Status !== NDIS_STATUS_SUCCESS) NdisTerminateWrapper(WrapperHandle.value, NULL)
+  return Status
+}
