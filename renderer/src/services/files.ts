@@ -20,7 +20,11 @@ interface SavePicker {
   }>
 }
 
-export async function saveTextFile(name: string, text: string): Promise<boolean> {
+/**
+ * Saves text under a name: where the save picker puts it ('picked'), else as a download ('downloaded'); null when the
+ * author closed the picker. A picker the page may not open here (no user gesture left) falls back to the download.
+ */
+export async function saveTextFile(name: string, text: string): Promise<'picked' | 'downloaded' | null> {
   const picker = (window as unknown as SavePicker).showSaveFilePicker
   if (picker) {
     try {
@@ -28,9 +32,9 @@ export async function saveTextFile(name: string, text: string): Promise<boolean>
       const writable = await handle.createWritable()
       await writable.write(text)
       await writable.close()
-      return true
-    } catch {
-      return false
+      return 'picked'
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return null
     }
   }
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
@@ -39,5 +43,5 @@ export async function saveTextFile(name: string, text: string): Promise<boolean>
   anchor.download = name
   anchor.click()
   URL.revokeObjectURL(url)
-  return true
+  return 'downloaded'
 }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { Diagnostic } from '../../../core/api/workbench-api'
 import { STARTER_MINIPORT } from '../monaco/starter'
 import { DEFAULT_SCENARIO } from '../services/scenario-schema'
@@ -11,6 +11,9 @@ const KEYS = {
   script: 'nicwb.editor.script',
   scenario: 'nicwb.editor.scenario',
   scenarioName: 'nicwb.editor.scenarioName',
+  // Which of the stored texts hold unsaved edits: a reload must still ask before they are replaced.
+  scriptDirty: 'nicwb.editor.scriptDirty',
+  scenarioDirty: 'nicwb.editor.scenarioDirty',
 } as const
 
 function read(key: string): string | null {
@@ -38,8 +41,10 @@ export const useEditorStore = defineStore('editor', () => {
   const active = ref<EditorDocument>('script')
   const cursorLine = ref(1)
   const cursorColumn = ref(1)
-  const dirty = ref(false)
-  const scenarioDirty = ref(false)
+  const dirty = ref(read(KEYS.scriptDirty) === 'true')
+  const scenarioDirty = ref(read(KEYS.scenarioDirty) === 'true')
+  watch(dirty, (now) => write(KEYS.scriptDirty, String(now)))
+  watch(scenarioDirty, (now) => write(KEYS.scenarioDirty, String(now)))
   /** Where each document was read from on disk (a workspace's file), or null: an example, a picked file, new text. */
   const paths = ref<Record<EditorDocument, string | null>>({ script: null, scenario: null })
   /** Problems found before a run (type check, scenario schema) from the host. */
@@ -68,7 +73,10 @@ export const useEditorStore = defineStore('editor', () => {
     cursorColumn.value = column
   }
 
-  /** A file opened from disk or an example: JSON goes to the scenario, anything else is the script. */
+  /**
+   * A file opened from disk or an example: JSON goes to the scenario, anything else is the script. It replaces the
+   * document without asking: the UI opens files through the files store, which asks first.
+   */
   function open(name: string, value: string): void {
     load(name.toLowerCase().endsWith('.json') ? 'scenario' : 'script', name, value, null)
   }
