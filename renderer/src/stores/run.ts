@@ -28,6 +28,22 @@ export const useRunStore = defineStore('run', () => {
   const live = computed(() => state.value === 'running' || state.value === 'paused')
   const bugCheck = computed(() => stats.value?.bugCheck ?? null)
   const showBugCheck = computed(() => bugCheck.value !== null && !bugCheckDismissed.value)
+  /**
+   * The bug check that stopped the run when no finding stands for it (the watchdog's 0x133 is not a verifier
+   * finding): Problems lists it, so "No problems" never sits under a stop screen.
+   */
+  const unlistedBugCheck = computed(() => {
+    const b = bugCheck.value
+    if (!b) return null
+    const listed = findings.value.some((f) => f.bugCheck && f.rule === b.rule && f.at.line === b.at.line)
+    return listed ? null : b
+  })
+  /** Why the miniport did not start (DriverEntry or MiniportInitialize failed), from the host's log line. */
+  const startFailure = computed(() => {
+    if (stats.value?.stopReason !== 'init-failed') return null
+    const lines = log.value.filter((l) => l.text.startsWith('the miniport did not start'))
+    return lines[lines.length - 1]?.text ?? 'the miniport did not start'
+  })
 
   function api(): WorkbenchApi {
     return workbenchApi()
@@ -160,6 +176,8 @@ export const useRunStore = defineStore('run', () => {
     live,
     bugCheck,
     showBugCheck,
+    unlistedBugCheck,
+    startFailure,
     subscribe,
     receive,
     refreshFindings,

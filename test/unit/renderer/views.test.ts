@@ -237,3 +237,59 @@ describe('TraceView', () => {
     view.unmount()
   })
 })
+
+describe('Problems under a stop', () => {
+  const watchdog = {
+    rule: 'R15',
+    code: '0x133',
+    name: 'DPC_WATCHDOG_VIOLATION',
+    params: ['0x00000000', '0x00000bb8', '0x00000bb8', '0x00000000'] as [string, string, string, string],
+    paramMeanings: ['0', 'time it ran (ms)', 'its allotment (ms)', '0'] as [string, string, string, string],
+    message: 'MiniportInitialize did not return: stopped after 3000 ms of wall-clock time',
+    at: { file: 'miniport.ts', line: 17, column: 3 },
+  }
+
+  it('lists a watchdog stop (no finding stands for it) with its line, and counts it', async () => {
+    const run = useRunStore()
+    run.receive(stats({ state: 'ended', stopReason: 'watchdog', bugCheck: watchdog }))
+    await flush()
+    const view = mount(ProblemsView)
+    const row = view.get('[data-testid="stop-row"]')
+    expect(row.text()).toContain('0x133')
+    expect(row.text()).toContain('DPC_WATCHDOG_VIOLATION')
+    expect(row.text()).toContain('MiniportInitialize did not return')
+    expect(view.text()).not.toContain('No problems')
+    await row.trigger('click')
+    expect(useEditorStore().reveal).toMatchObject({ line: 17, column: 3 })
+  })
+
+  it('lists a bug check once when its finding is listed', async () => {
+    host.findings = [finding({ rule: 'R15', bugCheck: true, at: watchdog.at })]
+    const run = useRunStore()
+    run.receive(stats({ state: 'ended', stopReason: 'bugcheck', bugCheck: watchdog, findingCount: 1 }))
+    await flush()
+    const view = mount(ProblemsView)
+    expect(view.findAll('[data-testid="finding-row"]')).toHaveLength(1)
+    expect(view.find('[data-testid="stop-row"]').exists()).toBe(false)
+  })
+
+  it('says why the miniport did not start', async () => {
+    const run = useRunStore()
+    run.receive(
+      stats({
+        state: 'ended',
+        stopReason: 'init-failed',
+        newLog: [
+          {
+            timeNs: 0,
+            text: 'the miniport did not start: DriverEntry returned NDIS_STATUS_BAD_CHARACTERISTICS (0xC0010005)',
+          },
+        ],
+      }),
+    )
+    await flush()
+    const view = mount(ProblemsView)
+    expect(view.get('[data-testid="start-failure"]').text()).toContain('DriverEntry returned')
+    expect(view.text()).not.toContain('No problems')
+  })
+})
