@@ -52,6 +52,9 @@ export const useEditorStore = defineStore('editor', () => {
   /** A request to show a line; the editor component follows it. `seq` makes repeated jumps to one line count. */
   const reveal = ref<{ document: EditorDocument; line: number; column: number; seq: number } | null>(null)
 
+  /** Why a link of a run view did not move the cursor (its line is in another file), until the next jump. */
+  const notice = ref<string | null>(null)
+
   const activeName = computed(() => (active.value === 'script' ? fileName.value : scenarioName.value))
 
   function setText(value: string): void {
@@ -121,6 +124,22 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /**
+   * A location a run view names (trace, packet, pool, finding, bug check): shown only when it is in the open script,
+   * since a line of another file means nothing here; else the notice says which file it is in.
+   */
+  function revealAt(at: { file: string; line: number; column: number } | null | undefined): boolean {
+    if (!at || !Number.isFinite(at.line) || at.line < 1) return false
+    const base = at.file.slice(Math.max(at.file.lastIndexOf('/'), at.file.lastIndexOf('\\')) + 1)
+    if (base !== '' && base !== fileName.value) {
+      notice.value = `line ${at.line} is in ${base}, not in the open ${fileName.value}`
+      return false
+    }
+    notice.value = null
+    revealLine(at.line, at.column)
+    return true
+  }
+
   function setDiagnostics(list: Diagnostic[]): void {
     diagnostics.value = list
   }
@@ -138,6 +157,7 @@ export const useEditorStore = defineStore('editor', () => {
     paths.value = { script: null, scenario: null }
     diagnostics.value = []
     reveal.value = null
+    notice.value = null
   }
 
   return {
@@ -154,6 +174,7 @@ export const useEditorStore = defineStore('editor', () => {
     paths,
     diagnostics,
     reveal,
+    notice,
     setText,
     setScenarioText,
     setCursor,
@@ -162,6 +183,7 @@ export const useEditorStore = defineStore('editor', () => {
     markSaved,
     show,
     revealLine,
+    revealAt,
     setDiagnostics,
     reset,
   }

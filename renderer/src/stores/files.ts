@@ -3,6 +3,8 @@ import { ref } from 'vue'
 import { saveTextFile } from '../services/files'
 import { useDesktopStore } from './desktop'
 import { useEditorStore, type EditorDocument } from './editor'
+import { useInspectStore } from './inspect'
+import { useRunStore } from './run'
 
 /** What the author chose when a file was about to replace unsaved text. */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel'
@@ -87,6 +89,12 @@ export const useFilesStore = defineStore('files', () => {
       if (choice === 'save' && !(await save(document))) return false
     }
     editor.load(document, name, text, path)
+    // The last run's views (findings, stop screen, packets, trace) are of the script just replaced: they go with it.
+    const run = useRunStore()
+    if (document === 'script' && !run.live) {
+      run.forget()
+      useInspectStore().clearRun()
+    }
     return true
   }
 

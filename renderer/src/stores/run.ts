@@ -96,11 +96,8 @@ export const useRunStore = defineStore('run', () => {
     const { settings } = useSettingsStore()
     return guarded(async () => {
       subscribe()
-      history.clear()
-      findings.value = []
-      findingsFetched = -1
-      log.value = []
-      bugCheckDismissed.value = false
+      // Nothing of the previous run stays on screen, even when this one is refused (its stop screen included).
+      forget()
       const result = await api().startRun({
         fileName: editor.fileName,
         scriptText: editor.text,
@@ -146,6 +143,17 @@ export const useRunStore = defineStore('run', () => {
     return guarded(() => api().setCable(connected))
   }
 
+  /** Clears what the views show of the last run (a new run starts, or another script was opened). */
+  function forget(): void {
+    stats.value = null
+    history.clear()
+    findings.value = []
+    findingsFetched = -1
+    log.value = []
+    bugCheckDismissed.value = false
+    tick.value++
+  }
+
   function dismissBugCheck(): void {
     bugCheckDismissed.value = true
   }
@@ -186,6 +194,7 @@ export const useRunStore = defineStore('run', () => {
     setSpeed,
     setCable,
     dismissBugCheck,
+    forget,
     reset,
   }
 })
