@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import { saveTextFile } from '../services/files'
+import { ref, shallowRef } from 'vue'
+import { replayScenarioText, replayedCapture } from '../../../core/scenario/replay-text'
+import { openBinaryFile, saveTextFile } from '../services/files'
 import { useDesktopStore } from './desktop'
 import { useEditorStore, type EditorDocument } from './editor'
 import { useInspectStore } from './inspect'
@@ -21,6 +22,8 @@ export const useFilesStore = defineStore('files', () => {
   const prompt = ref<{ document: EditorDocument; name: string; by: string } | null>(null)
   /** The last save, in words ("Saved miniport.ts"), for a few seconds. */
   const notice = ref<string | null>(null)
+  /** Captures the author picked to replay, by file name: sent with a run whose scenario replays one of them. */
+  const captures = shallowRef<ReadonlyMap<string, string>>(new Map())
   let answer: ((choice: UnsavedChoice) => void) | null = null
   let noticeTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -98,9 +101,38 @@ export const useFilesStore = defineStore('files', () => {
     return true
   }
 
-  /** A file opened from disk or an example: JSON goes to the scenario, anything else is the script. */
+  /**
+   * A file opened from disk or an example: JSON goes to the scenario, anything else is the script. An example
+   * capture (captures/x.pcap) comes as the replay scenario that plays it.
+   */
   function open(name: string, text: string): Promise<boolean> {
+    const base = name.slice(name.lastIndexOf('/') + 1)
+    if (/\.pcap(ng)?$/i.test(base))
+      return replace('scenario', `replay-${base.replace(/\.[^.]+$/, '')}.json`, text, null)
     return replace(name.toLowerCase().endsWith('.json') ? 'scenario' : 'script', name, text, null)
+  }
+
+  /** A capture picked from disk: kept for the run, and the scenario becomes its replay (asking first if edited). */
+  async function openCapture(): Promise<boolean> {
+    const file = await openBinaryFile('.pcap,.pcapng,.cap')
+    if (!file) return false
+    const next = new Map(captures.value)
+    next.set(file.name, file.base64)
+    captures.value = next
+    const where = `${file.name} (opened in the workbench)`
+    return replace(
+      'scenario',
+      `replay-${file.name.replace(/\.[^.]+$/, '')}.json`,
+      replayScenarioText(file.name, where),
+      null,
+    )
+  }
+
+  /** The picked capture a scenario text replays, as the start request carries it; none for an example's. */
+  function captureFor(scenarioText: string): { name: string; base64: string } | undefined {
+    const name = replayedCapture(scenarioText)
+    const base64 = name === null ? undefined : captures.value.get(name)
+    return name !== null && base64 !== undefined ? { name, base64 } : undefined
   }
 
   function reset(): void {
@@ -110,5 +142,5 @@ export const useFilesStore = defineStore('files', () => {
     notice.value = null
   }
 
-  return { prompt, notice, ask, choose, save, replace, open, reset }
+  return { prompt, notice, captures, ask, choose, save, replace, open, openCapture, captureFor, reset }
 })

@@ -5,6 +5,7 @@ import { workbenchApi } from '../api/workbench'
 import { PoolHistory } from '../services/sparkline'
 import type { RunBarAction } from '../services/run-keys'
 import { useEditorStore } from './editor'
+import { useFilesStore } from './files'
 import { useSettingsStore } from './settings'
 
 export const LOG_CAPACITY = 1_000
@@ -106,6 +107,7 @@ export const useRunStore = defineStore('run', () => {
         verifier: settings.verifier,
         speed: settings.speed,
         paused,
+        ...captureOf(editor.scenarioText),
       })
       editor.setDiagnostics(result.ok ? [] : result.diagnostics)
       if (!result.ok) {
@@ -198,6 +200,12 @@ export const useRunStore = defineStore('run', () => {
     reset,
   }
 })
+
+/** A picked capture goes with the run whose scenario replays it. */
+function captureOf(scenarioText: string): { capture?: { name: string; base64: string } } {
+  const capture = useFilesStore().captureFor(scenarioText)
+  return capture ? { capture } : {}
+}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
