@@ -1,6 +1,6 @@
 // Replay in the workbench (serve mode, the real Chromium, the real engine): an example capture from Examples, and a
 // capture picked with "Replay capture…", play through the reference miniport; paused, Packets decodes the replayed
-// DNS traffic down to its UDP header.
+// DNS traffic down to its UDP header and DNS message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -61,6 +61,7 @@ describe('replay in the workbench', () => {
     const tree = await runPauseAndDecode()
     expect(tree).toMatch(/IPv4, 209\.87\.249\.18 → 192\.168\.1\.11|IPv4, 192\.168\.1\.11 → 209\.87\.249\.18/)
     expect(tree).toMatch(/UDP, port (53 → \d+|\d+ → 53)/)
+    expect(tree).toMatch(/DNS (query|response) 0x5934, A www\.tcpdump\.org/)
   })
 
   it('plays a capture picked with "Replay capture…"', async () => {
@@ -72,6 +73,6 @@ describe('replay in the workbench', () => {
     await (await chooser).setFiles(picked)
     await page.locator('[data-testid="doc-scenario"]', { hasText: 'replay-lab-dns.json' }).waitFor()
     const tree = await runPauseAndDecode()
-    expect(tree).toMatch(/UDP, port (53 → \d+|\d+ → 53)/)
+    expect(tree).toMatch(/DNS (query|response) 0x5934, A www\.tcpdump\.org/)
   })
 })
