@@ -78,10 +78,13 @@ const RUN_COMMAND_SCHEMAS = {
   listPackets: z.tuple([]),
   getPacket: z.tuple([u32]),
   getController: z.tuple([]),
+  /** From a sequence number, at most `limit` rows of some kinds; `newest`: only the newest of them (a view that
+   * shows where the run stands skips what it has not seen rather than page through it). */
   getTrace: z.tuple([
     z.int().min(0).max(Number.MAX_SAFE_INTEGER),
     z.int().min(0).max(100_000),
     z.array(z.string().max(64)).max(64),
+    z.boolean().optional(),
   ]),
 }
 

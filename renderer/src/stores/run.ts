@@ -1,6 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { FindingRow, RunState, RunStats, WorkbenchApi } from '../../../core/api/workbench-api'
+import type {
+  FindingRow,
+  RunState,
+  RunStats,
+  SourceLocation,
+  TraceRow,
+  WorkbenchApi,
+} from '../../../core/api/workbench-api'
 import { workbenchApi } from '../api/workbench'
 import { PoolHistory } from '../services/sparkline'
 import type { RunBarAction } from '../services/run-keys'
@@ -9,6 +16,25 @@ import { useFilesStore } from './files'
 import { useSettingsStore } from './settings'
 
 export const LOG_CAPACITY = 1_000
+/** Trace rows read back when the run pauses or steps, to find the last event and the last script line. */
+export const WHERE_ROWS = 64
+
+/** Where a paused run stands: its last event, the last line of the script that ran, and what a step ran. */
+export interface RunWhere {
+  last: TraceRow | null
+  line: SourceLocation | null
+  /** After a step: what it ran, in words; null after a pause. */
+  stepped: string | null
+}
+
+/** What one step ran, from the trace rows it added. */
+export function stepText(rows: readonly TraceRow[]): string {
+  const first = rows[0]
+  // Events of the controller and the wire (a frame arriving, a DMA drain) write no trace row: the driver did not run.
+  if (!first) return 'ran one event of the controller or the wire: no driver code ran'
+  const more = rows.length > 1 ? ` and ${rows.length - 1} more trace event${rows.length > 2 ? 's' : ''}` : ''
+  return `ran ${first.kind} ${first.name}${more}`
+}
 
 /** The run: live statistics pushed by the host, the findings, and the run bar's commands. */
 export const useRunStore = defineStore('run', () => {
@@ -18,8 +44,12 @@ export const useRunStore = defineStore('run', () => {
   /** Bumped on every stats push so views that read the (non-reactive) pool history redraw. */
   const tick = ref(0)
   const busy = ref(false)
+  /** A start is under way (type check, load, initialization): the status bar says so. */
+  const starting = ref(false)
   const lastError = ref<string | null>(null)
   const bugCheckDismissed = ref(false)
+  const where = shallowRef<RunWhere | null>(null)
+  let whereAsked = 0
   const history = new PoolHistory()
   let unsubscribe: (() => void) | null = null
   let findingsFetched = -1
@@ -51,7 +81,12 @@ export const useRunStore = defineStore('run', () => {
   }
 
   function receive(next: RunStats): void {
+    const before = stats.value
     stats.value = next
+    if (next.state !== 'paused') where.value = null
+    else if (before?.state !== 'paused' || before.eventsDispatched !== next.eventsDispatched) {
+      void locate(before?.state === 'paused')
+    }
     history.record(next.pools)
     if (next.newLog.length > 0) {
       const merged = log.value.concat(next.newLog)
@@ -59,6 +94,24 @@ export const useRunStore = defineStore('run', () => {
     }
     tick.value++
     if (next.findingCount !== findingsFetched) void refreshFindings()
+  }
+
+  /** Reads the newest trace rows of the paused run: its last event, its last script line, what the step ran. */
+  async function locate(stepped: boolean): Promise<void> {
+    const ask = ++whereAsked
+    const since = where.value?.last?.seq ?? -1
+    try {
+      const rows = await api().getTrace(0, WHERE_ROWS, [], true)
+      if (ask !== whereAsked || state.value !== 'paused') return
+      const withLine = rows.filter((r) => r.at !== null && r.at.line > 0)
+      where.value = {
+        last: rows[rows.length - 1] ?? null,
+        line: withLine[withLine.length - 1]?.at ?? null,
+        stepped: stepped ? stepText(rows.filter((r) => r.seq > since)) : null,
+      }
+    } catch (e) {
+      lastError.value = message(e)
+    }
   }
 
   async function refreshFindings(): Promise<void> {
@@ -89,12 +142,14 @@ export const useRunStore = defineStore('run', () => {
       lastError.value = message(e)
     } finally {
       busy.value = false
+      starting.value = false
     }
   }
 
   function start(paused = false): Promise<void> {
     const editor = useEditorStore()
     const { settings } = useSettingsStore()
+    starting.value = true
     return guarded(async () => {
       subscribe()
       // Nothing of the previous run stays on screen, even when this one is refused (its stop screen included).
@@ -109,6 +164,7 @@ export const useRunStore = defineStore('run', () => {
         paused,
         ...captureOf(editor.scenarioText),
       })
+      starting.value = false
       editor.setDiagnostics(result.ok ? [] : result.diagnostics)
       if (!result.ok) {
         const first = result.diagnostics[0]
@@ -148,6 +204,7 @@ export const useRunStore = defineStore('run', () => {
   /** Clears what the views show of the last run (a new run starts, or another script was opened). */
   function forget(): void {
     stats.value = null
+    where.value = null
     history.clear()
     findings.value = []
     findingsFetched = -1
@@ -164,6 +221,7 @@ export const useRunStore = defineStore('run', () => {
     unsubscribe?.()
     unsubscribe = null
     stats.value = null
+    where.value = null
     findings.value = []
     log.value = []
     tick.value = 0
@@ -180,8 +238,10 @@ export const useRunStore = defineStore('run', () => {
     log,
     tick,
     busy,
+    starting,
     lastError,
     history,
+    where,
     state,
     live,
     bugCheck,
