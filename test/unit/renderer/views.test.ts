@@ -5,6 +5,7 @@ import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import PoolsView from '../../../renderer/src/components/pools/PoolsView.vue'
+import ControllerView from '../../../renderer/src/components/controller/ControllerView.vue'
 import HexView from '../../../renderer/src/components/packets/HexView.vue'
 import BufferChain from '../../../renderer/src/components/packets/BufferChain.vue'
 import DecodeTree from '../../../renderer/src/components/packets/DecodeTree.vue'
@@ -106,6 +107,19 @@ describe('PoolsView', () => {
     expect(rows[1]!.get('.fill').attributes('style')).toContain('width: 100%')
     await rows[1]!.get('[data-testid="pool-site"]').trigger('click')
     expect(useEditorStore().reveal).toMatchObject({ line: 77, column: 3, document: 'script' })
+  })
+
+  it('a pre-allocating driver’s full pool is no warning; what is lent to the protocol is shown', () => {
+    useRunStore().receive(
+      stats({ pools: [pool({ inUse: 64, free: 0, highWater: 64, heldByProtocol: 15, failures: 0 })] }),
+    )
+    const row = mount(PoolsView).get('[data-testid="pool-row"]')
+    expect(row.classes()).toContain('full')
+    expect(row.find('[data-testid="pool-health"]').exists()).toBe(false)
+    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated, none refused')
+    expect(row.get('[data-testid="pool-lent"]').text()).toBe('15')
+    expect(row.get('[data-testid="pool-driver"]').text()).toBe('49')
+    expect(row.get('[data-testid="sparkline"]').text()).toContain('64')
   })
 
   it('draws each pool’s sparkline from the pushed history', async () => {
@@ -291,5 +305,72 @@ describe('Problems under a stop', () => {
     const view = mount(ProblemsView)
     expect(view.get('[data-testid="start-failure"]').text()).toContain('DriverEntry returned')
     expect(view.text()).not.toContain('No problems')
+  })
+})
+
+describe('TraceView search and headers', () => {
+  it('has column headers and finds rows by name, kind or source line', async () => {
+    host.trace = [
+      {
+        seq: 0,
+        timeNs: 0,
+        kind: 'api',
+        name: 'NdisAllocatePacket',
+        arg: 1,
+        at: { file: 'miniport.ts', line: 77, column: 3 },
+      },
+      { seq: 1, timeNs: 5, kind: 'irq', name: 'MiniportISR', arg: 0, at: null },
+      { seq: 2, timeNs: 9, kind: 'api', name: 'NdisMIndicateReceivePacket', arg: 0, at: null },
+    ]
+    const view = mount(TraceView)
+    await flush()
+    await nextTick()
+    expect(
+      view
+        .get('[data-testid="trace-head"]')
+        .findAll('span')
+        .map((h) => h.text()),
+    ).toEqual(['seq', 'time', 'kind', 'event', 'arg', 'source'])
+    await view.get('[data-testid="trace-search"]').setValue('indicate')
+    expect(view.findAll('[data-testid="trace-row"]').map((r) => r.get('.name').text())).toEqual([
+      'NdisMIndicateReceivePacket',
+    ])
+    await view.get('[data-testid="trace-search"]').setValue('miniport.ts:77')
+    expect(view.findAll('[data-testid="trace-row"]').map((r) => r.get('.name').text())).toEqual(['NdisAllocatePacket'])
+    view.unmount()
+  })
+})
+
+describe('ControllerView', () => {
+  it('lists each controller statistic once, with the newest value', async () => {
+    const ring = (which: 'rx' | 'tx') => ({
+      ring: which,
+      base: 0,
+      size: 0,
+      head: 0,
+      tail: 0,
+      hardwareOwned: 0,
+      slots: [],
+    })
+    host.getController = async () => ({
+      registers: [],
+      rx: ring('rx'),
+      tx: ring('tx'),
+      totals: { rxFrames: 5, txFrames: 1, rxFifoDepth: 3 },
+      linkUp: true,
+      interruptAsserted: false,
+    })
+    useRunStore().receive(stats({ state: 'paused', nic: { rxFrames: 7, txFrames: 1 } }))
+    const view = mount(ControllerView)
+    await flush()
+    await nextTick()
+    const rows = view.findAll('[data-testid="controller-stat"]').map((r) =>
+      r
+        .findAll('td')
+        .map((d) => d.text())
+        .join(' '),
+    )
+    expect(rows).toEqual(['rxFrames 7', 'txFrames 1', 'rxFifoDepth 3'])
+    view.unmount()
   })
 })
