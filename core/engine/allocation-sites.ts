@@ -15,7 +15,6 @@ export const ALLOCATION_CALL = [
   'MmGetSystemAddressForMdlSafe',
 ] as const
 
-
 export class AllocationSites {
   /** By site id × 8 + kind: [calls, failed]. */
   private readonly counts = new Map<number, [number, number]>()

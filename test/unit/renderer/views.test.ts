@@ -353,6 +353,7 @@ describe('ControllerView', () => {
       slots: [],
     })
     host.getController = async () => ({
+      model: 'wb100',
       registers: [],
       rx: ring('rx'),
       tx: ring('tx'),
