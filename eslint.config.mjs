@@ -68,7 +68,7 @@ export const CORE_TIERS = [
   ['protocol'],
   ['scenario', 'report'],
   ['engine'],
-  ['inspect'],
+  ['inspect', 'conformance'],
   ['api'],
 ]
 

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const ALL = ['bench/pool.ts', 'bench/rx.ts', 'bench/startup.ts', 'bench/sched.ts', 'bench/ui.ts']
+const ALL = ['bench/pool.ts', 'bench/rx.ts', 'bench/structs.ts', 'bench/startup.ts', 'bench/sched.ts', 'bench/ui.ts']
 
 const argv = process.argv.slice(2)
 const entries = argv.filter((a) => a.endsWith('.ts'))

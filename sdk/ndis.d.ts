@@ -2,12 +2,15 @@
 // The editor's IntelliSense and `nicbench check` use this file; the run provides exactly these names.
 // Behaviour of each call: ../shared/reference/ndis5.md (the section is named in each summary).
 // Conventions (docs/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
-// NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL; structures the driver owns are made with `new`.
+// NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL (wherever C accepts NULL); structures the driver owns are made with `new`.
 
 /** An out parameter: the call writes `.value`. Any `{ value }` object works; reuse cells to avoid garbage. */
 interface Out<T> {
   value: T
 }
+
+/** Where C accepts a NULL pointer (an optional out parameter): `NULL` (0) or `null`. */
+type NULL = 0 | null
 
 type NDIS_STATUS = number
 type KIRQL = number
@@ -74,6 +77,15 @@ declare class NDIS_SPIN_LOCK {}
 declare class NDIS_MINIPORT_INTERRUPT {}
 /** NDIS_MINIPORT_TIMER: storage for NdisMInitializeTimer. */
 declare class NDIS_MINIPORT_TIMER {}
+/** NDIS_TIMER: storage for NdisInitializeTimer (docs/script-api.md "Kernel runtime"). */
+declare class NDIS_TIMER {}
+// The NDIS objects by address: an object made with `new`, or a field of the driver's own memory
+// (a C_STRUCT field of that type, docs/structures.md), as C passes &Adapter->Lock.
+type PNDIS_SPIN_LOCK = NDIS_SPIN_LOCK | PVOID
+type PNDIS_MINIPORT_TIMER = NDIS_MINIPORT_TIMER | PVOID
+type PNDIS_TIMER = NDIS_TIMER | PVOID
+type PNDIS_MINIPORT_INTERRUPT = NDIS_MINIPORT_INTERRUPT | PVOID
+type PNDIS_EVENT = NDIS_EVENT | PVOID
 
 type MiniportInitializeHandler = (
   OpenErrorStatus: Out<NDIS_STATUS>,
@@ -113,7 +125,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   SendHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET, Flags: number) => NDIS_STATUS
   /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (ndis5.md §3). */
   ReturnPacketHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET) => void
-  /** PASSIVE_LEVEL. */
+  /** DISPATCH_LEVEL. Answer an OID into InformationBuffer (at most InformationBufferLength bytes, R49). */
   QueryInformationHandler?: (
     MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
     Oid: NDIS_OID,
@@ -122,7 +134,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
     BytesWritten: Out<number>,
     BytesNeeded: Out<number>,
   ) => NDIS_STATUS
-  /** PASSIVE_LEVEL. */
+  /** DISPATCH_LEVEL. Take an OID's value from InformationBuffer. */
   SetInformationHandler?: (
     MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
     Oid: NDIS_OID,
@@ -141,15 +153,15 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
 
 /** Allocates one block holding NumberOfDescriptors packet descriptors (ndis5.md §1.1). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
 declare function NdisAllocatePacketPool(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   ProtocolReservedLength: UINT,
 ): void
 /** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (ndis5.md §1.1). */
 declare function NdisAllocatePacketPoolEx(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   NumberOfOverflowDescriptors: UINT,
   ProtocolReservedLength: UINT,
@@ -164,20 +176,20 @@ declare function NdisPacketSize(ProtocolReservedSize: UINT): UINT
 declare function NdisSetPacketPoolProtocolId(PacketPoolHandle: NDIS_HANDLE, ProtocolId: UINT): void
 /** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (ndis5.md §1.2). */
 declare function NdisAllocatePacket(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** NdisAllocatePacket for callers at DISPATCH_LEVEL only (R10). */
 declare function NdisDprAllocatePacket(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** NdisDprAllocatePacket without NDIS's pool lock: the caller synchronises. */
 declare function NdisDprAllocatePacketNonInterlocked(
-  Status: Out<NDIS_STATUS> | null,
-  Packet: Out<PNDIS_PACKET> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Packet: Out<PNDIS_PACKET> | NULL,
   PoolHandle: NDIS_HANDLE,
 ): void
 /** Returns the descriptor to its pool. Unchain and save its buffers first (R6); never twice (R5). */
@@ -193,24 +205,24 @@ declare function NdisGetPoolFromPacket(Packet: PNDIS_PACKET): NDIS_HANDLE
 // ---- Buffer pools and buffers (ndis5.md §1.3) ----
 
 declare function NdisAllocateBufferPool(
-  Status: Out<NDIS_STATUS> | null,
-  PoolHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
 ): void
 /** Every buffer must have been freed first (R8). */
 declare function NdisFreeBufferPool(PoolHandle: NDIS_HANDLE): void
 /** A buffer descriptor mapping [VirtualAddress, +Length) of non-paged memory; FAILURE (not RESOURCES) when none. */
 declare function NdisAllocateBuffer(
-  Status: Out<NDIS_STATUS> | null,
-  Buffer: Out<PNDIS_BUFFER> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Buffer: Out<PNDIS_BUFFER> | NULL,
   PoolHandle: NDIS_HANDLE,
   VirtualAddress: PVOID,
   Length: UINT,
 ): void
 /** A buffer descriptor over part of another one's memory. */
 declare function NdisCopyBuffer(
-  Status: Out<NDIS_STATUS> | null,
-  Buffer: Out<PNDIS_BUFFER> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  Buffer: Out<PNDIS_BUFFER> | NULL,
   PoolHandle: NDIS_HANDLE,
   MemoryDescriptor: PNDIS_BUFFER,
   Offset: UINT,
@@ -220,25 +232,25 @@ declare function NdisCopyBuffer(
 declare function NdisFreeBuffer(Buffer: PNDIS_BUFFER): void
 declare function NdisQueryBuffer(
   Buffer: PNDIS_BUFFER,
-  VirtualAddress: Out<PVOID> | null,
-  Length: Out<UINT> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  Length: Out<UINT> | NULL,
 ): void
 /** As NdisQueryBuffer; the address may be NULL under low resources. */
 declare function NdisQueryBufferSafe(
   Buffer: PNDIS_BUFFER,
-  VirtualAddress: Out<PVOID> | null,
-  Length: Out<UINT> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  Length: Out<UINT> | NULL,
   Priority: number,
 ): void
-declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | null, Length: Out<UINT> | null): void
+declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | NULL, Length: Out<UINT> | NULL): void
 /** Sets the byte count only: a packet's cached counts are not refreshed (ndis5.md §1.3; use NdisRecalculatePacketCounts). */
 declare function NdisAdjustBufferLength(Buffer: PNDIS_BUFFER, Length: UINT): void
 declare function NdisBufferLength(Buffer: PNDIS_BUFFER): UINT
 declare function NdisBufferVirtualAddress(Buffer: PNDIS_BUFFER): PVOID
 declare function NdisBufferVirtualAddressSafe(Buffer: PNDIS_BUFFER, Priority: number): PVOID
-declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<PNDIS_BUFFER> | NULL): void
 declare function NDIS_BUFFER_TO_SPAN_PAGES(Buffer: PNDIS_BUFFER): UINT
-declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | null): void
+declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | NULL): void
 
 // ---- Chains and queries (ndis5.md §1.4, §1.5) ----
 
@@ -247,34 +259,34 @@ declare function NdisChainBufferAtFront(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFF
 /** Links a buffer (or a sub-chain) at the tail; clears ValidCounts. */
 declare function NdisChainBufferAtBack(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFFER): void
 /** Removes the first buffer (NULL when the chain is empty). */
-declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Removes the last buffer (NULL when the chain is empty). */
-declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | null): void
+declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Walks the chain to set Tail; clears ValidCounts so the next NdisQueryPacket recounts. */
 declare function NdisRecalculatePacketCounts(Packet: PNDIS_PACKET): void
 /** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (ndis5.md §1.5). */
 declare function NdisQueryPacket(
   Packet: PNDIS_PACKET,
-  PhysicalBufferCount: Out<UINT> | null,
-  BufferCount: Out<UINT> | null,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  TotalPacketLength: Out<UINT> | null,
+  PhysicalBufferCount: Out<UINT> | NULL,
+  BufferCount: Out<UINT> | NULL,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  TotalPacketLength: Out<UINT> | NULL,
 ): void
-declare function NdisQueryPacketLength(Packet: PNDIS_PACKET, TotalPacketLength: Out<UINT> | null): void
+declare function NdisQueryPacketLength(Packet: PNDIS_PACKET, TotalPacketLength: Out<UINT> | NULL): void
 /** First buffer, its address and length, and the chain's total length (always recomputed). */
 declare function NdisGetFirstBufferFromPacket(
   Packet: PNDIS_PACKET,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  FirstBufferVA: Out<PVOID> | null,
-  FirstBufferLength: Out<UINT> | null,
-  TotalBufferLength: Out<UINT> | null,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  FirstBufferVA: Out<PVOID> | NULL,
+  FirstBufferLength: Out<UINT> | NULL,
+  TotalBufferLength: Out<UINT> | NULL,
 ): void
 declare function NdisGetFirstBufferFromPacketSafe(
   Packet: PNDIS_PACKET,
-  FirstBuffer: Out<PNDIS_BUFFER> | null,
-  FirstBufferVA: Out<PVOID> | null,
-  FirstBufferLength: Out<UINT> | null,
-  TotalBufferLength: Out<UINT> | null,
+  FirstBuffer: Out<PNDIS_BUFFER> | NULL,
+  FirstBufferVA: Out<PVOID> | NULL,
+  FirstBufferLength: Out<UINT> | NULL,
+  TotalBufferLength: Out<UINT> | NULL,
   Priority: number,
 ): void
 /** Copies data between chains (not OOB data); BytesCopied may be less than asked. Release spin locks first. */
@@ -284,7 +296,7 @@ declare function NdisCopyFromPacketToPacket(
   BytesToCopy: UINT,
   Source: PNDIS_PACKET,
   SourceOffset: UINT,
-  BytesCopied: Out<UINT> | null,
+  BytesCopied: Out<UINT> | NULL,
 ): void
 declare function NdisCopyFromPacketToPacketSafe(
   Destination: PNDIS_PACKET,
@@ -292,7 +304,7 @@ declare function NdisCopyFromPacketToPacketSafe(
   BytesToCopy: UINT,
   Source: PNDIS_PACKET,
   SourceOffset: UINT,
-  BytesCopied: Out<UINT> | null,
+  BytesCopied: Out<UINT> | NULL,
   Priority: number,
 ): void
 
@@ -316,8 +328,8 @@ declare function NDIS_SET_PACKET_MEDIA_SPECIFIC_INFO(
 ): void
 declare function NDIS_GET_PACKET_MEDIA_SPECIFIC_INFO(
   Packet: PNDIS_PACKET,
-  MediaSpecificInfo: Out<PVOID> | null,
-  SizeMediaSpecificInfo: Out<UINT> | null,
+  MediaSpecificInfo: Out<PVOID> | NULL,
+  SizeMediaSpecificInfo: Out<UINT> | NULL,
 ): void
 /** Address of the packet's NDIS_PACKET_OOB_DATA block. */
 declare function NDIS_OOB_DATA_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
@@ -352,9 +364,9 @@ declare function NdisMSendResourcesAvailable(MiniportAdapterHandle: NDIS_HANDLE)
 // ---- Memory (ndis5.md §1.9) ----
 
 /** Non-paged memory; SUCCESS or FAILURE (VirtualAddress NULL). IRQL <= DISPATCH_LEVEL. */
-declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | null, Length: UINT, Tag: ULONG): NDIS_STATUS
+declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | NULL, Length: UINT, Tag: ULONG): NDIS_STATUS
 declare function NdisAllocateMemory(
-  VirtualAddress: Out<PVOID> | null,
+  VirtualAddress: Out<PVOID> | NULL,
   Length: UINT,
   MemoryFlags: UINT,
   HighestAcceptableAddress: number,
@@ -369,6 +381,10 @@ declare function NdisEqualMemory(Source1: PVOID, Source2: PVOID, Length: UINT): 
 declare function MmRead8(va: PVOID): number
 declare function MmRead16(va: PVOID): number
 declare function MmRead32(va: PVOID): number
+/** Signed reads (CHAR, SHORT, LONG): MmReadLong of 0xFFFFFFFF is -1; MmRead8/16/32 read UCHAR, USHORT, ULONG. */
+declare function MmReadChar(va: PVOID): number
+declare function MmReadShort(va: PVOID): number
+declare function MmReadLong(va: PVOID): number
 declare function MmWrite8(va: PVOID, value: number): void
 declare function MmWrite16(va: PVOID, value: number): void
 declare function MmWrite32(va: PVOID, value: number): void
@@ -379,8 +395,8 @@ declare function NdisMAllocateSharedMemory(
   MiniportAdapterHandle: NDIS_HANDLE,
   Length: ULONG,
   Cached: BOOLEAN,
-  VirtualAddress: Out<PVOID> | null,
-  PhysicalAddress: Out<NDIS_PHYSICAL_ADDRESS> | null,
+  VirtualAddress: Out<PVOID> | NULL,
+  PhysicalAddress: Out<NDIS_PHYSICAL_ADDRESS> | NULL,
 ): void
 /** Length, Cached and the addresses must be those of the allocation. */
 declare function NdisMFreeSharedMemory(
@@ -392,16 +408,16 @@ declare function NdisMFreeSharedMemory(
 ): void
 /** Maps the controller's register window (docs/controller.md §2). PASSIVE_LEVEL. */
 declare function NdisMMapIoSpace(
-  Status: Out<NDIS_STATUS> | null,
-  VirtualAddress: Out<PVOID> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  VirtualAddress: Out<PVOID> | NULL,
   MiniportAdapterHandle: NDIS_HANDLE,
   PhysicalAddress: NDIS_PHYSICAL_ADDRESS,
   Length: UINT,
 ): void
 declare function NdisMUnmapIoSpace(MiniportAdapterHandle: NDIS_HANDLE, VirtualAddress: PVOID, Length: UINT): void
-declare function NdisReadRegisterUchar(Register: PVOID, Data: Out<UCHAR> | null): void
-declare function NdisReadRegisterUshort(Register: PVOID, Data: Out<USHORT> | null): void
-declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | null): void
+declare function NdisReadRegisterUchar(Register: PVOID, Data: Out<UCHAR> | NULL): void
+declare function NdisReadRegisterUshort(Register: PVOID, Data: Out<USHORT> | NULL): void
+declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | NULL): void
 declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
@@ -435,23 +451,23 @@ declare function NdisReadPciSlotInformation(
 
 // ---- Synchronisation and time (ndis5.md §1.8) ----
 
-declare function NdisAllocateSpinLock(SpinLock: NDIS_SPIN_LOCK): void
-declare function NdisFreeSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisAllocateSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
+declare function NdisFreeSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Raises to DISPATCH_LEVEL and keeps the old IRQL in the lock; IRQL <= DISPATCH_LEVEL. */
-declare function NdisAcquireSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisAcquireSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Restores the IRQL kept in the lock: release nested locks in reverse order. */
-declare function NdisReleaseSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisReleaseSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** At DISPATCH_LEVEL only; no IRQL change. */
-declare function NdisDprAcquireSpinLock(SpinLock: NDIS_SPIN_LOCK): void
-declare function NdisDprReleaseSpinLock(SpinLock: NDIS_SPIN_LOCK): void
+declare function NdisDprAcquireSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
+declare function NdisDprReleaseSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 /** Runs SynchronizeFunction at DIRQL under the interrupt's lock and returns its result. */
 declare function NdisMSynchronizeWithInterrupt(
-  Interrupt: NDIS_MINIPORT_INTERRUPT,
+  Interrupt: PNDIS_MINIPORT_INTERRUPT,
   SynchronizeFunction: (SynchronizeContext: any) => boolean,
   SynchronizeContext: any,
 ): boolean
 declare function NdisMInitializeTimer(
-  Timer: NDIS_MINIPORT_TIMER,
+  Timer: PNDIS_MINIPORT_TIMER,
   MiniportAdapterHandle: NDIS_HANDLE,
   TimerFunction: (
     SystemSpecific1: unknown,
@@ -462,19 +478,19 @@ declare function NdisMInitializeTimer(
   FunctionContext: any,
 ): void
 /** One shot after MillisecondsToDelay; the function runs at DISPATCH_LEVEL. */
-declare function NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondsToDelay: UINT): void
-declare function NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondPeriod: UINT): void
-declare function NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | null): void
+declare function NdisMSetTimer(Timer: PNDIS_MINIPORT_TIMER, MillisecondsToDelay: UINT): void
+declare function NdisMSetPeriodicTimer(Timer: PNDIS_MINIPORT_TIMER, MillisecondPeriod: UINT): void
+declare function NdisMCancelTimer(Timer: PNDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | NULL): void
 /** Busy-waits (at most 50 µs, R48). */
 declare function NdisStallExecution(MicrosecondsToStall: UINT): void
 /** 100-ns units since 1601-01-01. */
-declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | null): void
+declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | NULL): void
 declare function KeGetCurrentIrql(): KIRQL
 
 // ---- Adapter set-up (ndis5.md §1.10; docs/controller.md §10) ----
 
 declare function NdisMInitializeWrapper(
-  NdisWrapperHandle: Out<NDIS_HANDLE> | null,
+  NdisWrapperHandle: Out<NDIS_HANDLE> | NULL,
   SystemSpecific1: PDRIVER_OBJECT,
   SystemSpecific2: PUNICODE_STRING,
   SystemSpecific3: unknown,
@@ -501,14 +517,14 @@ declare function NdisMSetAttributes(
   AdapterType: NDIS_INTERFACE_TYPE,
 ): void
 declare function NdisOpenConfiguration(
-  Status: Out<NDIS_STATUS> | null,
-  ConfigurationHandle: Out<NDIS_HANDLE> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  ConfigurationHandle: Out<NDIS_HANDLE> | NULL,
   WrapperConfigurationContext: NDIS_HANDLE,
 ): void
 /** Reads a registry value (the scenario's `registry`); FAILURE when the keyword is not there. */
 declare function NdisReadConfiguration(
-  Status: Out<NDIS_STATUS> | null,
-  ParameterValue: Out<NDIS_CONFIGURATION_PARAMETER | null> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  ParameterValue: Out<NDIS_CONFIGURATION_PARAMETER | null> | NULL,
   ConfigurationHandle: NDIS_HANDLE,
   Keyword: NDIS_STRING,
   ParameterType: NDIS_PARAMETER_TYPE,
@@ -516,21 +532,21 @@ declare function NdisReadConfiguration(
 declare function NdisCloseConfiguration(ConfigurationHandle: NDIS_HANDLE): void
 /** The NetworkAddress registry value (12 hex digits); FAILURE when there is none. */
 declare function NdisReadNetworkAddress(
-  Status: Out<NDIS_STATUS> | null,
-  NetworkAddress: Out<number[] | null> | null,
-  NetworkAddressLength: Out<UINT> | null,
+  Status: Out<NDIS_STATUS> | NULL,
+  NetworkAddress: Out<number[] | null> | NULL,
+  NetworkAddressLength: Out<UINT> | NULL,
   ConfigurationHandle: NDIS_HANDLE,
 ): void
 /** The register window and interrupt of the adapter (docs/controller.md §2). */
 declare function NdisMQueryAdapterResources(
-  Status: Out<NDIS_STATUS> | null,
+  Status: Out<NDIS_STATUS> | NULL,
   WrapperConfigurationContext: NDIS_HANDLE,
-  ResourceList: Out<NDIS_RESOURCE_LIST | null> | null,
-  BufferSize: Out<UINT> | null,
+  ResourceList: Out<NDIS_RESOURCE_LIST | null> | NULL,
+  BufferSize: Out<UINT> | NULL,
 ): void
 /** Connects MiniportISR / MiniportHandleInterrupt to the vector; PASSIVE_LEVEL, after NdisMSetAttributesEx. */
 declare function NdisMRegisterInterrupt(
-  Interrupt: NDIS_MINIPORT_INTERRUPT,
+  Interrupt: PNDIS_MINIPORT_INTERRUPT,
   MiniportAdapterHandle: NDIS_HANDLE,
   InterruptVector: UINT,
   InterruptLevel: UINT,
@@ -539,7 +555,7 @@ declare function NdisMRegisterInterrupt(
   InterruptMode: number,
 ): NDIS_STATUS
 /** In MiniportHalt (or a failing MiniportInitialize), after masking the controller's interrupts (R24, R25). */
-declare function NdisMDeregisterInterrupt(Interrupt: NDIS_MINIPORT_INTERRUPT): void
+declare function NdisMDeregisterInterrupt(Interrupt: PNDIS_MINIPORT_INTERRUPT): void
 declare function NdisMIndicateStatus(
   MiniportAdapterHandle: NDIS_HANDLE,
   GeneralStatus: NDIS_STATUS,
@@ -559,16 +575,219 @@ declare function NdisMResetComplete(
 ): void
 /** NDIS_EVENT: a notification event (new NDIS_EVENT(); NdisInitializeEvent before use). */
 declare class NDIS_EVENT {}
-declare function NdisInitializeEvent(Event: NDIS_EVENT): void
-declare function NdisSetEvent(Event: NDIS_EVENT): void
-declare function NdisResetEvent(Event: NDIS_EVENT): void
-/** PASSIVE_LEVEL only (R28). TRUE when the event is signalled. MsToWait 0 waits for ever. */
-declare function NdisWaitEvent(Event: NDIS_EVENT, MsToWait: UINT): BOOLEAN
+declare function NdisInitializeEvent(Event: PNDIS_EVENT): void
+declare function NdisSetEvent(Event: PNDIS_EVENT): void
+declare function NdisResetEvent(Event: PNDIS_EVENT): void
+/** PASSIVE_LEVEL only (R28). TRUE when the event is set within MsToWait ms (0: no timeout); the system runs on meanwhile. */
+declare function NdisWaitEvent(Event: PNDIS_EVENT, MsToWait: UINT): BOOLEAN
+
+// ---- C structures over kernel memory (docs/structures.md) ----
+
+/** A C type for a C_STRUCT field; V is what reading the field gives. */
+interface C_TYPE<V = number> {
+  readonly name: string
+  /** sizeof(type). */
+  readonly size: number
+  /** Its alignment under MSVC's default packing (x86). */
+  readonly align: number
+  readonly __cValue?: V
+}
+/** A field's type: a C type, a structure, or one of the NDIS objects (a field of its C size). */
+type C_FIELD =
+  | C_TYPE<any>
+  | typeof NDIS_SPIN_LOCK
+  | typeof NDIS_MINIPORT_TIMER
+  | typeof NDIS_TIMER
+  | typeof NDIS_EVENT
+  | typeof NDIS_MINIPORT_INTERRUPT
+type C_FIELDS = { readonly [field: string]: C_FIELD }
+/** What reading a field gives: a number (boolean for BOOLEAN), a nested structure's view, or an address. */
+type C_FIELD_VALUE<F> = F extends C_TYPE<infer V> ? V : PVOID
+/** A pointer to a structure: its fields read and write kernel memory at `$va` (writable, to move along an array). */
+type C_VIEW<F extends C_FIELDS> = { -readonly [K in keyof F]: C_FIELD_VALUE<F[K]> } & { $va: PVOID }
+/** A structure declared with C_STRUCT or C_UNION. */
+interface C_STRUCT_TYPE<F extends C_FIELDS> extends C_TYPE<C_VIEW<F>> {
+  /** `(PTYPE)va`: a view of the structure at va. */
+  at(va: PVOID): C_VIEW<F>
+}
+/** A field path for FIELD_OFFSET and CONTAINING_RECORD: a field, or 'Outer.Inner' for a nested one. */
+type C_FIELD_NAME<F extends C_FIELDS> = (keyof F & string) | `${keyof F & string}.${string}`
+
+/** `typedef struct _NAME { ... } NAME`: fields in declaration order, laid out as x86 MSVC does (docs/structures.md). */
+declare function C_STRUCT<const F extends C_FIELDS>(Name: string, Fields: F): C_STRUCT_TYPE<F>
+/** `typedef union`: every field at offset 0; the size is the largest field's, rounded to the alignment. */
+declare function C_UNION<const F extends C_FIELDS>(Name: string, Fields: F): C_STRUCT_TYPE<F>
+/** `TYPE Field[Count]`: reading the field gives its address, as C's array does. */
+declare function C_ARRAY(Type: C_FIELD, Count: number): C_TYPE<PVOID>
+/** sizeof(type), or sizeof(*view). */
+declare function sizeof(Type: C_FIELD | C_VIEW<any>): number
+declare function FIELD_OFFSET<F extends C_FIELDS>(Type: C_STRUCT_TYPE<F>, Field: C_FIELD_NAME<F>): number
+/** The structure whose Field is at Address (a PLIST_ENTRY from RemoveHeadList, say), as a view. */
+declare function CONTAINING_RECORD<F extends C_FIELDS>(
+  Address: PVOID | C_VIEW<any>,
+  Type: C_STRUCT_TYPE<F>,
+  Field: C_FIELD_NAME<F>,
+): C_VIEW<F>
+
+/** 1 byte. */
+declare const UCHAR: C_TYPE<number>
+/** 1 byte, signed. */
+declare const CHAR: C_TYPE<number>
+/** 1 byte; reads as true/false. */
+declare const BOOLEAN: C_TYPE<boolean>
+declare const KIRQL: C_TYPE<number>
+declare const USHORT: C_TYPE<number>
+declare const SHORT: C_TYPE<number>
+declare const WCHAR: C_TYPE<number>
+declare const ULONG: C_TYPE<number>
+declare const LONG: C_TYPE<number>
+declare const UINT: C_TYPE<number>
+declare const INT: C_TYPE<number>
+declare const ULONG_PTR: C_TYPE<number>
+declare const NDIS_STATUS: C_TYPE<number>
+declare const NDIS_OID: C_TYPE<number>
+declare const NDIS_MEDIUM: C_TYPE<number>
+/** Pointers and handles: 32-bit addresses. */
+declare const PVOID: C_TYPE<PVOID>
+declare const PUCHAR: C_TYPE<PVOID>
+declare const PULONG: C_TYPE<PVOID>
+declare const NDIS_HANDLE: C_TYPE<NDIS_HANDLE>
+declare const PNDIS_PACKET: C_TYPE<PNDIS_PACKET>
+declare const PNDIS_BUFFER: C_TYPE<PNDIS_BUFFER>
+declare const PLIST_ENTRY: C_TYPE<PVOID>
+/** 8 bytes, 8-aligned (a LARGE_INTEGER); reads as one number. */
+declare const NDIS_PHYSICAL_ADDRESS: C_TYPE<NDIS_PHYSICAL_ADDRESS>
+declare const LARGE_INTEGER: C_TYPE<number>
+declare const ULONGLONG: C_TYPE<number>
+/** LIST_ENTRY { Flink; Blink } (8 bytes): the head and the links of the list functions. */
+declare const LIST_ENTRY: C_STRUCT_TYPE<{ Flink: C_TYPE<PVOID>; Blink: C_TYPE<PVOID> }>
+/** SINGLE_LIST_ENTRY { Next } (4 bytes): PushEntryList / PopEntryList. */
+declare const SINGLE_LIST_ENTRY: C_STRUCT_TYPE<{ Next: C_TYPE<PVOID> }>
+
+// ---- Lists and interlocked operations (docs/structures.md) ----
+// A head or entry is its address or the view of a LIST_ENTRY field (`Adapter.SendWaitList`).
+
+type PLIST_ENTRY = PVOID | C_VIEW<{ Flink: C_TYPE<PVOID>; Blink: C_TYPE<PVOID> }>
+type PSINGLE_LIST_ENTRY = PVOID | C_VIEW<{ Next: C_TYPE<PVOID> }>
+declare function InitializeListHead(ListHead: PLIST_ENTRY): void
+declare function IsListEmpty(ListHead: PLIST_ENTRY): BOOLEAN
+/** TRUE when the list is empty afterwards. A neighbour that does not point back is R64. */
+declare function RemoveEntryList(Entry: PLIST_ENTRY): BOOLEAN
+/** The first entry, unlinked (the head itself when the list is empty, as in C: test IsListEmpty first). */
+declare function RemoveHeadList(ListHead: PLIST_ENTRY): PVOID
+declare function RemoveTailList(ListHead: PLIST_ENTRY): PVOID
+declare function InsertHeadList(ListHead: PLIST_ENTRY, Entry: PLIST_ENTRY): void
+declare function InsertTailList(ListHead: PLIST_ENTRY, Entry: PLIST_ENTRY): void
+declare function PushEntryList(ListHead: PSINGLE_LIST_ENTRY, Entry: PSINGLE_LIST_ENTRY): void
+/** The first entry, unlinked, or NULL. */
+declare function PopEntryList(ListHead: PSINGLE_LIST_ENTRY): PVOID
+/** Under the spin lock (IRQL <= DISPATCH_LEVEL). The entry that was first, or NULL when the list was empty. */
+declare function NdisInterlockedInsertHeadList(
+  ListHead: PLIST_ENTRY,
+  ListEntry: PLIST_ENTRY,
+  SpinLock: PNDIS_SPIN_LOCK,
+): PVOID
+/** Under the spin lock. The entry that was last, or NULL when the list was empty. */
+declare function NdisInterlockedInsertTailList(
+  ListHead: PLIST_ENTRY,
+  ListEntry: PLIST_ENTRY,
+  SpinLock: PNDIS_SPIN_LOCK,
+): PVOID
+/** Under the spin lock. The first entry, unlinked, or NULL when the list is empty. */
+declare function NdisInterlockedRemoveHeadList(ListHead: PLIST_ENTRY, SpinLock: PNDIS_SPIN_LOCK): PVOID
+declare function NdisInterlockedPushEntryList(
+  ListHead: PSINGLE_LIST_ENTRY,
+  ListEntry: PSINGLE_LIST_ENTRY,
+  Lock: PNDIS_SPIN_LOCK,
+): PVOID
+declare function NdisInterlockedPopEntryList(ListHead: PSINGLE_LIST_ENTRY, Lock: PNDIS_SPIN_LOCK): PVOID
+/** The LONG at Addend plus one, stored and returned (any IRQL). */
+declare function NdisInterlockedIncrement(Addend: PVOID): number
+declare function NdisInterlockedDecrement(Addend: PVOID): number
+/** *Addend += Increment under the spin lock. */
+declare function NdisInterlockedAddUlong(Addend: PVOID, Increment: ULONG, SpinLock: PNDIS_SPIN_LOCK): void
+
+// ---- Kernel runtime: timers, sleeping (docs/script-api.md "Kernel runtime") ----
+
+/** An NDIS_TIMER whose TimerFunction(SystemSpecific1, FunctionContext, SystemSpecific2, SystemSpecific3) runs at DISPATCH_LEVEL. */
+declare function NdisInitializeTimer(
+  Timer: PNDIS_TIMER,
+  TimerFunction: (
+    SystemSpecific1: unknown,
+    FunctionContext: any,
+    SystemSpecific2: unknown,
+    SystemSpecific3: unknown,
+  ) => void,
+  FunctionContext: any,
+): void
+declare function NdisSetTimer(Timer: PNDIS_TIMER, MillisecondsToDelay: UINT): void
+declare function NdisCancelTimer(Timer: PNDIS_TIMER, TimerCancelled: Out<boolean> | NULL): void
+/** PASSIVE_LEVEL only (R65): blocks while virtual time and the rest of the system run on. */
+declare function NdisMSleep(MicrosecondsToSleep: ULONG): void
+
+// ---- Lookaside lists and system helpers (docs/script-api.md "Kernel runtime") ----
+
+/** NPAGED_LOOKASIDE_LIST (0x80 bytes on x86): `new NPAGED_LOOKASIDE_LIST()` or a C_STRUCT field, passed by address. */
+declare class NPAGED_LOOKASIDE_LIST {}
+type PNPAGED_LOOKASIDE_LIST = NPAGED_LOOKASIDE_LIST | PVOID
+/** IRQL <= DISPATCH_LEVEL. Allocate and Free are NULL for NDIS's own (non-paged memory of Size bytes tagged Tag). */
+declare function NdisInitializeNPagedLookasideList(
+  Lookaside: PNPAGED_LOOKASIDE_LIST,
+  Allocate: ((PoolType: number, NumberOfBytes: ULONG, Tag: ULONG) => PVOID) | NULL,
+  Free: ((Buffer: PVOID) => void) | NULL,
+  Flags: ULONG,
+  Size: ULONG,
+  Tag: ULONG,
+  Depth: USHORT,
+): void
+/** An entry of the list's size, or NULL. IRQL <= DISPATCH_LEVEL. */
+declare function NdisAllocateFromNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST): PVOID
+/** Gives an entry back (R66 for one the list did not allocate). IRQL <= DISPATCH_LEVEL. */
+declare function NdisFreeToNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST, Entry: PVOID): void
+/** Frees the entries the list kept; every entry must be back (R66). IRQL <= DISPATCH_LEVEL. */
+declare function NdisDeleteNPagedLookasideList(Lookaside: PNPAGED_LOOKASIDE_LIST): void
+declare function NdisSystemProcessorCount(): number
+/** Always 0: virtual time does not pass while handlers run. */
+declare function NdisGetCurrentProcessorCpuUsage(pCpuUsage: Out<ULONG> | NULL): void
+declare function NdisGetCurrentProcessorCounts(
+  pIdleCount: Out<ULONG> | NULL,
+  pKernelAndUser: Out<ULONG> | NULL,
+  pIndex: Out<ULONG> | NULL,
+): void
+/** Milliseconds of virtual time since the system started. */
+declare function NdisGetSystemUpTime(pSystemUpTime: Out<ULONG> | NULL): void
+/** 0x00050001: NDIS 5.1. */
+declare function NdisGetVersion(): number
+/** 64 (the x86 cache line). */
+declare function NdisGetSharedDataAlignment(): number
+declare function NdisGetCacheFillSize(): number
+declare function NdisMGetDmaAlignment(MiniportAdapterHandle: NDIS_HANDLE): number
+declare function NdisRetrieveUlong(DestinationAddress: PVOID, SourceAddress: PVOID): void
+declare function NdisStoreUlong(DestinationAddress: PVOID, Value: ULONG): void
+declare function NdisGetPhysicalAddressLow(PhysicalAddress: NDIS_PHYSICAL_ADDRESS): ULONG
+declare function NdisGetPhysicalAddressHigh(PhysicalAddress: NDIS_PHYSICAL_ADDRESS): ULONG
+declare function NDIS_PHYSICAL_ADDRESS_CONST(Low: ULONG, High: ULONG): NDIS_PHYSICAL_ADDRESS
+/** NDIS strings are script strings. */
+declare function NdisInitializeString(Destination: Out<NDIS_STRING> | NULL, Source: string): void
+declare function NdisInitUnicodeString(DestinationString: Out<NDIS_STRING> | NULL, SourceString: string | NULL): void
+declare function NdisInitAnsiString(DestinationString: Out<string> | NULL, SourceString: string | NULL): void
+declare function NdisFreeString(String: NDIS_STRING): void
+declare function NdisEqualString(String1: NDIS_STRING, String2: NDIS_STRING, CaseInsensitive: BOOLEAN): BOOLEAN
+
+// ---- Requests, resets and unload (docs/ndis-environment.md) ----
+
+/** Completes the request MiniportQueryInformation returned NDIS_STATUS_PENDING for; set BytesWritten first (R51, R52). */
+declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
+/** Completes the request MiniportSetInformation returned NDIS_STATUS_PENDING for; set BytesRead first (R51, R52). */
+declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
+/** In DriverEntry: the routine NDIS calls at PASSIVE_LEVEL after the last adapter halted, to free what DriverEntry made. */
+declare function NdisMRegisterUnloadHandler(
+  NdisWrapperHandle: NDIS_HANDLE,
+  UnloadHandler: (DriverObject: PDRIVER_OBJECT) => void,
+): void
 
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
-declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
-declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
 declare function NdisMRegisterAdapterShutdownHandler(
   MiniportHandle: NDIS_HANDLE,
   ShutdownContext: any,
@@ -587,7 +806,7 @@ declare function NdisMStartBufferPhysicalMapping(
   PhysicalMapRegister: ULONG,
   WriteToDevice: BOOLEAN,
   PhysicalAddressArray: unknown[],
-  ArraySize: Out<UINT> | null,
+  ArraySize: Out<UINT> | NULL,
 ): void
 declare function NdisMCompleteBufferPhysicalMapping(
   MiniportAdapterHandle: NDIS_HANDLE,
@@ -602,8 +821,109 @@ declare function NdisMAllocateMapRegisters(
   MaximumPhysicalMapping: ULONG,
 ): NDIS_STATUS
 declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
-declare function NdisInterlockedIncrement(Addend: PVOID): number
-declare function NdisInterlockedDecrement(Addend: PVOID): number
+
+// The rest of the NDIS 5.1 miniport ndis.h (docs/script-api.md "Not emulated yet"): declared so a port type-checks.
+declare function NDIS_BUFFER_LINKAGE(...args: any[]): any
+declare function NdisAcquireReadWriteLock(...args: any[]): any
+declare function NdisAnsiStringToUnicodeString(...args: any[]): any
+declare function NdisCloseFile(...args: any[]): any
+declare function NdisCreateLookaheadBufferFromSharedMemory(...args: any[]): any
+declare function NdisDestroyLookaheadBufferFromSharedMemory(...args: any[]): any
+declare function NdisEqualUnicodeString(...args: any[]): any
+declare function NdisFlushBuffer(...args: any[]): any
+declare function NdisGeneratePartialCancelId(...args: any[]): any
+declare function NdisGetPacketCancelId(...args: any[]): any
+declare function NdisGetRoutineAddress(...args: any[]): any
+declare function NdisIMAssociateMiniport(...args: any[]): any
+declare function NdisIMCancelInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMCopySendCompletePerPacketInfo(...args: any[]): any
+declare function NdisIMCopySendPerPacketInfo(...args: any[]): any
+declare function NdisIMDeInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMGetBindingContext(...args: any[]): any
+declare function NdisIMGetCurrentPacketStack(...args: any[]): any
+declare function NdisIMInitializeDeviceInstance(...args: any[]): any
+declare function NdisIMInitializeDeviceInstanceEx(...args: any[]): any
+declare function NdisIMNotifyPnPEvent(...args: any[]): any
+declare function NdisIMRegisterLayeredMiniport(...args: any[]): any
+declare function NdisImmediateReadPciSlotInformation(...args: any[]): any
+declare function NdisImmediateReadPortUchar(...args: any[]): any
+declare function NdisImmediateReadPortUlong(...args: any[]): any
+declare function NdisImmediateReadPortUshort(...args: any[]): any
+declare function NdisImmediateReadSharedMemory(...args: any[]): any
+declare function NdisImmediateWritePciSlotInformation(...args: any[]): any
+declare function NdisImmediateWritePortUchar(...args: any[]): any
+declare function NdisImmediateWritePortUlong(...args: any[]): any
+declare function NdisImmediateWritePortUshort(...args: any[]): any
+declare function NdisImmediateWriteSharedMemory(...args: any[]): any
+declare function NdisInitializeReadWriteLock(...args: any[]): any
+declare function NdisInitializeWorkItem(...args: any[]): any
+declare function NdisInterlockedAddLargeInterger(...args: any[]): any
+declare function NdisMAllocateSharedMemoryAsync(...args: any[]): any
+declare function NdisMArcIndicateReceive(...args: any[]): any
+declare function NdisMArcIndicateReceiveComplete(...args: any[]): any
+declare function NdisMCloseLog(...args: any[]): any
+declare function NdisMCompleteDmaTransfer(...args: any[]): any
+declare function NdisMCreateLog(...args: any[]): any
+declare function NdisMDeregisterDevice(...args: any[]): any
+declare function NdisMDeregisterDmaChannel(...args: any[]): any
+declare function NdisMEthIndicateReceive(...args: any[]): any
+declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
+declare function NdisMFddiIndicateReceive(...args: any[]): any
+declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
+declare function NdisMFlushLog(...args: any[]): any
+declare function NdisMGetBusData(...args: any[]): any
+declare function NdisMGetDeviceProperty(...args: any[]): any
+declare function NdisMInitializeScatterGatherDma(...args: any[]): any
+declare function NdisMPciAssignResources(...args: any[]): any
+declare function NdisMPromoteMiniport(...args: any[]): any
+declare function NdisMQueryAdapterInstanceName(...args: any[]): any
+declare function NdisMReadDmaCounter(...args: any[]): any
+declare function NdisMRegisterDevice(...args: any[]): any
+declare function NdisMRegisterDmaChannel(...args: any[]): any
+declare function NdisMRemoveMiniport(...args: any[]): any
+declare function NdisMSetBusData(...args: any[]): any
+declare function NdisMSetMiniportSecondary(...args: any[]): any
+declare function NdisMSetupDmaTransfer(...args: any[]): any
+declare function NdisMTrIndicateReceive(...args: any[]): any
+declare function NdisMTrIndicateReceiveComplete(...args: any[]): any
+declare function NdisMTransferDataComplete(...args: any[]): any
+declare function NdisMUpdateSharedMemory(...args: any[]): any
+declare function NdisMWanIndicateReceive(...args: any[]): any
+declare function NdisMWanIndicateReceiveComplete(...args: any[]): any
+declare function NdisMWanSendComplete(...args: any[]): any
+declare function NdisMWriteLogData(...args: any[]): any
+declare function NdisMapFile(...args: any[]): any
+declare function NdisMoveFromMappedMemory(...args: any[]): any
+declare function NdisMoveMappedMemory(...args: any[]): any
+declare function NdisMoveToMappedMemory(...args: any[]): any
+declare function NdisOpenConfigurationKeyByIndex(...args: any[]): any
+declare function NdisOpenConfigurationKeyByName(...args: any[]): any
+declare function NdisOpenFile(...args: any[]): any
+declare function NdisPrintString(...args: any[]): any
+declare function NdisQueryMapRegisterCount(...args: any[]): any
+declare function NdisQueryPendingIOCount(...args: any[]): any
+declare function NdisRawReadPortBufferUchar(...args: any[]): any
+declare function NdisRawReadPortBufferUlong(...args: any[]): any
+declare function NdisRawReadPortBufferUshort(...args: any[]): any
+declare function NdisRawWritePortBufferUchar(...args: any[]): any
+declare function NdisRawWritePortBufferUlong(...args: any[]): any
+declare function NdisRawWritePortBufferUshort(...args: any[]): any
+declare function NdisReadEisaSlotInformation(...args: any[]): any
+declare function NdisReadEisaSlotInformationEx(...args: any[]): any
+declare function NdisReadMcaPosInformation(...args: any[]): any
+declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
+declare function NdisReleaseReadWriteLock(...args: any[]): any
+declare function NdisScheduleWorkItem(...args: any[]): any
+declare function NdisSetPacketCancelId(...args: any[]): any
+declare function NdisSetPhysicalAddressHigh(...args: any[]): any
+declare function NdisSetPhysicalAddressLow(...args: any[]): any
+declare function NdisUnicodeStringToAnsiString(...args: any[]): any
+declare function NdisUnmapFile(...args: any[]): any
+declare function NdisUpcaseUnicodeString(...args: any[]): any
+declare function NdisWriteConfiguration(...args: any[]): any
+declare function NdisWritePciSlotInformation(...args: any[]): any
+declare function NdisWritePcmciaAttributeMemory(...args: any[]): any
+declare function NdisZeroMappedMemory(...args: any[]): any
 
 // ---- Constants (values as the Windows headers define them) ----
 
@@ -685,6 +1005,84 @@ declare const NDIS_STATUS_UNSUPPORTED_MEDIA: NDIS_STATUS
 declare const NDIS_STATUS_RESOURCE_CONFLICT: NDIS_STATUS
 /** 0xC001001F */
 declare const NDIS_STATUS_NO_CABLE: NDIS_STATUS
+/** 0x40010006 */
+declare const NDIS_STATUS_RING_STATUS: NDIS_STATUS
+/** 0x40010007 */
+declare const NDIS_STATUS_CLOSED: NDIS_STATUS
+/** 0x40010008 */
+declare const NDIS_STATUS_WAN_LINE_UP: NDIS_STATUS
+/** 0x40010009 */
+declare const NDIS_STATUS_WAN_LINE_DOWN: NDIS_STATUS
+/** 0x4001000A */
+declare const NDIS_STATUS_WAN_FRAGMENT: NDIS_STATUS
+/** 0x4001000D */
+declare const NDIS_STATUS_HARDWARE_LINE_UP: NDIS_STATUS
+/** 0x4001000E */
+declare const NDIS_STATUS_HARDWARE_LINE_DOWN: NDIS_STATUS
+/** 0x4001000F */
+declare const NDIS_STATUS_INTERFACE_UP: NDIS_STATUS
+/** 0x40010010 */
+declare const NDIS_STATUS_INTERFACE_DOWN: NDIS_STATUS
+/** 0x40010011 */
+declare const NDIS_STATUS_MEDIA_BUSY: NDIS_STATUS
+/** 0x40010012 */
+declare const NDIS_STATUS_MEDIA_SPECIFIC_INDICATION: NDIS_STATUS
+/** 0x40010013 */
+declare const NDIS_STATUS_LINK_SPEED_CHANGE: NDIS_STATUS
+/** 0x40010014 */
+declare const NDIS_STATUS_WAN_GET_STATS: NDIS_STATUS
+/** 0x40010015 */
+declare const NDIS_STATUS_WAN_CO_FRAGMENT: NDIS_STATUS
+/** 0x40010016 */
+declare const NDIS_STATUS_WAN_CO_LINKPARAMS: NDIS_STATUS
+/** 0x40010025 */
+declare const NDIS_STATUS_WAN_CO_MTULINKPARAMS: NDIS_STATUS
+/** 0xC001000E */
+declare const NDIS_STATUS_CLOSING_INDICATING: NDIS_STATUS
+/** 0xC0010010 */
+declare const NDIS_STATUS_OPEN_LIST_FULL: NDIS_STATUS
+/** 0xC0010012 */
+declare const NDIS_STATUS_ADAPTER_NOT_OPEN: NDIS_STATUS
+/** 0xC0010013 */
+declare const NDIS_STATUS_NOT_INDICATING: NDIS_STATUS
+/** 0xC001001A */
+declare const NDIS_STATUS_GROUP_ADDRESS_IN_USE: NDIS_STATUS
+/** 0xC001001B */
+declare const NDIS_STATUS_FILE_NOT_FOUND: NDIS_STATUS
+/** 0xC001001C */
+declare const NDIS_STATUS_ERROR_READING_FILE: NDIS_STATUS
+/** 0xC001001D */
+declare const NDIS_STATUS_ALREADY_MAPPED: NDIS_STATUS
+/** 0xC0010020 */
+declare const NDIS_STATUS_INVALID_SAP: NDIS_STATUS
+/** 0xC0010021 */
+declare const NDIS_STATUS_SAP_IN_USE: NDIS_STATUS
+/** 0xC0010022 */
+declare const NDIS_STATUS_INVALID_ADDRESS: NDIS_STATUS
+/** 0xC0010023 */
+declare const NDIS_STATUS_VC_NOT_ACTIVATED: NDIS_STATUS
+/** 0xC0010024 */
+declare const NDIS_STATUS_DEST_OUT_OF_ORDER: NDIS_STATUS
+/** 0xC0010025 */
+declare const NDIS_STATUS_VC_NOT_AVAILABLE: NDIS_STATUS
+/** 0xC0010026 */
+declare const NDIS_STATUS_CELLRATE_NOT_AVAILABLE: NDIS_STATUS
+/** 0xC0010027 */
+declare const NDIS_STATUS_INCOMPATABLE_QOS: NDIS_STATUS
+/** 0xC0010028 */
+declare const NDIS_STATUS_AAL_PARAMS_UNSUPPORTED: NDIS_STATUS
+/** 0xC0010029 */
+declare const NDIS_STATUS_NO_ROUTE_TO_DESTINATION: NDIS_STATUS
+/** 0xC0011000 */
+declare const NDIS_STATUS_TOKEN_RING_OPEN_ERROR: NDIS_STATUS
+/** 0xC0000010 */
+declare const NDIS_STATUS_INVALID_DEVICE_REQUEST: NDIS_STATUS
+/** 0xC000023C */
+declare const NDIS_STATUS_NETWORK_UNREACHABLE: NDIS_STATUS
+/** 0xC000023D */
+declare const NDIS_STATUS_HOST_UNREACHABLE: NDIS_STATUS
+/** 0x40010012 */
+declare const NDIS_STATUS_WW_INDICATION: NDIS_STATUS
 /** The null pointer: 0 */
 declare const NULL: 0
 /** BOOLEAN TRUE */

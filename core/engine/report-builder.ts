@@ -22,6 +22,7 @@ import {
   type PoolReport,
   type ReportLocation,
   type RunReport,
+  type BindingReport,
   type ScriptErrorReport,
 } from '../report/report'
 import { verifierLevelName } from '../verifier/level'
@@ -87,6 +88,18 @@ export function protocolFigures(run: Run): ProtocolReport {
     outstanding: p.outstanding,
     sent: p.sent,
     sendCompleted: p.sendCompleted,
+    sendFailed: p.sendFailed,
+    filtered: p.filtered,
+  }
+}
+
+export function bindingFigures(run: Run): BindingReport {
+  return {
+    ...run.protocol.binding.snapshot(),
+    requestsMade: run.requests.issued,
+    requests: run.requests.log.slice(),
+    resets: run.miniport.adapter.resets,
+    unloaded: run.lifecycle.unloadRan,
   }
 }
 
@@ -131,6 +144,7 @@ export function buildReport(run: Run, error: ScriptErrorReport | null): RunRepor
       linkChanges: totals[T_LINK_CHANGES]!,
     },
     protocol,
+    binding: bindingFigures(run),
     findings,
     bugcheck: b
       ? {
@@ -145,6 +159,7 @@ export function buildReport(run: Run, error: ScriptErrorReport | null): RunRepor
     error,
     log,
     ...inputWarningsAndBugs(run),
+    ...(run.allocationSites ? { allocationSites: run.allocationSites.report() } : {}),
     wallClock: { elapsedMs: 0, framesPerSecond: 0 },
   }
 }

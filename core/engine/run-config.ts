@@ -21,6 +21,8 @@ export interface RunConfig {
   maxFrames: number
   /** Low-resources simulation spec (`--fault`), or null. */
   lowResources: string | null
+  /** Count the driver's allocations by call site for the report (`allocationSites`; the fault sweep). */
+  allocationSites?: boolean
   /** The replay capture, read by the host, when the scenario's wire is a replay. */
   replay?: CaptureFile
   /** Record the wire: 'pcapng', 'pcap' or none. */

@@ -1,6 +1,7 @@
 // One run of a miniport script (../shared/product/README.md "The parts"): virtual time, the emulated kernel and NDIS
 // library, the controller, the wire, the protocol above, the miniport's handlers and the verifier, wired together.
 // Pure and deterministic: the same config and script give the same events, findings and report.
+import { AllocationSites } from './allocation-sites'
 import { PcapWriter } from '../capture/pcap-writer'
 import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
@@ -17,6 +18,8 @@ import { MiniportLifecycle } from '../miniport/lifecycle'
 import { indicateReceiveApi, ReceiveIndication } from '../miniport/indicate-receive'
 import { InterruptDispatch } from '../miniport/interrupt-dispatch'
 import { PacketReturn } from '../miniport/return-packet'
+import { NdisRequests, requestApi } from '../miniport/request'
+import { TrafficGenerator } from '../wire/traffic-generator'
 import { MiniportRuntime } from '../miniport/runtime'
 import { sendApi } from '../miniport/send-api'
 import { Scheduler } from '../sim/scheduler'
@@ -49,10 +52,13 @@ const FAULT_LINK_DOWN = 0
 const FAULT_LINK_UP = 1
 const FAULT_RX_ERRORS = 2
 const FAULT_DMA_STALL = 3
+const FAULT_RESET = 4
 
 export class Run {
   readonly scheduler = new Scheduler(1024)
   readonly sites: CallSites
+  /** The driver's allocations by call site, when the config asks for them. */
+  readonly allocationSites: AllocationSites | null = null
   readonly kernel: Kernel
   readonly controller: ControllerDevice
   readonly wire: WireBackend
@@ -65,6 +71,8 @@ export class Run {
   readonly interrupts: InterruptDispatch
   readonly indication: ReceiveIndication
   readonly protocol: BoundProtocol
+  /** NDIS's request path: the OIDs the binding, its statistics polls and the scenario send the miniport. */
+  readonly requests: NdisRequests
   readonly capture: CaptureWriter | null
   readonly debugOutput: { timeNs: number; text: string }[] = []
   readonly statusIndications: { timeNs: number; status: number }[] = []
@@ -92,7 +100,16 @@ export class Run {
     if (config.lowResources) {
       const parsed = parseLowResourcesSpec(config.lowResources)
       if (!parsed.ok) throw new RangeError(parsed.error)
-      installLowResources(this.kernel, parsed.specs, this.random.fork('low-resources').nextU32())
+      installLowResources(
+        this.kernel,
+        parsed.specs,
+        this.random.fork('low-resources').nextU32(),
+        () => this.sites.location(this.sites.current).line,
+      )
+    }
+    if (config.allocationSites) {
+      this.allocationSites = new AllocationSites(this.sites)
+      this.allocationSites.install(this.kernel)
     }
     const c = config.scenario.controller
     const common = {
@@ -137,14 +154,37 @@ export class Run {
     // A frame's path through NDIS: the interrupt line into the ISR and DPC, the indication up to the protocol, the
     // return back to the miniport; the protocol's sends go down through NDIS's queue.
     this.interrupts = new InterruptDispatch(this.miniport)
-    this.indication = new ReceiveIndication(this.miniport)
-    this.protocol = new BoundProtocol(this.miniport, config.scenario.protocol, this.random, PROTOCOL_SCHED_BASE, {
-      indication: this.indication,
-      returns: new PacketReturn(this.miniport),
-    })
+    const returns = new PacketReturn(this.miniport)
+    this.indication = new ReceiveIndication(this.miniport, returns)
+    this.requests = new NdisRequests(this.miniport)
+    this.requests.onTimeout = () => this.lifecycle.resetForTimeout()
+    this.protocol = new BoundProtocol(
+      this.miniport,
+      config.scenario.protocol,
+      this.random,
+      PROTOCOL_SCHED_BASE,
+      { indication: this.indication, returns, requests: this.requests },
+      this.controller.resources.permanentAddress,
+    )
+    this.lifecycle.onWakeUp = () => this.protocol.sender.queue.checkTimeouts()
+    this.lifecycle.afterReset = (addressing) => {
+      if (addressing) this.protocol.binding.restoreAddressing()
+    }
+    // The generator addresses its frames to the adapter: the permanent address, then the current address the
+    // miniport reports (OID_802_3_CURRENT_ADDRESS), unless the scenario names a destination.
+    const wire = this.wire
+    if (
+      wire instanceof TrafficGenerator &&
+      config.scenario.wire.kind === 'generator' &&
+      !config.scenario.wire.destination
+    ) {
+      wire.addressTo(this.controller.resources.permanentAddress)
+      this.protocol.binding.onAddress = (address) => wire.addressTo(address)
+    }
     this.scope = buildScriptScope(this.kernel, this.miniport, this.interrupts, {
       ...indicateReceiveApi(this.indication),
       ...sendApi(this.miniport, this.protocol.sender.queue),
+      ...requestApi(this.miniport, this.requests),
     })
     if (config.traceApiCalls) traceApiCalls(this.scope, this.log, this.sites, this.scheduler.clock)
     if (this.tap.annotator) {
@@ -169,6 +209,7 @@ export class Run {
     }
     for (const e of f.receiveErrors) add(e.at, FAULT_RX_ERRORS, e.frames)
     for (const d of f.dmaStalls) add(d.at, FAULT_DMA_STALL, d.duration)
+    for (const r of f.resets) add(r.at, FAULT_RESET, 0)
   }
 
   private applyFault(index: number): void {
@@ -177,6 +218,7 @@ export class Run {
     if (fault.kind === FAULT_LINK_DOWN) control.setLink(false)
     else if (fault.kind === FAULT_LINK_UP) control.setLink(true)
     else if (fault.kind === FAULT_RX_ERRORS) control.forceReceiveErrors(fault.value)
+    else if (fault.kind === FAULT_RESET) this.lifecycle.reset('the scenario forced a reset')
     else control.stallDma(fault.value)
   }
 
@@ -305,6 +347,7 @@ export class Run {
     if (this.stop.reason === 'init-failed') {
       this.guarded(() => {
         this.protocol.release()
+        this.lifecycle.unload()
         this.kernel.finish()
       })
       return
@@ -313,8 +356,11 @@ export class Run {
       // Protocols unbind first: they give back every packet they hold (ndis5.md §3.7), then NDIS halts the miniport.
       this.tap.open = false
       this.protocol.flushReturns()
+      this.requests.atHalt()
       this.lifecycle.halt()
       this.protocol.afterHalt()
+      // After the last adapter halted NDIS unloads the driver; leaks are judged after its unload handler.
+      this.lifecycle.unload()
       this.kernel.finish()
     })
   }

@@ -15,6 +15,9 @@ import type { MiniportRuntime } from '../miniport/runtime'
 import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
 import { eventApi } from '../miniport/event-api'
+import { structApi } from '../miniport/struct-api'
+import { systemApi } from '../miniport/system-api'
+import { NDIS_TIMER } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
 import type { Clock } from '../sim/clock'
@@ -40,8 +43,11 @@ export function buildScriptScope(
     ...timerApi(miniport),
     ...eventApi(miniport),
     ...resetApi(miniport),
+    ...structApi(kernel),
+    ...systemApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
+    NDIS_TIMER,
     // BOOLEAN in scripts is a JavaScript boolean; comparisons with TRUE/FALSE read as in C.
     TRUE: true,
     FALSE: false,

@@ -251,6 +251,30 @@ export class Kernel {
       this.memory.view.setUint32(va - KVA_BASE, typeof value === 'number' ? value >>> 0 : 0, true)
   }
 
+  /**
+   * The NDIS object (lock, timer, event, interrupt) a script passes by address: the one NDIS keeps for that address,
+   * or a new one of `type` for storage of its C size in live memory (a field of the driver's adapter block,
+   * docs/structures.md). Anything else comes back as it was, for the caller's own argument check; memory that may not
+   * be touched is a finding here.
+   */
+  embedded<T extends { address: number }>(value: unknown, type: new () => T, size: number): unknown {
+    if (typeof value !== 'number') return value
+    const known = this.objects.objectAt(value)
+    if (known instanceof type) return known
+    if (!this.checkAccess(value, size, 1)) return value
+    const made = new type()
+    made.address = value
+    this.objects.place(made, value)
+    return made
+  }
+
+  /** Copies `length` bytes inside the arena (C struct assignment), both ranges checked first. */
+  copy(destination: number, source: number, length: number): void {
+    if (!this.checkAccess(source, length, 0) || !this.checkAccess(destination, length, 1)) return
+    const u8 = this.memory.u8
+    u8.copyWithin(destination - KVA_BASE, source - KVA_BASE, source - KVA_BASE + length)
+  }
+
   /** A live view of arena bytes; an empty array when the range may not be touched. */
   view(va: number, length: number): Uint8Array {
     if (!this.checkAccess(va, length, 1)) return new this.realm.Uint8Array(0)

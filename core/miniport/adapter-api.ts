@@ -3,8 +3,8 @@
 // indications and DbgPrint.
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
+import { NDIS_STATUS_CODES } from '../ndis/status'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { formatDbgPrint } from './dbg-print'
 import {
@@ -129,7 +129,7 @@ export function adapterApi(m: MiniportRuntime) {
       void CharacteristicsLength
       if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE) {
         badHandle('NdisMRegisterMiniport', 'NdisWrapperHandle (from NdisMInitializeWrapper)', NdisWrapperHandle)
-        return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+        return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       }
       const verdict = readCharacteristics(MiniportCharacteristics)
       if (!verdict.handlers) {
@@ -138,7 +138,28 @@ export function adapterApi(m: MiniportRuntime) {
       }
       adapter.handlers = verdict.handlers
       adapter.state = 'registered'
-      return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+      return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
+    },
+
+    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
+    NdisMRegisterUnloadHandler(NdisWrapperHandle: number, UnloadHandler: unknown): void {
+      if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
+        return badHandle(
+          'NdisMRegisterUnloadHandler',
+          'NdisWrapperHandle (from NdisMInitializeWrapper)',
+          NdisWrapperHandle,
+        )
+      if (typeof UnloadHandler !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisMRegisterUnloadHandler',
+          UnloadHandler,
+          EXPECTED_FUNCTION,
+          'is not a function (UnloadHandler)',
+        )
+        return
+      }
+      adapter.unloadHandler = UnloadHandler as (...args: any[]) => any
     },
 
     NdisMSetAttributesEx(
@@ -156,7 +177,10 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.attributesSet = true
       adapter.attributeFlags = scriptUlong(AttributeFlags)
       const seconds = scriptNumber(CheckForHangTimeInSeconds)
-      adapter.checkForHangSeconds = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      const given = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
+      // Desktop NDIS wakes up every 2 s, so the interval it uses is a multiple of 2 (5 s → 4 s) [MSDN
+      // nf-ndis-ndismsetattributesex]; Windows CE uses the value given [CE-ms892749].
+      adapter.checkForHangSeconds = k.platform === 'desktop' ? Math.max(2, given - (given % 2)) : given
     },
 
     NdisMSetAttributes(
@@ -183,11 +207,11 @@ export function adapterApi(m: MiniportRuntime) {
       if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
         badHandle('NdisOpenConfiguration', 'WrapperConfigurationContext', WrapperConfigurationContext)
         put(ConfigurationHandle, 0)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       adapter.configurationOpen = true
       put(ConfigurationHandle, CONFIGURATION_HANDLE)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisReadConfiguration(
@@ -201,26 +225,26 @@ export function adapterApi(m: MiniportRuntime) {
       put(ParameterValue, null)
       if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
         badHandle('NdisReadConfiguration', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       const key = typeof Keyword === 'string' ? Keyword : scriptString((Keyword as { Buffer?: unknown })?.Buffer ?? '')
       // Registry keywords are case-insensitive.
       const found = Object.keys(env.registry).find((name) => name.toLowerCase() === key.toLowerCase())
-      if (found === undefined) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      if (found === undefined) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       const raw = env.registry[found]!
       let value: NDIS_CONFIGURATION_PARAMETER
       if (ParameterType === NdisParameterInteger || ParameterType === NdisParameterHexInteger) {
         const n =
           typeof raw === 'number' ? raw : Number.parseInt(raw, ParameterType === NdisParameterHexInteger ? 16 : 10)
-        if (!Number.isFinite(n)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        if (!Number.isFinite(n)) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
         value = { ParameterType, ParameterData: { IntegerData: n >>> 0, StringData: '' } }
       } else if (ParameterType === NdisParameterString || ParameterType === NdisParameterMultiString) {
         value = { ParameterType, ParameterData: { IntegerData: 0, StringData: String(raw) } }
       } else {
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       put(ParameterValue, value)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisCloseConfiguration(ConfigurationHandle: number): void {
@@ -245,16 +269,16 @@ export function adapterApi(m: MiniportRuntime) {
       put(NetworkAddressLength, 0)
       if (ConfigurationHandle !== CONFIGURATION_HANDLE || !adapter.configurationOpen) {
         badHandle('NdisReadNetworkAddress', 'ConfigurationHandle (from NdisOpenConfiguration)', ConfigurationHandle)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       const raw = env.registry['NetworkAddress']
       const hex = typeof raw === 'string' ? raw.replace(/[-:]/g, '') : ''
-      if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+      if (!/^[0-9a-fA-F]{12}$/.test(hex)) return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       const bytes = realmArray(k.realm, 6)
       for (let i = 0; i < 6; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
       put(NetworkAddress, bytes)
       put(NetworkAddressLength, 6)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisMQueryAdapterResources(
@@ -267,13 +291,13 @@ export function adapterApi(m: MiniportRuntime) {
       if (WrapperConfigurationContext !== WRAPPER_CONFIGURATION_CONTEXT) {
         badHandle('NdisMQueryAdapterResources', 'WrapperConfigurationContext', WrapperConfigurationContext)
         put(ResourceList, null)
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       const list = resourceList()
       put(ResourceList, list)
       // sizeof(NDIS_RESOURCE_LIST) header + one 16-byte CM_PARTIAL_RESOURCE_DESCRIPTOR per resource on x86.
       put(BufferSize, 8 + list.Count * 16)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisMIndicateStatus(
@@ -286,7 +310,7 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
-      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) | 0 })
+      env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) >>> 0 })
     },
 
     NdisMIndicateStatusComplete(MiniportAdapterHandle: number): void {

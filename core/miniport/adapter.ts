@@ -58,6 +58,10 @@ export class Adapter {
   selectedMediumIndex = -1
   /** A MiniportReset NDIS started has not completed yet (NdisMResetComplete ends it). */
   resetInProgress = false
+  /** Resets NDIS started. */
+  resets = 0
+  /** The driver's unload routine (NdisMRegisterUnloadHandler), called after the last halt. */
+  unloadHandler: ((...args: any[]) => any) | null = null
 
   constructor(readonly env: MiniportEnvironment) {}
 

@@ -1,5 +1,6 @@
 // DbgPrint's printf conversions (script-api.md): %d %i %u %x %X %p %s %c %% with flags (- 0 + space #), widths,
-// precisions and the l/ll/h/I64 length modifiers C code carries (%lu, %08lx, %I64d), which change nothing here.
+// precisions and the l/ll/h/I64 length modifiers C code carries (%lu, %08lx, %I64d). Each argument is formatted as C
+// formats its 32-bit value for the conversion: %d signed (4294967295 prints -1), %u and %x unsigned.
 // A conversion with no argument prints as `(missing)` rather than throwing.
 import { scriptNumber, scriptString } from '../verifier/script-value'
 
@@ -21,6 +22,11 @@ function pad(text: string, width: number, left: boolean, zero: boolean): string 
   return ' '.repeat(width - text.length) + text
 }
 
+/** The 64-bit length modifiers: the argument is a LONGLONG, not an int. */
+function wide(len: string | undefined): boolean {
+  return len === 'll' || len === 'I64'
+}
+
 function toInt(value: unknown): number {
   const n = scriptNumber(value)
   return Number.isFinite(n) ? Math.trunc(n) : 0
@@ -32,7 +38,7 @@ export function formatDbgPrint(format: unknown, args: readonly unknown[]): strin
   const take = (): unknown => (next < args.length ? args[next++] : undefined)
   return text.replace(
     CONVERSION,
-    (_all, flags: string, widthSpec?: string, precisionSpec?: string, _len?: string, conv?: string) => {
+    (_all, flags: string, widthSpec?: string, precisionSpec?: string, len?: string, conv?: string) => {
       if (conv === '%') return '%'
       const width = Math.min(MAX_OUTPUT, widthSpec === '*' ? toInt(take()) : widthSpec ? Number(widthSpec) : 0)
       const precision = Math.min(
@@ -47,7 +53,8 @@ export function formatDbgPrint(format: unknown, args: readonly unknown[]): strin
       switch (conv) {
         case 'd':
         case 'i': {
-          const n = toInt(value)
+          // A 32-bit argument reads as C's int (0xFFFFFFFF prints -1); %lld / %I64d keep the whole value.
+          const n = wide(len) ? toInt(value) : toInt(value) | 0
           out = Math.abs(n).toString()
           if (precision >= 0) out = out.padStart(precision, '0')
           out = (n < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + out

@@ -10,9 +10,11 @@ import { ndisRuntime } from '../ndis/instance'
 import { isUlong, PacketRef, type NdisRuntime } from '../ndis/runtime'
 import { NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES } from '../ndis/status'
 import { TRACE_INDICATE } from '../trace/event-log'
-import { EXPECTED_HANDLE, EXPECTED_PACKET, notAnObject, notAUlong, R21, R45 } from '../verifier/catalogue'
+import { EXPECTED_HANDLE, EXPECTED_PACKET, notAnObject, notAUlong, R21, R45, R54, R55 } from '../verifier/catalogue'
+import { lockAddress } from '../kernel/spin-locks'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import type { MiniportRuntime } from './runtime'
+import type { PacketReturn } from './return-packet'
 
 const CALL = 'NdisMIndicateReceivePacket'
 /** Pool tag of NDIS's own memory ('NDIS'). */
@@ -36,7 +38,10 @@ export class ReceiveIndication {
   private readonly name: number
   private noReturnHandlerReported = false
 
-  constructor(private readonly m: MiniportRuntime) {
+  constructor(
+    private readonly m: MiniportRuntime,
+    private readonly returns: PacketReturn,
+  ) {
     this.rt = ndisRuntime(m.kernel)
     this.name = m.env.log.intern(CALL)
   }
@@ -58,6 +63,19 @@ export class ReceiveIndication {
       notAnObject(v, CALL, PacketArray, EXPECTED_PACKET, 'is not an array of packets (PacketArray)')
       return
     }
+    const k = this.m.kernel
+    if (this.m.adapter.state === 'halted') {
+      v.report(
+        R55,
+        typeof PacketArray[0] === 'number' ? PacketArray[0] : 0,
+        1,
+        0,
+        CALL + ' after MiniportHalt returned',
+      )
+      return
+    }
+    if (k.cpu.locks.length !== 0)
+      v.report(R54, lockAddress(k, k.cpu.locks[0]!), k.cpu.locks.length, 1, CALL + ' with a spin lock held')
     const n = NumberOfPackets
     if (!isUlong(n) || n < 1 || n > PacketArray.length) {
       notAUlong(v, CALL, 3, n, `a count from 1 to the ${PacketArray.length} entries of PacketArray (NumberOfPackets)`)
@@ -106,22 +124,29 @@ export class ReceiveIndication {
     const site = k.sites.cell[0]
     m.env.log.add(m.env.scheduler.nowNs, TRACE_INDICATE, this.name, packet, site)
     const oob = packet + k.memory.view.getUint16(packet - KVA_BASE + PKT_OOB_OFFSET, true)
-    const resources = resourcesBefore || (rt.rd(oob + OOB_STATUS) | 0) === NDIS_STATUS_RESOURCES
+    const resources = resourcesBefore || rt.rd(oob + OOB_STATUS) >>> 0 === NDIS_STATUS_RESOURCES
     const protocol = this.protocol
-    if (protocol === null) {
-      markReturned(rt, packet)
-      return resources
-    }
-    const canReturn = this.canReturn(packet, resources)
-    const references = protocol.receivePacket(packet, resources, canReturn, site)
+    // Before the binding exists (during MiniportInitialize, or with no binding) the packet reaches no protocol.
+    const canReturn = protocol === null || this.canReturn(packet, resources)
+    const references = protocol === null ? 0 : protocol.receivePacket(packet, resources, canReturn, site)
     if (references === 0 || resources || !canReturn) {
-      // Copied (or RESOURCES): the miniport owns the packet again when the call returns (§3.3, §3.4).
-      markReturned(rt, packet)
+      // Copied (or RESOURCES): the miniport owns the packet again when the call returns (§3.3, §3.4). A deserialized
+      // miniport gets a SUCCESS packet no protocol kept back through MiniportReturnPacket at once, not by its status
+      // (ReactOS ndis/miniport.c MiniIndicateReceivePacket: "REQUIRED to be called for each packet ... not implied").
+      if (!resources && canReturn && m.adapter.deserialized && this.hasReturnHandler()) {
+        this.returns.returnPacket(packet)
+        k.sites.cell[0] = site
+      } else markReturned(rt, packet)
     } else {
       // §3.4: kept; the miniport sees PENDING and must not touch it until MiniportReturnPacket.
       rt.wr(oob + OOB_STATUS, NDIS_STATUS_PENDING)
     }
     return resources
+  }
+
+  private hasReturnHandler(): boolean {
+    const h = this.m.adapter.handlers
+    return h !== null && typeof h.ReturnPacketHandler === 'function'
   }
 
   /** A packet lent with Status SUCCESS comes back only through MiniportReturnPacket: R45 when there is none. */

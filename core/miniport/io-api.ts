@@ -5,7 +5,7 @@
 import { ALLOC_SHARED } from '../verifier/alloc-kind'
 import { vaToPa } from '../kernel/physical'
 import { put, type Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { NDIS_STATUS_CODES } from '../ndis/status'
 import {
   EXPECTED_HANDLE,
   EXPECTED_MAPPING,
@@ -87,22 +87,22 @@ export function ioApi(m: MiniportRuntime) {
       passiveOnly('NdisMMapIoSpace')
       put(VirtualAddress, 0)
       if (!adapterHandle('NdisMMapIoSpace', MiniportAdapterHandle))
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       requireAttributesSet(k.verifier, adapter.attributesSet, 'NdisMMapIoSpace')
       const r = controller.resources
       if (typeof Length !== 'number' || Length >>> 0 !== Length || Length === 0) {
         notAUlong(k.verifier, 'NdisMMapIoSpace', 5, Length, 'a positive ULONG (Length)')
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       if (!(PhysicalAddress >= r.registerBase && PhysicalAddress + Length <= r.registerBase + r.registerLength)) {
         // Not a range this adapter was given (NdisMQueryAdapterResources): NDIS refuses to map it.
-        return put(Status, NDIS_STATUS_INT32.NDIS_STATUS_RESOURCE_CONFLICT)
+        return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_RESOURCE_CONFLICT)
       }
       const va = nextIoVa + (PhysicalAddress & 0xfff)
       nextIoVa += Math.ceil(((PhysicalAddress & 0xfff) + Length) / 0x1000) * 0x1000
       adapter.ioMappings.push({ va, pa: PhysicalAddress, length: Length })
       put(VirtualAddress, va)
-      put(Status, NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS)
+      put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
     NdisMUnmapIoSpace(MiniportAdapterHandle: number, VirtualAddress: number, Length: number): void {

@@ -1,11 +1,11 @@
 // The life of the miniport in a run (ndis5.md §1.10): DriverEntry → NdisMRegisterMiniport → MiniportInitialize at
 // PASSIVE_LEVEL → running (interrupts, DPCs, timers, CheckForHang every CheckForHangTimeInSeconds at DISPATCH_LEVEL)
 // → MiniportHalt at PASSIVE_LEVEL. Failed initialisation and halt are checked for what they left behind (R24–R26).
-import { scriptNumber, scriptValueText } from '../verifier/script-value'
+import { readOutCell, scriptNumber, scriptValueText } from '../verifier/script-value'
 import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import { realmArray } from '../kernel/script-realm'
 import type { Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32, formatNdisStatus, ndisStatusName } from '../ndis/status'
+import { NDIS_STATUS_CODES, formatNdisStatus, ndisStatusName } from '../ndis/status'
 import { R24, R25, R26 } from '../verifier/catalogue'
 import { MINIPORT_ADAPTER_HANDLE, WRAPPER_CONFIGURATION_CONTEXT } from './handles'
 import { interruptAddress } from './interrupt-object'
@@ -25,9 +25,20 @@ export interface StartResult {
 
 export class MiniportLifecycle {
   private checkForHangEvent = 0
+  private unloaded = false
+
+  /** Whether the driver's unload handler ran. */
+  get unloadRan(): boolean {
+    return this.unloaded
+  }
+  /** At each wake-up: true when a send timed out (core/miniport/send-queue.ts checkTimeouts). */
+  onWakeUp: (() => boolean) | null = null
+  /** Told when a reset is over; `addressing` when the miniport asked NDIS to restore its addressing (filter, ...). */
+  afterReset: ((addressing: boolean) => void) | null = null
 
   constructor(private readonly m: MiniportRuntime) {
     m.env.scheduler.on(m.eventBase + SCHED_CHECK_FOR_HANG, () => this.checkForHang())
+    m.onResetComplete = (status, addressing) => this.resetDone(status, addressing)
   }
 
   /** Runs DriverEntry and MiniportInitialize. A bug check or script exception propagates to the run. */
@@ -42,8 +53,8 @@ export class MiniportLifecycle {
     }
     const entryResult = m.call('DriverEntry', PASSIVE_LEVEL, driverEntry as () => unknown, DRIVER_OBJECT, REGISTRY_PATH)
     if (!isStatusLike(entryResult)) return { ok: false, reason: `DriverEntry returned ${notStatus(entryResult)}` }
-    const entryStatus = scriptNumber(entryResult) | 0
-    if (entryStatus !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    const entryStatus = scriptNumber(entryResult) >>> 0
+    if (entryStatus !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       return { ok: false, reason: `DriverEntry returned ${statusText(entryStatus)}` }
     }
     if (adapter.state !== 'registered' || !adapter.handlers) {
@@ -70,9 +81,9 @@ export class MiniportLifecycle {
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${notStatus(initResult)}` }
     }
-    const status = scriptNumber(initResult) | 0
+    const status = scriptNumber(initResult) >>> 0
     adapter.initializeStatus = status
-    if (status !== NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS) {
+    if (status !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) {
       adapter.state = 'failed'
       this.checkLeftBehind('MiniportInitialize failed', true)
       return { ok: false, reason: `MiniportInitialize returned ${statusText(status)}` }
@@ -90,7 +101,7 @@ export class MiniportLifecycle {
     }
     adapter.selectedMediumIndex = 0
     adapter.state = 'running'
-    if (adapter.handlers.CheckForHangHandler) this.armCheckForHang()
+    this.armCheckForHang()
     return { ok: true, reason: '' }
   }
 
@@ -103,18 +114,71 @@ export class MiniportLifecycle {
     )
   }
 
+  /**
+   * NDIS's wake-up every CheckForHang interval (ReactOS ndis/miniport.c MiniportHangDpc): sends held too long are
+   * timed out (`onWakeUp`), then MiniportCheckForHang, when the miniport has one.
+   */
   private checkForHang(): void {
     const m = this.m
     const a = m.adapter
     this.checkForHangEvent = 0
-    if (a.state !== 'running' || !a.handlers?.CheckForHangHandler) return
-    const hung = m.call('MiniportCheckForHang', DISPATCH_LEVEL, a.handlers.CheckForHangHandler, a.context)
-    if ((hung === true || (typeof hung === 'number' && hung !== 0)) && a.handlers.ResetHandler) {
-      const addressingReset: Out<boolean> = { value: false }
-      m.dbgPrint('MiniportCheckForHang reported a hang: NDIS calls MiniportReset\n')
-      m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)
+    if (a.state !== 'running') return
+    if (this.onWakeUp?.() === true) this.reset('a send timed out')
+    // No CheckForHang while a reset is in progress (ReactOS ndis/miniport.c MiniIsBusy: the reset work item).
+    if (!a.resetInProgress && a.handlers?.CheckForHangHandler) {
+      const hung = m.call('MiniportCheckForHang', DISPATCH_LEVEL, a.handlers.CheckForHangHandler, a.context)
+      if (hung === true || (typeof hung === 'number' && hung !== 0)) this.reset('MiniportCheckForHang reported a hang')
     }
     this.armCheckForHang()
+  }
+
+  /**
+   * NDIS resets the miniport (ReactOS ndis/miniport.c MiniReset): NDIS_STATUS_RESET_START to the protocols,
+   * MiniportReset at DISPATCH_LEVEL, and, when it did not pend, the end of the reset at once; a pended reset ends at
+   * NdisMResetComplete. Called when CheckForHang says hung, a request timed out, or the scenario forces one.
+   */
+  reset(why: string): boolean {
+    const m = this.m
+    const a = m.adapter
+    if (a.state !== 'running' || a.resetInProgress || typeof a.handlers?.ResetHandler !== 'function') return false
+    m.dbgPrint(`${why}: NDIS calls MiniportReset\n`)
+    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_CODES.NDIS_STATUS_RESET_START })
+    const addressingReset: Out<boolean> = { value: false }
+    a.resetInProgress = true
+    a.resets++
+    m.kernel.sites.cell[0] = 0
+    const status =
+      scriptNumber(m.call('MiniportReset', DISPATCH_LEVEL, a.handlers.ResetHandler, addressingReset, a.context)) >>> 0
+    if (status === NDIS_STATUS_CODES.NDIS_STATUS_PENDING) return true
+    a.resetInProgress = false
+    const addressing = readOutCell(addressingReset)
+    this.resetDone(status, addressing === true || (typeof addressing === 'number' && addressing !== 0))
+    return true
+  }
+
+  /** A request timed out (core/miniport/request.ts): NDIS resets the miniport. */
+  resetForTimeout(): void {
+    this.reset('a request timed out')
+  }
+
+  private resetDone(status: number, addressing: boolean): void {
+    const m = this.m
+    m.env.statusIndications.push({ timeNs: m.env.scheduler.nowNs, status: NDIS_STATUS_CODES.NDIS_STATUS_RESET_END })
+    if (status !== NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS) m.dbgPrint(`MiniportReset ended with ${statusText(status)}\n`)
+    this.afterReset?.(addressing)
+  }
+
+  /**
+   * After the last adapter halted (or none started), NDIS unloads the driver: the handler NdisMRegisterUnloadHandler
+   * registered runs at PASSIVE_LEVEL (NdisMRegisterUnloadHandler [MSDN-ff553602]); leaks are judged after it.
+   */
+  unload(): void {
+    const m = this.m
+    const handler = m.adapter.unloadHandler
+    if (this.unloaded || handler === null) return
+    this.unloaded = true
+    m.kernel.sites.cell[0] = 0
+    m.call('MiniportUnload', PASSIVE_LEVEL, handler, DRIVER_OBJECT)
   }
 
   /** Calls MiniportHalt and checks what it left behind. */

@@ -5,7 +5,7 @@
 // 82540EM has such a range (BAR1: IOADDR, IODATA); the WB-100 has none.
 import { KVA_BASE } from '../kernel/memory'
 import { put, type Out } from '../ndis/runtime'
-import { NDIS_STATUS_INT32 } from '../ndis/status'
+import { NDIS_STATUS_CODES } from '../ndis/status'
 import { EXPECTED_HANDLE, notAnObject, R83, requirePassive } from '../verifier/catalogue'
 import { scriptNumber, scriptUlong } from '../verifier/script-value'
 import { valueText } from '../verifier/value-text'
@@ -66,7 +66,7 @@ export function portApi(m: MiniportRuntime) {
       requirePassive(k.verifier, k.cpu.irql, 'NdisMRegisterIoPortRange')
       put(PortOffset, 0)
       if (!adapterHandle('NdisMRegisterIoPortRange', MiniportAdapterHandle))
-        return NDIS_STATUS_INT32.NDIS_STATUS_FAILURE
+        return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
       const first = scriptUlong(InitialPort)
       const count = scriptUlong(NumberOfPorts)
       const r = controller.resources
@@ -74,11 +74,11 @@ export function portApi(m: MiniportRuntime) {
       const length = r.ioPortLength ?? 0
       // Not a range this adapter was given (NdisMQueryAdapterResources): NDIS refuses it.
       if (length === 0 || count === 0 || first < from || first + count > from + length)
-        return NDIS_STATUS_INT32.NDIS_STATUS_RESOURCE_CONFLICT
+        return NDIS_STATUS_CODES.NDIS_STATUS_RESOURCE_CONFLICT
       ranges.push([first, count])
       // On x86 the port address the driver uses is the port number itself.
       put(PortOffset, first)
-      return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
+      return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
     NdisMDeregisterIoPortRange(

@@ -30,6 +30,8 @@ export function resetApi(m: MiniportRuntime) {
         return
       }
       adapter.resetInProgress = false
+      const addressing = AddressingReset === true || (typeof AddressingReset === 'number' && AddressingReset !== 0)
+      m.onResetComplete?.(typeof Status === 'number' ? Status >>> 0 : 0, addressing)
     },
   }
 }

@@ -13,7 +13,10 @@ export const SCHED_ISR = 0
 export const SCHED_DPC = 1
 export const SCHED_TIMER = 2
 export const SCHED_CHECK_FOR_HANG = 3
-export const MINIPORT_SCHED_KINDS = 4
+/** NDIS hands the next queued OID request to the miniport (core/miniport/request.ts). */
+export const SCHED_REQUEST = 4
+export const SCHED_REQUEST_TIMEOUT = 5
+export const MINIPORT_SCHED_KINDS = 6
 
 export type HandlerFn = (...args: any[]) => any
 
@@ -30,6 +33,8 @@ export class MiniportRuntime {
   readonly timerTable: NDIS_MINIPORT_TIMER[] = []
   readonly eventBase: number
   private readonly handlerIds = new Map<string, HandlerIds>()
+  /** NdisMResetComplete ended a pended reset (core/miniport/lifecycle.ts ends it). */
+  onResetComplete: ((status: number, addressing: boolean) => void) | null = null
 
   constructor(
     readonly env: MiniportEnvironment,

@@ -14,7 +14,10 @@ import { ndisRuntime } from '../ndis/instance'
 import { type NdisRuntime } from '../ndis/runtime'
 import { formatNdisStatus, NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES, NDIS_STATUS_SUCCESS } from '../ndis/status'
 import { TRACE_SEND, TRACE_SEND_COMPLETE } from '../trace/event-log'
-import { R30, R46 } from '../verifier/catalogue'
+import { R30, R46, R56 } from '../verifier/catalogue'
+
+/** NdisMSetAttributesEx flag: NDIS does not time out sends (ntddndis.h). */
+export const NDIS_ATTRIBUTE_IGNORE_PACKET_TIMEOUT = 0x1
 import type { MiniportRuntime } from './runtime'
 
 /** Send states, per send id (the protocol's numbering of its send packets). */
@@ -48,6 +51,12 @@ export class SendQueue {
   readonly state: Uint8Array
   private readonly packet: Float64Array
   private readonly resubmitted: Uint8Array
+  /** When each send was handed to the miniport (virtual ns), for NDIS's send time-out. */
+  private readonly handedNs: Float64Array
+  /** Sends already reported as timed out (R56 once per send). */
+  private readonly timedOut: Uint8Array
+  /** The line the miniport's send handler was at when it returned with the send still its own. */
+  private readonly pendSite: Int32Array
   /** A ring of send ids. */
   private readonly queue: Int32Array
   private qHead = 0
@@ -75,6 +84,9 @@ export class SendQueue {
     this.state = new Uint8Array(capacity)
     this.packet = new Float64Array(capacity)
     this.resubmitted = new Uint8Array(capacity)
+    this.handedNs = new Float64Array(capacity)
+    this.timedOut = new Uint8Array(capacity)
+    this.pendSite = new Int32Array(capacity)
     this.queue = new Int32Array(Math.max(1, capacity))
     this.batchIds = new Int32Array(Math.max(1, batch))
     this.requeue = new Int32Array(Math.max(1, batch))
@@ -167,6 +179,8 @@ export class SendQueue {
     const packet = this.packet[id]
     this.protocol.handingDown(id, packet)
     this.state[id] = SEND_IN_CALL
+    this.handedNs[id] = this.m.env.scheduler.nowNs
+    this.timedOut[id] = 0
     this.rt.wr(this.oob(packet) + OOB_STATUS, NDIS_STATUS_SUCCESS)
     // A resubmission after RESOURCES is the same send, not a new one.
     if (this.resubmitted[id] === 0) this.figures.sent++
@@ -188,6 +202,8 @@ export class SendQueue {
     this.m.kernel.sites.cell[0] = 0
     const a = this.m.adapter
     this.m.call('MiniportSendPackets', DISPATCH_LEVEL, handler, a.context, arr, n)
+    const site = this.m.kernel.sites.cell[0]
+    for (let i = 0; i < n; i++) this.pendSite[this.batchIds[i]] = site
     const deserialized = a.deserialized
     let requeued = 0
     for (let i = 0; i < n; i++) {
@@ -198,7 +214,9 @@ export class SendQueue {
         this.state[id] = SEND_PENDING
         continue
       }
-      const status = this.rt.rd(this.oob(this.packet[id]) + OOB_STATUS) | 0
+      // RESOURCES on packet i: NDIS requeues i and every later packet of the array, whatever their status
+      // (MiniportSendPackets [CE-ms892747]: NDIS assumes the remaining packets were not accepted either).
+      const status = requeued > 0 ? NDIS_STATUS_RESOURCES : this.rt.rd(this.oob(this.packet[id]) + OOB_STATUS) >>> 0
       if (this.afterStatus(id, status)) this.requeue[requeued++] = id
     }
     for (let i = requeued - 1; i >= 0; i--) this.pushFront(this.requeue[i])
@@ -209,7 +227,8 @@ export class SendQueue {
     const packet = this.handOver(id, this.names.send)
     this.m.kernel.sites.cell[0] = 0
     const status =
-      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) | 0
+      scriptNumber(this.m.call('MiniportSend', DISPATCH_LEVEL, handler, this.m.adapter.context, packet, 0)) >>> 0
+    this.pendSite[id] = this.m.kernel.sites.cell[0]
     if (this.state[id] !== SEND_IN_CALL) return
     if (this.afterStatus(id, status)) this.pushFront(id)
   }
@@ -246,7 +265,7 @@ export class SendQueue {
   complete(Packet: unknown, Status: unknown): void {
     const k = this.m.kernel
     const id = this.protocol.sendIdOf(Packet)
-    const status = typeof Status === 'number' ? Status | 0 : NDIS_STATUS_SUCCESS
+    const status = typeof Status === 'number' ? Status >>> 0 : NDIS_STATUS_SUCCESS
     const owned = id >= 0 && (this.state[id] === SEND_PENDING || this.state[id] === SEND_IN_CALL)
     if (!owned) {
       const va = typeof Packet === 'number' ? Packet : NaN
@@ -285,6 +304,37 @@ export class SendQueue {
     if (!this.blocked) return
     this.blocked = false
     this.scheduleResubmit()
+  }
+
+  /**
+   * NDIS's send time-out, at its wake-up: a send the miniport has held for twice the CheckForHang interval is R56
+   * (once per send) unless NDIS_ATTRIBUTE_IGNORE_PACKET_TIMEOUT; true when one timed out (NDIS then resets).
+   */
+  checkTimeouts(): boolean {
+    const a = this.m.adapter
+    if ((a.attributeFlags & NDIS_ATTRIBUTE_IGNORE_PACKET_TIMEOUT) !== 0) return false
+    const limit = 2 * a.checkForHangSeconds * 1e9
+    const now = this.m.env.scheduler.nowNs
+    let first = -1
+    let count = 0
+    for (let id = 0; id < this.state.length; id++) {
+      if (this.state[id] < SEND_IN_CALL) continue
+      count++
+      if (this.timedOut[id] === 0 && now - this.handedNs[id] >= limit) {
+        this.timedOut[id] = 1
+        if (first < 0) first = id
+      }
+    }
+    if (first < 0) return false
+    this.m.kernel.verifier.reportAt(
+      R56,
+      this.pendSite[first],
+      this.packet[first],
+      limit / 1e6,
+      count,
+      'send ' + fmtVa(this.packet[first]) + ' not completed with NdisMSendComplete within ' + limit / 1e9 + ' s',
+    )
+    return true
   }
 
   /** R46 after MiniportHalt: sends the miniport still owns. */

@@ -7,7 +7,13 @@ import { put, type Out } from '../ndis/runtime'
 import { EXPECTED_FUNCTION, EXPECTED_HANDLE, EXPECTED_TIMER, notAnObject, notAUlong, R44 } from '../verifier/catalogue'
 import { TRACE_TIMER } from '../trace/event-log'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
-import { NDIS_MINIPORT_TIMER, timerAddress } from './timer-object'
+import {
+  NDIS_MINIPORT_TIMER,
+  NDIS_TIMER,
+  SIZEOF_NDIS_MINIPORT_TIMER,
+  SIZEOF_NDIS_TIMER,
+  timerAddress,
+} from './timer-object'
 import { SCHED_TIMER, type MiniportRuntime } from './runtime'
 
 /** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
@@ -43,6 +49,35 @@ export function timerApi(m: MiniportRuntime) {
   }
   scheduler.on(m.eventBase + SCHED_TIMER, fire)
 
+  /** A timer inside the driver's memory is passed by its address (docs/structures.md). */
+  const inMemory = (Timer: NDIS_MINIPORT_TIMER | number): NDIS_MINIPORT_TIMER =>
+    k.embedded(Timer, NDIS_MINIPORT_TIMER, SIZEOF_NDIS_MINIPORT_TIMER) as NDIS_MINIPORT_TIMER
+  const ndisTimer = (Timer: NDIS_TIMER | number): NDIS_TIMER =>
+    k.embedded(Timer, NDIS_TIMER, SIZEOF_NDIS_TIMER) as NDIS_TIMER
+
+  /** Puts an initialised timer in the run's table with its function. */
+  function initialize(Timer: NDIS_MINIPORT_TIMER, TimerFunction: (...args: unknown[]) => unknown, ctx: unknown): void {
+    if (Timer.index < 0) {
+      Timer.index = m.timerTable.length
+      m.timerTable.push(Timer)
+    }
+    Timer.initialized = true
+    Timer.function = TimerFunction
+    Timer.functionContext = ctx
+  }
+
+  function cancel(call: string, Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | null): void {
+    if (!checkTimer(call, Timer, true)) {
+      put(TimerCancelled, false)
+      return
+    }
+    const wasQueued = Timer.event !== 0 && scheduler.cancel(Timer.event)
+    Timer.event = 0
+    Timer.periodNs = 0
+    adapter.timers.delete(Timer)
+    put(TimerCancelled, wasQueued)
+  }
+
   function checkTimer(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_MINIPORT_TIMER {
     if (!isScriptInstance(value, NDIS_MINIPORT_TIMER)) {
       notAnObject(
@@ -62,7 +97,8 @@ export function timerApi(m: MiniportRuntime) {
     return true
   }
 
-  function arm(call: string, Timer: NDIS_MINIPORT_TIMER, ms: number, periodic: boolean): void {
+  function arm(call: string, Timer: NDIS_MINIPORT_TIMER | number, ms: number, periodic: boolean): void {
+    Timer = inMemory(Timer)
     if (!checkTimer(call, Timer, true)) return
     if (typeof ms !== 'number' || ms >>> 0 !== ms) {
       notAUlong(k.verifier, call, 2, ms, 'a number of milliseconds')
@@ -79,11 +115,12 @@ export function timerApi(m: MiniportRuntime) {
 
   return {
     NdisMInitializeTimer(
-      Timer: NDIS_MINIPORT_TIMER,
+      Timer: NDIS_MINIPORT_TIMER | number,
       MiniportAdapterHandle: number,
       TimerFunction: (...args: unknown[]) => unknown,
       FunctionContext: unknown,
     ): void {
+      Timer = inMemory(Timer)
       if (!checkTimer('NdisMInitializeTimer', Timer, false)) return
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE) {
         notAnObject(
@@ -105,33 +142,48 @@ export function timerApi(m: MiniportRuntime) {
         )
         return
       }
-      if (Timer.index < 0) {
-        Timer.index = m.timerTable.length
-        m.timerTable.push(Timer)
-      }
-      Timer.initialized = true
-      Timer.function = TimerFunction
-      Timer.functionContext = FunctionContext
+      initialize(Timer, TimerFunction, FunctionContext)
     },
 
-    NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondsToDelay: number): void {
+    /** NdisInitializeTimer (IRQL <= DISPATCH_LEVEL): an NDIS_TIMER whose function runs at DISPATCH_LEVEL. */
+    NdisInitializeTimer(
+      Timer: NDIS_TIMER | number,
+      TimerFunction: (...args: unknown[]) => unknown,
+      FunctionContext: unknown,
+    ): void {
+      Timer = ndisTimer(Timer)
+      if (!checkTimer('NdisInitializeTimer', Timer, false)) return
+      if (typeof TimerFunction !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisInitializeTimer',
+          TimerFunction,
+          EXPECTED_FUNCTION,
+          'is not a function (TimerFunction)',
+        )
+        return
+      }
+      initialize(Timer, TimerFunction, FunctionContext)
+    },
+
+    NdisSetTimer(Timer: NDIS_TIMER | number, MillisecondsToDelay: number): void {
+      arm('NdisSetTimer', ndisTimer(Timer), MillisecondsToDelay, false)
+    },
+
+    NdisCancelTimer(Timer: NDIS_TIMER | number, TimerCancelled: Out<boolean> | null): void {
+      cancel('NdisCancelTimer', ndisTimer(Timer), TimerCancelled)
+    },
+
+    NdisMSetTimer(Timer: NDIS_MINIPORT_TIMER | number, MillisecondsToDelay: number): void {
       arm('NdisMSetTimer', Timer, MillisecondsToDelay, false)
     },
 
-    NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER, MillisecondPeriod: number): void {
+    NdisMSetPeriodicTimer(Timer: NDIS_MINIPORT_TIMER | number, MillisecondPeriod: number): void {
       arm('NdisMSetPeriodicTimer', Timer, MillisecondPeriod, true)
     },
 
-    NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER, TimerCancelled: Out<boolean> | null): void {
-      if (!checkTimer('NdisMCancelTimer', Timer, true)) {
-        put(TimerCancelled, false)
-        return
-      }
-      const wasQueued = Timer.event !== 0 && scheduler.cancel(Timer.event)
-      Timer.event = 0
-      Timer.periodNs = 0
-      adapter.timers.delete(Timer)
-      put(TimerCancelled, wasQueued)
+    NdisMCancelTimer(Timer: NDIS_MINIPORT_TIMER | number, TimerCancelled: Out<boolean> | null): void {
+      cancel('NdisMCancelTimer', inMemory(Timer), TimerCancelled)
     },
 
     /** Busy-waits: virtual time moves on by the stall, but never past the next pending event. */

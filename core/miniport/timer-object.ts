@@ -28,3 +28,12 @@ export function timerAddress(
   if (t.address === 0) t.address = k.objects.addressOf(t, SIZEOF_NDIS_MINIPORT_TIMER)
   return t.address
 }
+
+/** sizeof(NDIS_TIMER) on x86: KTIMER (0x28) and KDPC (0x20). */
+export const SIZEOF_NDIS_TIMER = 0x48
+
+/**
+ * NDIS_TIMER: the timer of NdisInitializeTimer / NdisSetTimer / NdisCancelTimer (not tied to a miniport). It runs as
+ * NDIS_MINIPORT_TIMER does, from the same timer table; only its initialisation differs.
+ */
+export class NDIS_TIMER extends NDIS_MINIPORT_TIMER {}

@@ -105,7 +105,9 @@ export function memoryApi(rt: NdisRuntime) {
           )
         }
       }
-      mem.free(VirtualAddress)
+      const freed = mem.free(VirtualAddress)
+      // The locks, timers and events the block held are gone with it (docs/structures.md).
+      if (freed !== undefined) k.objects.forget(freed.va, freed.size)
     },
 
     NdisMoveMemory(Destination: number, Source: number, Length: number): void {
@@ -134,6 +136,10 @@ export function memoryApi(rt: NdisRuntime) {
     MmRead8: (va: number): number => k.read8(va),
     MmRead16: (va: number): number => k.read16(va),
     MmRead32: (va: number): number => k.read32(va),
+    // Signed reads, for LONG / SHORT / CHAR fields (MmRead8/16/32 read UCHAR / USHORT / ULONG).
+    MmReadChar: (va: number): number => (k.read8(va) << 24) >> 24,
+    MmReadShort: (va: number): number => (k.read16(va) << 16) >> 16,
+    MmReadLong: (va: number): number => k.read32(va) | 0,
     MmWrite8: (va: number, value: number): void => k.write8(va, value),
     MmWrite16: (va: number, value: number): void => k.write16(va, value),
     MmWrite32: (va: number, value: number): void => k.write32(va, value),

@@ -65,7 +65,7 @@ export function oobApi(rt: NdisRuntime) {
         rt.badHandle('NDIS_GET_PACKET_STATUS', Packet, KIND_PACKET)
         return 0
       }
-      return rt.rd(oob(Packet) + OOB_STATUS) | 0
+      return rt.rd(oob(Packet) + OOB_STATUS) >>> 0
     },
     NDIS_SET_PACKET_STATUS(Packet: number, Status: number): void {
       setOob32('NDIS_SET_PACKET_STATUS', Packet, OOB_STATUS, Status)

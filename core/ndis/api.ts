@@ -3,6 +3,8 @@
 import type { Kernel } from '../kernel/kernel'
 import { bufferApi } from './api-buffers'
 import { chainApi } from './api-chains'
+import { listApi } from './api-lists'
+import { lookasideApi } from './api-lookaside'
 import { memoryApi } from './api-memory'
 import { oobApi } from './api-oob'
 import { packetApi } from './api-packets'
@@ -18,6 +20,8 @@ function build(rt: NdisRuntime) {
     ...oobApi(rt),
     ...memoryApi(rt),
     ...syncApi(rt),
+    ...listApi(rt),
+    ...lookasideApi(rt),
   })
 }
 

@@ -1,6 +1,6 @@
 // Constants a miniport script sees by C name (ndis5.md §0, §1.6; script-api.md "What must be in scope").
 import { APC_LEVEL, DISPATCH_LEVEL, HIGH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
-import { NDIS_STATUS_INT32 } from './status'
+import { NDIS_STATUS_ALIASES, NDIS_STATUS_CODES } from './status'
 
 export const PROTOCOL_RESERVED_SIZE_IN_PACKET = 16
 
@@ -29,7 +29,8 @@ export const PER_PACKET_INFO = {
 } as const
 
 export const NDIS_CONSTANTS = Object.freeze({
-  ...NDIS_STATUS_INT32,
+  ...NDIS_STATUS_CODES,
+  ...NDIS_STATUS_ALIASES,
   NULL: 0,
   TRUE: 1,
   FALSE: 0,

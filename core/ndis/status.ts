@@ -1,6 +1,7 @@
 // NDIS_STATUS codes with their Windows numeric values (ndis5.md §0).
-// NDIS_STATUS is a signed 32-bit integer; values are stored as int32 (`| 0`) so that
-// NT_SUCCESS(status) is simply `status >= 0`.
+// NDIS_STATUS is a 32-bit value; scripts and the library hold it as the unsigned number ndis.h writes
+// (`Status == 0xC0000001` and `Status == NDIS_STATUS_FAILURE` agree, as in C). A status a script hands back is
+// normalised with `>>> 0` before it is compared; NT_SUCCESS reads it as int32.
 
 export type NDIS_STATUS = number
 
@@ -45,29 +46,66 @@ export const NDIS_STATUS_VALUES = {
   NDIS_STATUS_UNSUPPORTED_MEDIA: 0xc0010019,
   NDIS_STATUS_RESOURCE_CONFLICT: 0xc001001e,
   NDIS_STATUS_NO_CABLE: 0xc001001f,
+  // The rest of NDIS 5.1's ndis.h (ReactOS ndis.h; STATUS_* values from ntstatus.h).
+  NDIS_STATUS_RING_STATUS: 0x40010006,
+  NDIS_STATUS_CLOSED: 0x40010007,
+  NDIS_STATUS_WAN_LINE_UP: 0x40010008,
+  NDIS_STATUS_WAN_LINE_DOWN: 0x40010009,
+  NDIS_STATUS_WAN_FRAGMENT: 0x4001000a,
+  NDIS_STATUS_HARDWARE_LINE_UP: 0x4001000d,
+  NDIS_STATUS_HARDWARE_LINE_DOWN: 0x4001000e,
+  NDIS_STATUS_INTERFACE_UP: 0x4001000f,
+  NDIS_STATUS_INTERFACE_DOWN: 0x40010010,
+  NDIS_STATUS_MEDIA_BUSY: 0x40010011,
+  NDIS_STATUS_MEDIA_SPECIFIC_INDICATION: 0x40010012,
+  NDIS_STATUS_LINK_SPEED_CHANGE: 0x40010013,
+  NDIS_STATUS_WAN_GET_STATS: 0x40010014,
+  NDIS_STATUS_WAN_CO_FRAGMENT: 0x40010015,
+  NDIS_STATUS_WAN_CO_LINKPARAMS: 0x40010016,
+  NDIS_STATUS_WAN_CO_MTULINKPARAMS: 0x40010025,
+  NDIS_STATUS_CLOSING_INDICATING: 0xc001000e,
+  NDIS_STATUS_OPEN_LIST_FULL: 0xc0010010,
+  NDIS_STATUS_ADAPTER_NOT_OPEN: 0xc0010012,
+  NDIS_STATUS_NOT_INDICATING: 0xc0010013,
+  NDIS_STATUS_GROUP_ADDRESS_IN_USE: 0xc001001a,
+  NDIS_STATUS_FILE_NOT_FOUND: 0xc001001b,
+  NDIS_STATUS_ERROR_READING_FILE: 0xc001001c,
+  NDIS_STATUS_ALREADY_MAPPED: 0xc001001d,
+  NDIS_STATUS_INVALID_SAP: 0xc0010020,
+  NDIS_STATUS_SAP_IN_USE: 0xc0010021,
+  NDIS_STATUS_INVALID_ADDRESS: 0xc0010022,
+  NDIS_STATUS_VC_NOT_ACTIVATED: 0xc0010023,
+  NDIS_STATUS_DEST_OUT_OF_ORDER: 0xc0010024,
+  NDIS_STATUS_VC_NOT_AVAILABLE: 0xc0010025,
+  NDIS_STATUS_CELLRATE_NOT_AVAILABLE: 0xc0010026,
+  NDIS_STATUS_INCOMPATABLE_QOS: 0xc0010027,
+  NDIS_STATUS_AAL_PARAMS_UNSUPPORTED: 0xc0010028,
+  NDIS_STATUS_NO_ROUTE_TO_DESTINATION: 0xc0010029,
+  NDIS_STATUS_TOKEN_RING_OPEN_ERROR: 0xc0011000,
+  NDIS_STATUS_INVALID_DEVICE_REQUEST: 0xc0000010,
+  NDIS_STATUS_NETWORK_UNREACHABLE: 0xc000023c,
+  NDIS_STATUS_HOST_UNREACHABLE: 0xc000023d,
 } as const
 
 export type NdisStatusName = keyof typeof NDIS_STATUS_VALUES
 
-// The int32 forms that scripts compare against (`Status.value !== NDIS_STATUS_SUCCESS`).
+/** Second names ndis.h gives a status (not in the table above, whose values are distinct). */
+export const NDIS_STATUS_ALIASES = { NDIS_STATUS_WW_INDICATION: 0x40010012 } as const
+
+// The forms scripts compare against (`Status.value !== NDIS_STATUS_SUCCESS`), unsigned as in ndis.h.
 export const NDIS_STATUS_SUCCESS = 0
 export const NDIS_STATUS_PENDING = 0x00000103
-export const NDIS_STATUS_FAILURE = 0xc0000001 | 0
-export const NDIS_STATUS_RESOURCES = 0xc000009a | 0
-export const NDIS_STATUS_NOT_SUPPORTED = 0xc00000bb | 0
-export const NDIS_STATUS_INVALID_PACKET = 0xc001000f | 0
-export const NDIS_STATUS_INVALID_LENGTH = 0xc0010014 | 0
-export const NDIS_STATUS_INVALID_OID = 0xc0010017 | 0
-export const NDIS_STATUS_ADAPTER_NOT_FOUND = 0xc0010006 | 0
-export const NDIS_STATUS_RESOURCE_CONFLICT = 0xc001001e | 0
+export const NDIS_STATUS_FAILURE = 0xc0000001
+export const NDIS_STATUS_RESOURCES = 0xc000009a
+export const NDIS_STATUS_NOT_SUPPORTED = 0xc00000bb
+export const NDIS_STATUS_INVALID_PACKET = 0xc001000f
+export const NDIS_STATUS_INVALID_LENGTH = 0xc0010014
+export const NDIS_STATUS_INVALID_OID = 0xc0010017
+export const NDIS_STATUS_ADAPTER_NOT_FOUND = 0xc0010006
+export const NDIS_STATUS_RESOURCE_CONFLICT = 0xc001001e
 
-/** The int32 value of every status, keyed by C name. */
-export const NDIS_STATUS_INT32: Readonly<Record<NdisStatusName, number>> = Object.freeze(
-  Object.fromEntries(Object.entries(NDIS_STATUS_VALUES).map(([name, value]) => [name, value | 0])) as Record<
-    NdisStatusName,
-    number
-  >,
-)
+/** The value of every status, keyed by C name (unsigned, as ndis.h writes it). */
+export const NDIS_STATUS_CODES: Readonly<Record<NdisStatusName, number>> = Object.freeze({ ...NDIS_STATUS_VALUES })
 
 const namesByValue = new Map<number, NdisStatusName>(
   (Object.entries(NDIS_STATUS_VALUES) as [NdisStatusName, number][]).map(([name, value]) => [value | 0, name]),

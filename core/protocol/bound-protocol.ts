@@ -6,6 +6,8 @@ import { fmtVa, type Kernel } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
 import type { ReceiveIndication, ReceivingProtocol } from '../miniport/indicate-receive'
 import type { PacketReturn } from '../miniport/return-packet'
+import type { NdisRequests } from '../miniport/request'
+import { Binding } from './binding'
 import type { MiniportRuntime } from '../miniport/runtime'
 import { OOB_HEADER_SIZE, PKT_OOB_OFFSET } from '../ndis/layout'
 import { ndisRuntime } from '../ndis/instance'
@@ -24,17 +26,20 @@ import { ProtocolStatistics, type ProtocolSnapshot } from './statistics'
 export const SCHED_PROTOCOL_RETURN = 0
 export const SCHED_PROTOCOL_SEND = 1
 export const SCHED_PROTOCOL_RESUBMIT = 2
-export const PROTOCOL_SCHED_KINDS = 3
+export const SCHED_PROTOCOL_POLL = 3
+export const SCHED_PROTOCOL_REQUEST = 4
+export const PROTOCOL_SCHED_KINDS = 5
 
 export interface FrameObserver {
   received(packet: number, frame: Uint8Array, length: number, nowNs: number): void
   sending(packet: number, frame: Uint8Array, length: number): void
 }
 
-/** What NDIS gives the protocol on the receive path: the indication it is bound to, and NdisReturnPackets. */
+/** What NDIS gives the protocol: the indication it is bound to, NdisReturnPackets, and NdisRequest. */
 export interface ReceivePath {
   readonly indication: ReceiveIndication
   readonly returns: PacketReturn
+  readonly requests: NdisRequests
 }
 
 export class BoundProtocol implements ReceivingProtocol {
@@ -43,6 +48,8 @@ export class BoundProtocol implements ReceivingProtocol {
   readonly checker: FrameChecker
   readonly held = new HeldPackets()
   readonly sender: ProtocolSender
+  /** The OIDs of the binding, and the filter and addresses NDIS applies for it. */
+  readonly binding: Binding
   /** False once unbound (flushReturns): later indications are copied, nothing is kept or sent. */
   bound = true
   private readonly k: Kernel
@@ -62,6 +69,7 @@ export class BoundProtocol implements ReceivingProtocol {
     random: SeededRandom,
     readonly eventBase: number,
     private readonly path: ReceivePath,
+    permanentAddress: ArrayLike<number>,
   ) {
     this.config = ProtocolSchema.parse(options)
     this.k = m.kernel
@@ -73,7 +81,15 @@ export class BoundProtocol implements ReceivingProtocol {
     this.keepRandom = random.fork('protocol-keep')
     this.keepFraction = this.config.keepFraction
     this.returnKind = eventBase + SCHED_PROTOCOL_RETURN
-    path.indication.protocol = this
+    this.binding = new Binding(
+      m,
+      path.requests,
+      this.config.binding,
+      this.config.requests,
+      eventBase + SCHED_PROTOCOL_POLL,
+      eventBase + SCHED_PROTOCOL_REQUEST,
+      permanentAddress,
+    )
     m.env.scheduler.on(this.returnKind, (slot) => this.onReturn(slot))
     this.sender = new ProtocolSender(
       m,
@@ -84,10 +100,31 @@ export class BoundProtocol implements ReceivingProtocol {
     )
   }
 
-  /** After MiniportInitialize succeeded: the protocol opens the adapter and starts sending (if configured). */
+  /**
+   * After MiniportInitialize succeeded: the protocol opens the adapter (from then on NDIS indicates to it, through the
+   * filter its OIDs set), makes the binding's requests, and starts sending once bound. A miniport that registered no
+   * QueryInformationHandler cannot be asked: the workbench binds it without requests, with the transport's filter
+   * and the controller's permanent address (docs/ndis-environment.md), so a script that tests only the data path runs.
+   */
   bind(): void {
+    const binding = this.binding
+    if (binding.state === 'off') {
+      this.bound = false
+      return
+    }
     this.bound = true
-    this.sender.start()
+    this.path.indication.protocol = this
+    binding.onBound = () => this.sender.start()
+    binding.onFailed = () => {
+      this.bound = false
+      this.path.indication.protocol = null
+    }
+    if (typeof this.m.adapter.handlers?.QueryInformationHandler !== 'function') {
+      binding.bindWithoutRequests()
+      this.sender.start()
+      return
+    }
+    binding.start()
   }
 
   snapshot(): ProtocolSnapshot {
@@ -108,7 +145,14 @@ export class BoundProtocol implements ReceivingProtocol {
     const headerSize = this.rt.rd(oob + OOB_HEADER_SIZE) >>> 0
     stats.lastHeaderSize = headerSize
     if (headerSize === 0) stats.noHeaderSize++
-    this.check(packet)
+    // NDIS's filter for this binding (ReactOS ndis/efilter.c): a frame outside it never reaches the protocol.
+    const reader = this.reader
+    const readable = reader.read(packet)
+    if (readable && reader.length >= 6 && !this.binding.accepts(reader.frame)) {
+      stats.filtered++
+      return 0
+    }
+    this.check(packet, readable)
     if (resources) {
       stats.copiedOnResources++
       return 0
@@ -129,11 +173,11 @@ export class BoundProtocol implements ReceivingProtocol {
     return 1
   }
 
-  /** Copies the frame out of the chain and checks it (wire test-frame format). */
-  private check(packet: number): void {
+  /** Checks the frame read out of the chain (wire test-frame format). */
+  private check(packet: number, readable: boolean): void {
     const reader = this.reader
     const stats = this.stats
-    if (!reader.read(packet)) {
+    if (!readable) {
       stats.unchecked++
       return
     }
@@ -163,6 +207,7 @@ export class BoundProtocol implements ReceivingProtocol {
   flushReturns(): void {
     this.bound = false
     this.sender.stop()
+    this.binding.stop()
     if (this.config.onUnbind === 'keep') return
     const held = this.held
     const s = this.m.env.scheduler

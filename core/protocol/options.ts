@@ -2,7 +2,8 @@
 // through MiniportReturnPacket, sends its own frames down through MiniportSendPackets"). The scenario schema composes
 // `ProtocolSchema`. Times are integer nanoseconds, as in the wire's options.
 import { z } from 'zod'
-import { DEFAULT_DESTINATION, DEFAULT_SOURCE, MAC_PATTERN } from '../wire/ethernet'
+import { DEFAULT_DESTINATION, MAC_PATTERN } from '../wire/ethernet'
+import { OID_NAMES, type OidName } from '../miniport/oid-names'
 
 const timeNs = z.int().min(0).max(Number.MAX_SAFE_INTEGER)
 const mac = z.string().regex(MAC_PATTERN, 'a MAC address such as 02:00:4e:57:42:01')
@@ -32,13 +33,59 @@ export const ProtocolSendSchema = z.strictObject({
   packets: z.int().min(1).max(4096).default(32),
   /** Stream id of the test frames sent (a loopback wire brings them back to this stream's checker). */
   stream: z.int().min(0).max(0xffff).default(2),
-  destination: mac.default(DEFAULT_SOURCE),
+  /** Default: the adapter's own current address (a loopback test: the wire brings the frames back to it). */
+  destination: mac.optional(),
   source: mac.default(DEFAULT_DESTINATION),
   startNs: timeNs.default(0),
 })
 export type ProtocolSendOptions = z.infer<typeof ProtocolSendSchema>
 
+/** NDIS_PACKET_TYPE_* names a scenario uses for the packet filter. */
+export const FILTER_NAMES = ['DIRECTED', 'MULTICAST', 'ALL_MULTICAST', 'BROADCAST', 'PROMISCUOUS'] as const
+
+/** How the protocol binds (docs/ndis-environment.md "Binding"). */
+export const BindingSchema = z.strictObject({
+  /** False: no binding at all (a driver under test of its initialisation only): no OIDs, no traffic to a protocol. */
+  enabled: z.boolean().default(true),
+  /** OID_GEN_CURRENT_LOOKAHEAD the protocol sets (at most what OID_GEN_MAXIMUM_LOOKAHEAD answered). */
+  lookahead: z.int().min(1).max(65536).default(128),
+  /** OID_GEN_CURRENT_PACKET_FILTER: a transport's filter by default (ReactOS tcpip lan.c: directed, multicast, broadcast). */
+  packetFilter: z.array(z.enum(FILTER_NAMES)).max(5).default(['DIRECTED', 'MULTICAST', 'BROADCAST']),
+  /** OID_802_3_MULTICAST_LIST. */
+  multicast: z.array(mac).max(32).default([]),
+  /** Interval of the statistics polls (OID_GEN_XMIT_OK ... RCV_NO_BUFFER); 0: none. */
+  statisticsIntervalNs: timeNs.default(10_000_000),
+})
+export type BindingConfig = z.output<typeof BindingSchema>
+
+const vendorOid = z
+  .int()
+  .min(0xff000000, 'an OID name (OID_GEN_..., OID_802_3_...) or a vendor OID from 0xFF000000')
+  .max(0xffffffff)
+
+/** One OID request the scenario makes at a virtual time, once bound. */
+export const OidRequestSchema = z.strictObject({
+  atNs: timeNs,
+  type: z.enum(['query', 'set']),
+  oid: z.union([z.enum(OID_NAMES as [OidName, ...OidName[]]), vendorOid]),
+  /** A query's InformationBufferLength (default 4). */
+  length: z.int().min(0).max(65536).optional(),
+  /** A set's information: a packet filter by names, a list of addresses, a ULONG, or bytes in hex. */
+  filter: z.array(z.enum(FILTER_NAMES)).max(5).optional(),
+  addresses: z.array(mac).max(64).optional(),
+  ulong: z.int().min(0).max(0xffffffff).optional(),
+  bytes: z
+    .string()
+    .regex(/^([0-9a-fA-F]{2})*$/, 'bytes in hex, two digits each')
+    .max(8192)
+    .optional(),
+})
+export type OidRequestConfig = z.output<typeof OidRequestSchema>
+
 export const ProtocolSchema = z.strictObject({
+  binding: BindingSchema.prefault({}),
+  /** OID requests at virtual times once the binding is made (set the filter to promiscuous at 5 ms, ...). */
+  requests: z.array(OidRequestSchema).max(1000).default([]),
   holdTime: HoldTimeSchema.default({ distribution: 'fixed', ns: 50_000 }),
   /**
    * Fraction of SUCCESS indications the protocol keeps (pends, returns later); the others it copies and releases

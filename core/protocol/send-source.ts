@@ -10,7 +10,7 @@ import type { PacketPool } from '../ndis/packet-pool'
 import { ndisRuntime } from '../ndis/instance'
 import { PacketRef, type NdisRuntime } from '../ndis/runtime'
 import { NDIS_STATUS_SUCCESS } from '../ndis/status'
-import { parseMac } from '../wire/ethernet'
+import { DEFAULT_DESTINATION, parseMac } from '../wire/ethernet'
 import { writeTestFrame } from '../wire/test-frame'
 import type { ProtocolSendOptions } from './options'
 import type { ProtocolStatistics } from './statistics'
@@ -60,9 +60,15 @@ export class ProtocolSender implements SendingProtocol {
     this.freeStack = new Int32Array(n)
     this.queue = new SendQueue(m, this, n, config.batch, stats, resubmitKind)
     this.intervalNs = config.rateFps > 0 ? (1e9 * config.batch) / config.rateFps : Infinity
-    this.destination = parseMac(config.destination)
+    this.destination = parseMac(config.destination ?? DEFAULT_DESTINATION)
     this.source = parseMac(config.source)
     m.env.scheduler.on(tickKind, () => this.onTick())
+  }
+
+  /** Frames from now on go to `address` unless the scenario named a destination (the adapter's current address). */
+  addressTo(address: ArrayLike<number>): void {
+    if (this.config.destination !== undefined) return
+    for (let i = 0; i < 6; i++) this.destination[i] = address[i]! & 0xff
   }
 
   get enabled(): boolean {

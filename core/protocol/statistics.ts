@@ -22,6 +22,8 @@ export interface ProtocolSnapshot {
   unchecked: number
   /** Frames longer than the protocol's receive buffer (checked on the part that fits). */
   truncated: number
+  /** Packets outside the binding's packet filter and addresses, dropped by NDIS before the protocol (ndis/efilter.c). */
+  filtered: number
   /** Packets indicated with HeaderSize 0 (NDIS_SET_PACKET_HEADER_SIZE not called). */
   noHeaderSize: number
   /** HeaderSize of the last packet indicated. */
@@ -53,6 +55,7 @@ export class ProtocolStatistics {
   unchecked = 0
   truncated = 0
   noHeaderSize = 0
+  filtered = 0
   lastHeaderSize = 0
   bytes = 0
   sent = 0
@@ -93,6 +96,7 @@ export class ProtocolStatistics {
       unchecked: this.unchecked,
       truncated: this.truncated,
       noHeaderSize: this.noHeaderSize,
+      filtered: this.filtered,
       lastHeaderSize: this.lastHeaderSize,
       bytes: this.bytes,
       sent: this.sent,

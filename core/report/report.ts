@@ -1,5 +1,7 @@
 // The JSON report of a run (../shared/product/cli.md "The JSON report"). Every field is a pure function of the script,
 // scenario and seed, except those under `wallClock`, so two runs give byte-identical reports apart from it.
+import type { BindingSnapshot } from '../protocol/binding'
+import type { RequestRecord } from '../miniport/request'
 
 export interface ReportLocation {
   file: string
@@ -94,6 +96,30 @@ export interface ProtocolReport {
   outstanding: number
   sent: number
   sendCompleted: number
+  /** Sends completed with a failure status (by Status after the call, or NdisMSendComplete). */
+  sendFailed: number
+  /** Frames outside the binding's packet filter and addresses, dropped by NDIS before the protocol. */
+  filtered: number
+}
+
+/** The protocol's binding (docs/ndis-environment.md): what the OIDs answered, and every request made. */
+export interface BindingReport extends BindingSnapshot {
+  /** Requests NDIS handed to the miniport (binding, statistics polls, the scenario's), and the first of them. */
+  requestsMade: number
+  requests: RequestRecord[]
+  /** Resets NDIS made (CheckForHang, a timed-out request, the scenario). */
+  resets: number
+  /** Whether the driver's unload handler ran. */
+  unloaded: boolean
+}
+
+/** One allocation call of the script (file's line and column) and how often it was made and failed. */
+export interface AllocationSiteReport {
+  call: string
+  line: number
+  column: number
+  calls: number
+  failed: number
 }
 
 export interface RunReport {
@@ -109,6 +135,8 @@ export interface RunReport {
   pools: PoolReport[]
   nic: NicReport
   protocol: ProtocolReport
+  /** Absent when the run stopped before a binding could be made. */
+  binding?: BindingReport
   findings: FindingReport[]
   bugcheck: BugCheckReport | null
   error: ScriptErrorReport | null
@@ -120,6 +148,8 @@ export interface RunReport {
    * the workbench, not of the script. Absent when the books balance.
    */
   workbenchBugs?: string[]
+  /** The driver's allocations by call site, when asked for (`nicbench test --suite fault` asks). */
+  allocationSites?: AllocationSiteReport[]
   /** Wall-clock facts: the only fields that differ between two runs of the same inputs. */
   wallClock: { elapsedMs: number; framesPerSecond: number; missedTicks?: number }
 }
@@ -160,5 +190,7 @@ export function emptyProtocolReport(): ProtocolReport {
     outstanding: 0,
     sent: 0,
     sendCompleted: 0,
+    sendFailed: 0,
+    filtered: 0,
   }
 }

@@ -47,6 +47,11 @@ export const FaultsSchema = z.strictObject({
     .array(z.strictObject({ at: duration, duration }))
     .max(10_000)
     .default([]),
+  /** NDIS resets the miniport at these times, as after a hang (MiniportReset; docs/ndis-environment.md §7). */
+  resets: z
+    .array(z.strictObject({ at: duration }))
+    .max(10_000)
+    .default([]),
 })
 
 export const ScenarioSchema = z.strictObject({

@@ -19,9 +19,15 @@ export type LowResourcesCall =
   | 'NdisMAllocateSharedMemory'
   | 'MmGetSystemAddressForMdlSafe'
 
+/** `line`: only the calls made at that line of the script count (and fail); the fault sweep fails one site at a time. */
 export type LowResourcesSpec =
-  | { readonly kind: 'fraction'; readonly fraction: number; readonly calls: readonly LowResourcesCall[] }
-  | { readonly kind: 'nth'; readonly n: number; readonly calls: readonly LowResourcesCall[] }
+  | {
+      readonly kind: 'fraction'
+      readonly fraction: number
+      readonly calls: readonly LowResourcesCall[]
+      readonly line?: number
+    }
+  | { readonly kind: 'nth'; readonly n: number; readonly calls: readonly LowResourcesCall[]; readonly line?: number }
 
 const CALL_KIND: Readonly<Record<LowResourcesCall, AllocKind>> = {
   NdisAllocatePacket: ALLOC_PACKET,
@@ -46,6 +52,7 @@ export const LOW_RESOURCES_NAMES: Readonly<Record<string, readonly LowResourcesC
   shared: ['NdisMAllocateSharedMemory'],
   /** A buffer's system-address mapping: the Safe queries give NULL, the others stop the run (R34). */
   mapping: ['MmGetSystemAddressForMdlSafe'],
+  MmGetSystemAddressForMdlSafe: ['MmGetSystemAddressForMdlSafe'],
   all: ['NdisAllocatePacket', 'NdisAllocateBuffer', 'NdisAllocateMemoryWithTag', 'NdisMAllocateSharedMemory'],
 }
 
@@ -62,7 +69,12 @@ export class LowResources {
   readonly seen = new Float64Array(5)
   readonly failed = new Float64Array(5)
 
-  constructor(specs: readonly LowResourcesSpec[], seed: number) {
+  /** The script line of the call being made (0 when unknown): for specs bound to a line. */
+  constructor(
+    specs: readonly LowResourcesSpec[],
+    seed: number,
+    private readonly currentLine: () => number = () => 0,
+  ) {
     this.rules = specs.map((spec, i) => ({
       spec,
       mask: spec.calls.reduce((m, c) => m | (1 << CALL_KIND[c]), 0),
@@ -75,8 +87,13 @@ export class LowResources {
   admit(kind: AllocKind): boolean {
     this.seen[kind]++
     let fail = false
+    let line = -1
     for (const r of this.rules) {
       if ((r.mask & (1 << kind)) === 0) continue
+      if (r.spec.line !== undefined) {
+        if (line < 0) line = this.currentLine()
+        if (line !== r.spec.line) continue
+      }
       r.calls++
       if (r.spec.kind === 'nth') {
         if (r.calls === r.spec.n) fail = true
@@ -94,8 +111,9 @@ export function installLowResources(
   kernel: { admit: AllocationGate },
   specs: readonly LowResourcesSpec[],
   seed: number,
+  currentLine?: () => number,
 ): LowResources {
-  const lr = new LowResources(specs, seed)
+  const lr = new LowResources(specs, seed, currentLine)
   kernel.admit = (kind) => lr.admit(kind)
   return lr
 }
@@ -107,35 +125,43 @@ export type ParsedLowResources =
  * Parses the CLI form (`--fault`): comma-separated `NAME:P%` (fail P percent of the calls, 0 < P <= 100) or
  * `NAME:#N` (fail exactly the Nth call, N >= 1). NAME is a call (NdisAllocatePacket, NdisAllocateBuffer,
  * NdisAllocateMemoryWithTag, NdisMAllocateSharedMemory and their variants) or a group: packet, buffer, memory,
- * shared, all. Examples: `NdisAllocatePacket:6%`, `NdisAllocatePacket:#7`, `memory:2%,buffer:#3`.
+ * shared, all. `NAME@LINE:…` counts only the calls made at that line of the script. Examples: `NdisAllocatePacket:6%`,
+ * `NdisAllocatePacket:#7`, `memory:2%,buffer:#3`, `NdisAllocatePacket@212:#1`.
  */
 export function parseLowResourcesSpec(text: string): ParsedLowResources {
   const specs: LowResourcesSpec[] = []
   const parts = text.split(',').map((p) => p.trim())
   for (const part of parts) {
-    const m = /^([A-Za-z]+):(.+)$/.exec(part)
+    const m = /^([A-Za-z]+)(?:@(\d+))?:(.+)$/.exec(part)
     if (m === null)
-      return { ok: false, error: `fault spec "${part}": expected NAME:P% or NAME:#N (e.g. NdisAllocatePacket:6%)` }
-    const calls = LOW_RESOURCES_NAMES[m[1]]
+      return {
+        ok: false,
+        error: `fault spec "${part}": expected NAME:P%, NAME:#N or NAME@LINE:#N (e.g. NdisAllocatePacket:6%)`,
+      }
+    const line = m[2] === undefined ? undefined : Number(m[2])
+    if (line !== undefined && !(line >= 1 && Number.isSafeInteger(line)))
+      return { ok: false, error: `fault spec "${part}": the line must be 1 or more` }
+    const at = line === undefined ? {} : { line }
+    const calls = LOW_RESOURCES_NAMES[m[1]!]
     if (calls === undefined) {
       return {
         ok: false,
         error: `fault spec "${part}": unknown call "${m[1]}" (one of ${Object.keys(LOW_RESOURCES_NAMES).join(', ')})`,
       }
     }
-    const amount = m[2]
+    const amount = m[3]!
     const pct = /^(\d+(?:\.\d+)?)%$/.exec(amount)
     const nth = /^#(\d+)$/.exec(amount)
     if (pct !== null) {
       const p = Number(pct[1])
       if (!(p > 0 && p <= 100))
         return { ok: false, error: `fault spec "${part}": percentage must be above 0 and at most 100` }
-      specs.push({ kind: 'fraction', fraction: p / 100, calls })
+      specs.push({ kind: 'fraction', fraction: p / 100, calls, ...at })
     } else if (nth !== null) {
       const n = Number(nth[1])
       if (!(n >= 1 && Number.isSafeInteger(n)))
         return { ok: false, error: `fault spec "${part}": the call number must be 1 or more` }
-      specs.push({ kind: 'nth', n, calls })
+      specs.push({ kind: 'nth', n, calls, ...at })
     } else {
       return { ok: false, error: `fault spec "${part}": "${amount}" is neither P% nor #N` }
     }

@@ -19,6 +19,7 @@ export type RuleClass =
   | 'spin-locks'
   | 'receive'
   | 'send'
+  | 'requests'
   | 'lifecycle'
   | 'timers'
   | 'interrupts'
@@ -35,6 +36,7 @@ export const RULE_CLASSES: readonly RuleClass[] = [
   'spin-locks',
   'receive',
   'send',
+  'requests',
   'lifecycle',
   'timers',
   'interrupts',

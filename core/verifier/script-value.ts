@@ -72,3 +72,12 @@ export function isScriptInstance<T>(value: unknown, type: abstract new (...args:
 function isHostFault(error: unknown): boolean {
   return error instanceof Error && !(error instanceof BugCheck)
 }
+
+/**
+ * `cell.value` of an Out cell NDIS handed the script, read without running script code: a data property's value, or
+ * `undefined` when the script made `value` an accessor (a getter would be its code).
+ */
+export function readOutCell(cell: object): unknown {
+  const d = Object.getOwnPropertyDescriptor(cell, 'value')
+  return d !== undefined && 'value' in d ? d.value : undefined
+}

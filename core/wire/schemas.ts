@@ -1,6 +1,6 @@
 // Scenario-facing options of each wire backend (docs/scenario-wire.md). The scenario schema composes `WireSchema`.
 import { z } from 'zod'
-import { DEFAULT_DESTINATION, DEFAULT_SOURCE, MAC_PATTERN, MAX_FRAME_SIZE, MIN_FRAME_SIZE } from './ethernet'
+import { DEFAULT_SOURCE, MAC_PATTERN, MAX_FRAME_SIZE, MIN_FRAME_SIZE } from './ethernet'
 
 const frameSize = z.int().min(MIN_FRAME_SIZE).max(MAX_FRAME_SIZE)
 const timeNs = z.int().min(0).max(Number.MAX_SAFE_INTEGER)
@@ -34,7 +34,8 @@ export const GeneratorSchema = z.strictObject({
   startNs: timeNs.default(0),
   /** Stop after this many frames (default: never). */
   count: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  destination: mac.default(DEFAULT_DESTINATION),
+  /** Default: the adapter's current address (OID_802_3_CURRENT_ADDRESS once bound; the permanent address before). */
+  destination: mac.optional(),
   source: mac.default(DEFAULT_SOURCE),
   /** Stream id carried in every frame; the checker ignores frames of other streams. */
   stream: z.int().min(0).max(0xffff).default(1),

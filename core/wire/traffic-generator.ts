@@ -1,5 +1,5 @@
 import type { SeededRandom } from '../sim/seeded-random'
-import { FCS_BYTES, lineTimeNs, MAX_FRAME_SIZE, parseMac } from './ethernet'
+import { DEFAULT_DESTINATION, FCS_BYTES, lineTimeNs, MAX_FRAME_SIZE, parseMac } from './ethernet'
 import { FrameSizer } from './frame-sizer'
 import { GeneratorSchema, type GeneratorOptions } from './schemas'
 import { writeTestFrame } from './test-frame'
@@ -34,12 +34,17 @@ export class TrafficGenerator implements WireBackend {
     const c = (this.config = GeneratorSchema.parse({ ...options, kind: 'generator' }))
     this.sizer = new FrameSizer(c.size, random.fork('sizes'))
     this.arrivals = random.fork('arrivals')
-    this.destination = parseMac(c.destination)
+    this.destination = parseMac(c.destination ?? DEFAULT_DESTINATION)
     this.source = parseMac(c.source)
     this.meanGapNs = 1e9 / c.rateFps
     this.lineFreeNs = c.startNs
     this.nominalNs = c.startNs
     this.plan()
+  }
+
+  /** Frames from now on go to `address` (the adapter's current address; six bytes). */
+  addressTo(address: ArrayLike<number>): void {
+    for (let i = 0; i < 6; i++) this.destination[i] = address[i]! & 0xff
   }
 
   /** Sequence number the next frame will carry. */

@@ -7,6 +7,7 @@ import { isLoopbackAddress } from '../serve/serve-security'
 import { BadInput } from './bad-input'
 import { rulesText } from './rules-command'
 import type { RunOptions } from './run-command'
+import type { TestOptions } from './test-command'
 
 /** Exit codes of cli.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const
@@ -77,6 +78,7 @@ Exit codes: 0 clean · 1 findings or a bug check · 2 bad input · 3 internal er
     .option('--memory <MiB>', `heap limit of the engine process (default ${DEFAULT_ENGINE_MEMORY_MB})`)
     .option('--quiet', 'print nothing but errors')
     .option('--no-progress', 'no progress bar')
+    .option('--verbose', 'print how long each start-up step took (to stderr)')
     .addHelpText(
       'after',
       `
@@ -94,9 +96,65 @@ Examples:
     .command('check')
     .description('type-check and lint a script against the NDIS declarations without running it')
     .argument('<script>', 'the miniport script (.ts or .js)')
-    .action(async (script: string) => {
+    .option('--verbose', 'print how long each step took (to stderr)')
+    .action(async (script: string, options: { verbose?: boolean }) => {
       const { checkCommand } = await import('./check-command')
-      setExit(checkCommand(script))
+      setExit(await checkCommand(script, options))
+    })
+
+  program
+    .command('test')
+    .description('run the conformance and fault suites against the miniport: one run per case, pass or fail')
+    .argument('<script>', 'the miniport script (.ts or .js)')
+    .option(
+      '--suite <names>',
+      `all, or some of ${['receive', 'send', 'link', 'fault', 'stress'].join(', ')} (comma-separated)`,
+      'all',
+    )
+    .option('--shard <i/n>', 'run only the i-th of n slices of the case list (nicbench merge joins them)')
+    .option('--report <file.json>', 'the JSON report (- for stdout)')
+    .option('--junit <file.xml>', 'JUnit XML: one test case per case')
+    .option('--seed <n>', 'seed of every run (default 1)')
+    .addOption(new Option('--verifier <level>', 'verifier rule classes: off, standard, full (default standard)'))
+    .option('--stress-duration <t>', 'virtual time of each stress case (default 20ms)')
+    .option(
+      '--fault-nth <n>',
+      'besides the first, fail the nth call of each allocation site (default 2; all: every call, up to 64)',
+    )
+    .option('--jobs <n>', 'runs at a time (default: the processors, at most 4)')
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nicbench test driver.ts                                  every suite
+  nicbench test driver.ts --suite fault --junit fault.xml   fail each allocation call site once
+  nicbench test driver.ts --shard 2/4 --report part2.json   the second of four slices, for a CI matrix`,
+    )
+    .action(async (script: string, options: TestOptions) => {
+      const { testCommand } = await import('./test-command')
+      setExit(await testCommand(script, options))
+    })
+
+  program
+    .command('merge')
+    .description("join the reports of the shards of one nicbench test run into the whole run's report")
+    .argument('<reports...>', "the shards' JSON reports (--report of nicbench test --shard)")
+    .option('--report <file.json>', 'where the merged report goes (default stdout)')
+    .option('--junit <file.xml>', 'JUnit XML of the merged report')
+    .action(async (reports: string[], options: { report?: string; junit?: string }) => {
+      const { mergeCommand } = await import('./merge-command')
+      setExit(mergeCommand(reports, options))
+    })
+
+  program
+    .command('diff')
+    .description('the first divergence of two reports or two traces of one script (exit 1 when they differ)')
+    .argument('<a>', 'a report (--report) or trace (--trace) JSON')
+    .argument('<b>', 'the other one')
+    .action(async (a: string, b: string) => {
+      const { diffCommand } = await import('./diff-command')
+      setExit(diffCommand(a, b))
     })
 
   program

@@ -9,9 +9,8 @@ import { CaptureError } from '../../core/capture/capture-error'
 import type { CaptureFile } from '../../core/capture/capture-file'
 import { defaultScenario, parseScenario, type Scenario } from '../../core/scenario/schema'
 import { parseLowResourcesSpec } from '../../core/verifier/low-resources'
-import { declaredNames } from '../script-host/sdk'
-import { transpileScript, type ScriptDiagnostic, type TranspiledScript } from '../script-host/transpile'
-import { typeCheckScript } from '../script-host/typecheck'
+import { ScriptCache } from '../script-host/script-cache'
+import type { ScriptDiagnostic, TranspiledScript } from '../script-host/transpile'
 import { badInput, firstLine } from './bad-input'
 import { jsonErrorPosition, jsonErrorReason } from '../../core/scenario/json-position'
 
@@ -69,25 +68,80 @@ export interface LoadedScript {
   text: string
   sha256: string
   transpiled: TranspiledScript
+  /** The SDK's value names: the scope the engine builds. */
+  declared: string[]
+  /** Lint warnings (only when asked for). */
+  warnings: { line: number; column: number; message: string }[]
+  /** How long each step took, for --verbose; `cached` when the script cache answered. */
+  phases: { name: string; ms: number }[]
+  cached: boolean
 }
 
-/** Transpiles and type-checks; the first diagnostic is the BadInput. */
-export function loadScript(path: string, typeCheck = true): LoadedScript {
+export interface LoadScriptOptions {
+  /** Lint too (check): unused locals, unreachable code, missing returns, as warnings. */
+  lint?: boolean
+  cache?: ScriptCache
+}
+
+/**
+ * Transpiles and type-checks against the SDK; the first diagnostic is the BadInput. A text that passed before (same
+ * text, SDK, TypeScript and workbench build) comes from the script cache without loading the TypeScript compiler.
+ */
+export async function loadScript(path: string, options: LoadScriptOptions = {}): Promise<LoadedScript> {
   if (!/\.(ts|js|mts|mjs|cts|cjs)$/i.test(path)) {
     throw badInput(path, '', 'a miniport script is a .ts or .js file')
   }
+  let mark = performance.now()
+  const phases: { name: string; ms: number }[] = []
+  const phase = (name: string) => {
+    const now = performance.now()
+    phases.push({ name, ms: now - mark })
+    mark = now
+  }
   const text = readText(path, 'script')
+  const sha256 = createHash('sha256').update(text).digest('hex')
+  phase('read')
   const file = basename(path)
-  const transpiled = transpileScript(file, text, new Set(declaredNames().functions))
+  const lint = options.lint === true
+  const cache = options.cache ?? new ScriptCache()
+  const hit = cache.get(file, text, lint)
+  if (hit) {
+    phase('script cache')
+    return { path, text, sha256, ...hit, warnings: hit.warnings ?? [], phases, cached: true }
+  }
+  // Loaded only on a miss: the TypeScript compiler is most of a start's cost.
+  const [{ transpileScript }, { declaredNames }, { checkScript }] = await Promise.all([
+    import('../script-host/transpile'),
+    import('../script-host/sdk'),
+    import('../script-host/typecheck'),
+  ])
+  phase('load TypeScript')
+  const names = declaredNames()
+  const transpiled = transpileScript(file, text, new Set(names.functions))
+  phase('transpile')
   if (transpiled.diagnostics.length > 0) {
     const sorted = [...transpiled.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column)
     throw diagnosticError({ ...sorted[0]!, file: path }, sorted.length)
   }
-  if (typeCheck && /\.[cm]?ts$/i.test(path)) {
-    const diagnostics = typeCheckScript(resolve(path), text)
-    if (diagnostics.length > 0) throw diagnosticError({ ...diagnostics[0]!, file: path }, diagnostics.length)
+  let warnings: LoadedScript['warnings'] = []
+  if (/\.[cm]?ts$/i.test(path)) {
+    const diagnostics = checkScript(resolve(path), text, lint)
+    phase('type-check')
+    const errors = diagnostics.filter((d) => d.severity === 'error')
+    if (errors.length > 0) throw diagnosticError({ ...errors[0]!, file: path }, errors.length)
+    warnings = diagnostics
+      .filter((d) => d.severity === 'warning')
+      .map(({ line, column, message }) => ({ line, column, message }))
   }
-  return { path, text, sha256: createHash('sha256').update(text).digest('hex'), transpiled }
+  cache.put(file, text, { transpiled, declared: names.values, warnings: lint ? warnings : null })
+  return { path, text, sha256, transpiled, declared: names.values, warnings, phases, cached: false }
+}
+
+/** The --verbose lines of a script's load. */
+export function loadPhasesText(script: LoadedScript): string {
+  const steps = script.phases.map((p) => `${p.name} ${p.ms.toFixed(0)} ms`).join(', ')
+  const compiler = Object.keys(require.cache).some((k) => /[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(k))
+  return `nicbench: script ${script.path}: ${steps}${script.cached ? ' (from the script cache)' : ''}; TypeScript compiler ${compiler ? 'loaded' : 'not loaded'}\n`
 }
 
 export interface LoadedScenario {

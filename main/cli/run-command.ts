@@ -10,9 +10,8 @@ import type { VerifierLevelName } from '../../core/verifier/level'
 import { W_PACKETS_IN_USE, W_RX_FRAMES, W_TIME_NS } from '../../core/api/engine-protocol'
 import { runFailed } from '../../core/engine/stop-cause'
 import { superviseRun } from '../engine/supervisor'
-import { declaredNames } from '../script-host/sdk'
 import { badInput } from './bad-input'
-import { checkFaultSpec, loadScenario, loadScript } from './load-inputs'
+import { checkFaultSpec, loadPhasesText, loadScenario, loadScript } from './load-inputs'
 import { summaryText } from './summary'
 
 export interface RunOptions {
@@ -31,6 +30,7 @@ export interface RunOptions {
   memory?: string
   quiet?: boolean
   progress?: boolean
+  verbose?: boolean
 }
 
 function parseLimit(name: string, text: string | undefined, min: number, max: number): number | undefined {
@@ -68,7 +68,10 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
   if (!['off', 'standard', 'full'].includes(verifier)) {
     throw badInput('--verifier', '', `"${options.verifier}" is not a level (off, standard, full)`)
   }
-  const script = loadScript(scriptPath)
+  const started = performance.now()
+  const script = await loadScript(scriptPath)
+  if (options.verbose) process.stderr.write(loadPhasesText(script))
+  let mark = performance.now()
   const scenario = loadScenario(options.scenario)
   const seed = parseSeed(options.seed, scenario.scenario.seed)
   let durationNs = scenario.scenario.duration
@@ -90,11 +93,15 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
   const memoryMb = parseLimit('--memory', options.memory, 32, 16_384)
   const capture = options.pcap ? (/\.pcap$/i.test(options.pcap) ? 'pcap' : 'pcapng') : null
   const showProgress = options.progress !== false && !options.quiet && process.stderr.isTTY === true
+  if (options.verbose) {
+    process.stderr.write(`nicbench: scenario and options ${(performance.now() - mark).toFixed(0)} ms\n`)
+    mark = performance.now()
+  }
   const outcome = await superviseRun(
     {
       input: {
         script: script.transpiled,
-        declared: declaredNames().values,
+        declared: script.declared,
         config: {
           script: { file: basename(scriptPath), sha256: script.sha256, sites: script.transpiled.sites },
           scenario: scenario.scenario,
@@ -124,6 +131,12 @@ export async function runCommand(scriptPath: string, options: RunOptions): Promi
     },
   )
   if (showProgress) process.stderr.write('\r\x1b[K')
+  if (options.verbose) {
+    const now = performance.now()
+    process.stderr.write(
+      `nicbench: engine process (start, load, run, report) ${(now - mark).toFixed(0)} ms; total ${(now - started).toFixed(0)} ms\n`,
+    )
+  }
   const report = outcome.report
   if (report.stopReason === 'internal-error') {
     process.stderr.write(

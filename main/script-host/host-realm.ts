@@ -29,15 +29,21 @@ const OVERRIDABLE_ERROR = ['constructor', 'name', 'message', 'toString']
 let hardened = false
 
 /**
- * `Object.freeze` by another route: every own property non-writable and non-configurable, then no new ones. The same
- * guarantee for objects without indexed properties, but V8 keeps its fast paths: a frozen Object.prototype or typed
- * array prototype switches off the protectors of holey arrays and typed arrays, and the engine runs several times
- * slower.
+ * Object.freeze, except where V8 would lose a fast path. Freezing keeps an object in fast mode and leaves every
+ * protector intact (test/security/fast-paths.test.ts), but a frozen Object.prototype or typed array prototype makes
+ * every typed-array access of the engine twenty times slower, so those are locked property by property instead (they
+ * stay fast: V8 keeps prototypes of live objects fast). Property by property everywhere would turn Math, JSON and the
+ * constructors into dictionaries, and the engine would lose the inlining of Math.imul and its kin (3× on the receive
+ * path).
  */
 function lock(o: object): void {
   const keep = watchedByV8.get(o)
   // Nothing of it may change (RegExp.prototype: V8's fast regular expressions check its shape).
   if (keep && Reflect.ownKeys(o).every((k) => keep.includes(k))) return
+  if (!typedArrayChain.has(o)) {
+    Object.freeze(o)
+    return
+  }
   for (const key of Reflect.ownKeys(o)) {
     if (keep?.includes(key)) continue
     const d = Object.getOwnPropertyDescriptor(o, key)!
@@ -46,6 +52,9 @@ function lock(o: object): void {
   }
   Object.preventExtensions(o)
 }
+
+/** Object.prototype and the typed array prototypes: on the prototype chain of every typed array the engine uses. */
+const typedArrayChain = new Set<object>()
 
 /** The properties V8's protectors watch, by the object that holds them (filled by hardenHostRealm). */
 const watchedByV8 = new Map<object, PropertyKey[]>()
@@ -68,6 +77,8 @@ function watchProtectedProperties(): void {
     BigInt64Array,
     BigUint64Array,
   ]
+  typedArrayChain.add(Object.prototype).add(Object.getPrototypeOf(Int8Array.prototype) as object)
+  for (const T of typedArrays) typedArrayChain.add(T.prototype as object)
   const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]()) as object
   watch(Array.prototype, 'constructor', Symbol.iterator)
   watch(Array, Symbol.species)
@@ -109,7 +120,9 @@ function lockIntrinsic(value: unknown, seen: Set<object>): void {
   const proto = (value as { prototype?: unknown }).prototype
   if (typeof value === 'function' && typeof proto === 'object' && proto !== null && !seen.has(proto)) {
     const names = proto === Object.prototype ? OVERRIDABLE_WITH_CONSTRUCTOR : OVERRIDABLE
-    for (const key of names) tameOverride(proto, key)
+    // A string a script holds is a primitive of its own realm; taming String.prototype's names would only turn it
+    // into a dictionary, and the engine's string code slower.
+    if (proto !== String.prototype) for (const key of names) tameOverride(proto, key)
     seen.add(proto)
     lock(proto)
   }

@@ -89,8 +89,39 @@ function siteInjector(
       const mark = f.createExpressionStatement(store(siteId(at)))
       return ts.isBlock(body) ? f.updateBlock(body, [mark, ...body.statements]) : f.createBlock([mark, body], true)
     }
+    // A statement that reads or writes a field of a C structure view (docs/structures.md) marks its line first, so
+    // a field access outside live memory is reported there. Out cells (`.value`), `.length` and `.$va` are not fields.
+    const marksFields = (statement: ts.Statement): boolean =>
+      (ts.isExpressionStatement(statement) ||
+        ts.isVariableStatement(statement) ||
+        ts.isReturnStatement(statement) ||
+        ts.isIfStatement(statement) ||
+        ts.isThrowStatement(statement)) &&
+      readsField(ts.isIfStatement(statement) ? statement.expression : statement)
+    const markStatements = (statements: readonly ts.Statement[], original: readonly ts.Statement[]): ts.Statement[] => {
+      const out: ts.Statement[] = []
+      statements.forEach((st, i) => {
+        const o = original[i]
+        if (o !== undefined && marksFields(o)) out.push(f.createExpressionStatement(store(siteId(o.getStart(source)))))
+        out.push(st)
+      })
+      return out
+    }
     const visit: ts.Visitor = (node) => {
-      const visited = ts.visitEachChild(node, visit, context)
+      let visited = ts.visitEachChild(node, visit, context)
+      if (ts.isBlock(node) && (visited as ts.Block).statements.length === node.statements.length)
+        visited = f.updateBlock(visited as ts.Block, markStatements((visited as ts.Block).statements, node.statements))
+      else if (ts.isCaseClause(node) && (visited as ts.CaseClause).statements.length === node.statements.length)
+        visited = f.updateCaseClause(
+          visited as ts.CaseClause,
+          (visited as ts.CaseClause).expression,
+          markStatements((visited as ts.CaseClause).statements, node.statements),
+        )
+      else if (ts.isDefaultClause(node) && (visited as ts.DefaultClause).statements.length === node.statements.length)
+        visited = f.updateDefaultClause(
+          visited as ts.DefaultClause,
+          markStatements((visited as ts.DefaultClause).statements, node.statements),
+        )
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && apiNames.has(node.expression.text)) {
         const call = visited as ts.CallExpression
         const mark = f.createVoidExpression(
@@ -187,8 +218,29 @@ function siteInjector(
       }
       return visited
     }
-    return (file) => ts.visitNode(file, visit) as ts.SourceFile
+    return (file) => {
+      const visited = ts.visitNode(file, visit) as ts.SourceFile
+      if (visited.statements.length !== file.statements.length) return visited
+      return f.updateSourceFile(visited, markStatements(visited.statements, file.statements))
+    }
   }
+}
+
+const NOT_FIELDS = new Set(['value', 'length', '$va'])
+
+/** True when `node` reads or writes a property that may be a structure field (not inside a nested function). */
+function readsField(node: ts.Node): boolean {
+  let found = false
+  const scan = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n) || ts.isClassLike(n)) return
+    if (ts.isPropertyAccessExpression(n) && !NOT_FIELDS.has(n.name.text)) {
+      found = true
+      return
+    }
+    ts.forEachChild(n, scan)
+  }
+  ts.forEachChild(node, scan)
+  return found
 }
 
 /**

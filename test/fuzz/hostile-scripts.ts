@@ -38,11 +38,13 @@ export const HOSTILE_SCRIPTS: HostileScript[] = [
       if (polluted) throw new Error('ESCAPE: changed the host Function prototype')`,
   },
   {
-    name: 'pollutes the host Array prototype through the MediumArray it is handed',
+    name: 'pollutes the Array prototype behind the MediumArray it is handed, unless it is its own',
     replace: [
       [
         'function MiniportInitialize(',
-        `function PolluteMedia(MediumArray) { let polluted = false; try { Object.getPrototypeOf(MediumArray).push = function () { throw new Error('push') }; polluted = true } catch (e) {}
+        // The MediumArray is made in the script's own realm: changing its prototype changes only the script's arrays.
+        `function PolluteMedia(MediumArray) { const proto = Object.getPrototypeOf(MediumArray); if (proto === Array.prototype) return
+  let polluted = false; try { proto.push = function () { throw new Error('push') }; polluted = true } catch (e) {}
   if (polluted) throw new Error('ESCAPE: changed the host Array prototype') }
 function MiniportInitialize(`,
       ],

@@ -37,7 +37,26 @@ const examples = readdirSync(buggyDir).filter((f) => f.endsWith('.ts'))
 describe('buggy examples', () => {
   it('cover the rule classes of the issue', () => {
     const rules = new Set(examples.map((f) => marker(join(buggyDir, f)).rule))
-    for (const rule of ['R3', 'R5', 'R6', 'R7', 'R10', 'R14', 'R20', 'R21', 'R22', 'R24', 'R26'])
+    for (const rule of [
+      'R3',
+      'R5',
+      'R6',
+      'R7',
+      'R10',
+      'R14',
+      'R20',
+      'R21',
+      'R22',
+      'R24',
+      'R26',
+      'R49',
+      'R50',
+      'R51',
+      'R52',
+      'R53',
+      'R54',
+      'R55',
+    ])
       expect(rules).toContain(rule)
   })
 

@@ -15,6 +15,8 @@ describe('DbgPrint formatting', () => {
     ['%5d|%-5d|%05d', [42, 42, -42], '   42|42   |-0042'],
     ['%lu %08lx %I64d', [3, 0xdead, 9], '3 0000dead 9'],
     ['%#x', [16], '0x10'],
+    ['%d %i %u', [0xffffffff, 0x80000000, -1], '-1 -2147483648 4294967295'],
+    ['%I64d %lld', [2 ** 32, -(2 ** 33)], '4294967296 -8589934592'],
   ])('%s', (format, args, expected) => {
     expect(formatDbgPrint(format, args)).toBe(expected)
   })

@@ -45,7 +45,9 @@ function world() {
   return { k, ndis }
 }
 
-const names = Object.keys(createNdisLibrary(new Kernel({ memoryBytes: 4096 }))).filter((n) => n !== 'NDIS_SPIN_LOCK')
+// The structure classes (NDIS_SPIN_LOCK, NPAGED_LOOKASIDE_LIST, …) are made with `new`, not called.
+const library = createNdisLibrary(new Kernel({ memoryBytes: 4096 })) as Record<string, unknown>
+const names = Object.keys(library).filter((n) => !/^class[\s{]/.test(Function.prototype.toString.call(library[n])))
 
 describe('bad arguments never escape as host exceptions', () => {
   it.each(names)('%s', (name) => {

@@ -1,7 +1,7 @@
 // ndis5.md §0: NDIS_STATUS codes with their Windows numeric values.
 import { describe, expect, it } from 'vitest'
 import {
-  NDIS_STATUS_INT32,
+  NDIS_STATUS_CODES,
   NDIS_STATUS_RESOURCES,
   NDIS_STATUS_VALUES,
   NT_SUCCESS,
@@ -27,12 +27,12 @@ describe('NDIS_STATUS table (ndis5.md §0)', () => {
     expect(new Set(values).size).toBe(values.length)
   })
 
-  it('stores int32 forms so that NT_SUCCESS is value >= 0', () => {
-    expect(NDIS_STATUS_RESOURCES).toBe(-1073741670)
-    expect(NDIS_STATUS_INT32.NDIS_STATUS_RESOURCES).toBe(NDIS_STATUS_RESOURCES)
-    expect(NT_SUCCESS(NDIS_STATUS_INT32.NDIS_STATUS_PENDING)).toBe(true)
-    expect(NT_SUCCESS(NDIS_STATUS_INT32.NDIS_STATUS_FAILURE)).toBe(false)
-    expect(NT_SUCCESS(NDIS_STATUS_INT32.NDIS_STATUS_SOFT_ERRORS)).toBe(false)
+  it('holds the values ndis.h writes, unsigned, and NT_SUCCESS reads them as int32', () => {
+    expect(NDIS_STATUS_RESOURCES).toBe(0xc000009a)
+    expect(NDIS_STATUS_CODES.NDIS_STATUS_RESOURCES).toBe(NDIS_STATUS_RESOURCES)
+    expect(NT_SUCCESS(NDIS_STATUS_CODES.NDIS_STATUS_PENDING)).toBe(true)
+    expect(NT_SUCCESS(NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)).toBe(false)
+    expect(NT_SUCCESS(NDIS_STATUS_CODES.NDIS_STATUS_SOFT_ERRORS)).toBe(false)
   })
 
   it('names a status from either form and prints it as a debugger does', () => {

@@ -203,6 +203,7 @@ describe('integrity of the indicated frames (wire test-frame format)', () => {
     indicate(rx.make(6, 100, 2)) // 5 missing
     indicate(rx.make(7, 100, 1, { corrupt: true }))
     const raw = new Uint8Array(60)
+    raw.set([0x02, 0x00, 0x4e, 0x57, 0x42, 0x01]) // to the adapter's address, so NDIS's filter passes it
     raw[12] = 0x08 // an IPv4 EtherType: not a test frame
     indicate(rx.make(0, 60, 1, { raw }))
     indicate(rx.make(9, 60, 1, { stream: 5 }))
@@ -282,5 +283,67 @@ describe('unbind before halt, and halt with packets outstanding (ndis5.md §3.7,
     expect(isIndicated(r.rt, a)).toBe(false)
     r.scheduler.runUntil(1e9)
     expect(calls).toHaveLength(0)
+  })
+})
+
+describe('who owns a packet when NdisMIndicateReceivePacket returns (ReactOS MiniIndicateReceivePacket, ndis5.md §3)', () => {
+  it('deserialized, SUCCESS, copied by the protocol: MiniportReturnPacket runs at once, inside the indication', () => {
+    const { r, calls } = returning({ deserialized: true, protocol: { keepFraction: 0 } })
+    const rx = receivePool(r)
+    const p = rx.make(0)
+    r.api.NdisMIndicateReceivePacket(H, [p], 1)
+    expect(calls).toEqual([{ t: 0, irql: DISPATCH_LEVEL, ctx: r.context, packet: p }])
+    expect(isIndicated(r.rt, p)).toBe(false)
+    expect(r.p.snapshot()).toMatchObject({ indicated: 1, copied: 1, outstanding: 0 })
+    expect(r.rules()).toEqual([])
+  })
+
+  it('deserialized, SUCCESS, kept: MiniportReturnPacket only after the hold time', () => {
+    const { r, calls } = returning({ deserialized: true })
+    const rx = receivePool(r)
+    const p = rx.make(0)
+    r.api.NdisMIndicateReceivePacket(H, [p], 1)
+    expect(calls).toHaveLength(0)
+    r.scheduler.runUntil(1_000_000)
+    expect(calls.map((c) => [c.t, c.packet])).toEqual([[50_000, p]])
+  })
+
+  it('deserialized, RESOURCES: the miniport owns the packet again, and MiniportReturnPacket is not called', () => {
+    const { r, calls } = returning({ deserialized: true })
+    const rx = receivePool(r)
+    const p = rx.make(0)
+    r.ndis.NDIS_SET_PACKET_STATUS(p, NDIS_STATUS_RESOURCES)
+    r.api.NdisMIndicateReceivePacket(H, [p], 1)
+    r.scheduler.runUntil(1_000_000)
+    expect(calls).toHaveLength(0)
+    expect(isIndicated(r.rt, p)).toBe(false)
+    expect(r.p.snapshot()).toMatchObject({ copiedOnResources: 1 })
+  })
+
+  it('serialized, SUCCESS, copied: Status stays SUCCESS and MiniportReturnPacket is not called', () => {
+    const { r, calls } = returning({ protocol: { keepFraction: 0 } })
+    const rx = receivePool(r)
+    const p = rx.make(0)
+    r.api.NdisMIndicateReceivePacket(H, [p], 1)
+    expect(r.ndis.NDIS_GET_PACKET_STATUS(p)).toBe(NDIS_STATUS_SUCCESS)
+    r.scheduler.runUntil(1_000_000)
+    expect(calls).toHaveLength(0)
+    expect(isIndicated(r.rt, p)).toBe(false)
+  })
+
+  it('before the binding exists, a packet reaches no protocol; a deserialized miniport gets it back at once', () => {
+    const serialized = returning({ bind: false })
+    const rx = receivePool(serialized.r)
+    const p = rx.make(0)
+    serialized.r.api.NdisMIndicateReceivePacket(H, [p], 1)
+    expect(serialized.r.p.snapshot().indicated).toBe(0)
+    expect(serialized.r.ndis.NDIS_GET_PACKET_STATUS(p)).toBe(NDIS_STATUS_SUCCESS)
+    expect(serialized.calls).toHaveLength(0)
+
+    const deserialized = returning({ bind: false, deserialized: true })
+    const q = receivePool(deserialized.r).make(0)
+    deserialized.r.api.NdisMIndicateReceivePacket(H, [q], 1)
+    expect(deserialized.r.p.snapshot().indicated).toBe(0)
+    expect(deserialized.calls.map((c) => c.packet)).toEqual([q])
   })
 })

@@ -14,6 +14,7 @@ import { BoundProtocol } from '../../../core/protocol/bound-protocol'
 import type { ProtocolOptions } from '../../../core/protocol/options'
 import { indicateReceiveApi, ReceiveIndication } from '../../../core/miniport/indicate-receive'
 import { PacketReturn } from '../../../core/miniport/return-packet'
+import { NdisRequests } from '../../../core/miniport/request'
 import { sendApi } from '../../../core/miniport/send-api'
 import { Scheduler } from '../../../core/sim/scheduler'
 import { SeededRandom } from '../../../core/sim/seeded-random'
@@ -28,6 +29,8 @@ export interface RigOptions {
   handlers?: Partial<MiniportHandlers>
   deserialized?: boolean
   seed?: number
+  /** False: the protocol is not bound yet (the test binds it). */
+  bind?: boolean
 }
 
 export function makeRig(o: RigOptions = {}) {
@@ -63,11 +66,19 @@ export function makeRig(o: RigOptions = {}) {
   a.attributesSet = true
   a.attributeFlags = o.deserialized ? 0x20 : 0
   a.state = 'running'
-  const indication = new ReceiveIndication(m)
-  const p = new BoundProtocol(m, o.protocol ?? {}, new SeededRandom(o.seed ?? 1), 20, {
-    indication,
-    returns: new PacketReturn(m),
-  })
+  const returns = new PacketReturn(m)
+  const indication = new ReceiveIndication(m, returns)
+  const requests = new NdisRequests(m)
+  const p = new BoundProtocol(
+    m,
+    o.protocol ?? {},
+    new SeededRandom(o.seed ?? 1),
+    20,
+    { indication, returns, requests },
+    controller.resources.permanentAddress,
+  )
+  // Bound as NDIS binds it once MiniportInitialize succeeded (tests that want no binding say so in `protocol`).
+  if (o.bind !== false) p.bind()
   const api = { ...indicateReceiveApi(indication), ...sendApi(m, p.sender.queue) }
   const rules = () => k.verifier.findings.map((f) => f.rule)
   const site = (line: number) => k.sites.at('driver.ts', line)

@@ -248,3 +248,21 @@ describe('halt and the end of the run', () => {
     expect(r.rules()).toEqual([])
   })
 })
+
+describe('RESOURCES on packet i of an array (MiniportSendPackets [CE-ms892747])', () => {
+  it('requeues packet i and every later packet of the array, whatever their status; none counts as completed', () => {
+    let call = 0
+    const { r, calls } = sender({ rateFps: 1000, batch: 4, packets: 8 }, (_p, i) => {
+      if (i === 0) call++
+      // First call: packet 1 refused, packets 2 and 3 marked SUCCESS anyway.
+      return call === 1 && i === 1 ? NDIS_STATUS_RESOURCES : NDIS_STATUS_SUCCESS
+    })
+    r.scheduler.runUntil(0)
+    const [, p1, p2, p3] = calls[0].packets
+    expect(r.p.snapshot()).toMatchObject({ sent: 4, sendCompleted: 1, resourcesRequeued: 3, sendQueued: 3 })
+    r.api.NdisMSendResourcesAvailable(H)
+    r.scheduler.runUntil(0)
+    expect(calls[1].packets).toEqual([p1, p2, p3])
+    expect(r.p.snapshot()).toMatchObject({ sent: 4, sendCompleted: 4, sendQueued: 0 })
+  })
+})

@@ -50,7 +50,15 @@ describe('scenario schema', () => {
     expect(s.wire).toMatchObject({ kind: 'generator', rateFps: 10_000, size: { kind: 'fixed', bytes: 64 } })
     expect(s.protocol.holdTime).toEqual({ distribution: 'fixed', ns: 50_000 })
     expect(s.controller.cableConnected).toBe(true)
-    expect(s.faults).toEqual({ linkFlaps: [], receiveErrors: [], dmaStalls: [] })
+    expect(s.faults).toEqual({ linkFlaps: [], receiveErrors: [], dmaStalls: [], resets: [] })
+    expect(s.protocol.binding).toEqual({
+      enabled: true,
+      lookahead: 128,
+      packetFilter: ['DIRECTED', 'MULTICAST', 'BROADCAST'],
+      multicast: [],
+      statisticsIntervalNs: 10_000_000,
+    })
+    expect(s.protocol.requests).toEqual([])
   })
 
   it('names the JSON path and the reason of the first problem', () => {
@@ -88,5 +96,35 @@ describe('scenario schema', () => {
   it('docs/scenario.schema.json is current (npm run docs:scenario)', () => {
     const published = JSON.parse(readFileSync(join(ROOT, 'docs', 'scenario.schema.json'), 'utf8'))
     expect(published).toEqual(scenarioJsonSchema())
+  })
+})
+
+describe('OID requests in a scenario', () => {
+  it('an OID the workbench does not know is refused with its JSON path', () => {
+    const r = parseScenario({ protocol: { requests: [{ atNs: 0, type: 'query', oid: 'OID_GEN_NO_SUCH_THING' }] } })
+    expect('error' in r && r.error.path).toBe('protocol.requests[0].oid')
+    const number = parseScenario({ protocol: { requests: [{ atNs: 0, type: 'query', oid: 0x00010101 }] } })
+    expect('error' in number && number.error.path).toBe('protocol.requests[0].oid')
+  })
+
+  it('takes known OID names and vendor OIDs (0xFF000000 and up)', () => {
+    const r = parseScenario({
+      protocol: {
+        requests: [
+          { atNs: 5_000_000, type: 'set', oid: 'OID_GEN_CURRENT_PACKET_FILTER', filter: ['PROMISCUOUS'] },
+          { atNs: 6_000_000, type: 'query', oid: 0xff010203, length: 8 },
+        ],
+      },
+    })
+    expect('scenario' in r && r.scenario.protocol.requests).toHaveLength(2)
+  })
+
+  it('refuses a packet filter name NDIS does not define, and bytes that are not hex', () => {
+    const filter = parseScenario({ protocol: { binding: { packetFilter: ['EVERYTHING'] } } })
+    expect('error' in filter && filter.error.path).toBe('protocol.binding.packetFilter[0]')
+    const bytes = parseScenario({
+      protocol: { requests: [{ atNs: 0, type: 'set', oid: 'OID_802_3_MULTICAST_LIST', bytes: 'zz' }] },
+    })
+    expect('error' in bytes && bytes.error.path).toBe('protocol.requests[0].bytes')
   })
 })

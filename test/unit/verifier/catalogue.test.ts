@@ -7,13 +7,18 @@ import { renderRuleCatalogue } from '../../../core/verifier/markdown'
 import { EMULATOR_CODE, emulatorSubcode, isWindowsForm, RULE_CLASSES, ruleNumber } from '../../../core/verifier/rule'
 
 describe('rule catalogue (ndis5.md §4; cli.md rule ids)', () => {
-  it('has stable ids R1..R48 from the reference and the workbench, then the datasheet rules, in order and unique; R29 does not apply', () => {
+  it('has stable ids R1..R56, R63.. and the datasheet rules R73–R83 from the reference and the workbench, in order and unique; R29 does not apply', () => {
     const ids = RULES.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)
     RULES.forEach((r, i) => i > 0 && expect(ruleNumber(r.id)).toBeGreaterThan(ruleNumber(RULES[i - 1]!.id)))
-    const expected = Array.from({ length: 48 }, (_, i) => 'R' + (i + 1)).filter((id) => id !== 'R29')
-    expect(ids.slice(0, expected.length)).toEqual(expected)
-    // The 82540EM datasheet rules (issue 16).
+    const expected = [
+      ...Array.from({ length: 56 }, (_, i) => 'R' + (i + 1)).filter((id) => id !== 'R29'),
+      // C structures, lists and the kernel runtime (docs/structures.md).
+      ...['R63', 'R64', 'R65', 'R66'],
+      // The Intel 82540EM (issue 16): the datasheet rules and the I/O port rule.
+      ...Array.from({ length: 11 }, (_, i) => 'R' + (73 + i)),
+    ]
+    expect(ids).toEqual(expected)
     expect(RULES.filter((r) => r.class === 'datasheet').map((r) => r.id)).toEqual(
       Array.from({ length: 10 }, (_, i) => 'R' + (73 + i)),
     )
@@ -83,12 +88,25 @@ describe('rule catalogue (ndis5.md §4; cli.md rule ids)', () => {
       R28: [[0x7c, 0x14]],
       R43: [[0x133, 1]],
       R47: [[0xd6, null]],
+      R64: [[0x139, 3]],
     })
   })
 
   it('the rules Windows raises without Driver Verifier are marked, each with its source', () => {
     const without = RULES.filter((r) => r.withoutVerifier !== null)
-    expect(without.map((r) => r.id)).toEqual(['R15', 'R16', 'R21', 'R24', 'R25', 'R26', 'R27', 'R28', 'R38', 'R43'])
+    expect(without.map((r) => r.id)).toEqual([
+      'R15',
+      'R16',
+      'R21',
+      'R24',
+      'R25',
+      'R26',
+      'R27',
+      'R28',
+      'R38',
+      'R43',
+      'R65',
+    ])
     for (const r of without) if (r.id !== 'R38') expect(r.withoutVerifier).toMatch(/\[WDD:/)
   })
 

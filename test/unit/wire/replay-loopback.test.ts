@@ -140,7 +140,7 @@ describe('scenario schemas', () => {
       size: { kind: 'fixed', bytes: 64 },
       lineRateMbps: 1000,
       startNs: 0,
-      destination: '02:00:4e:57:42:01',
+      // No destination: the run addresses frames to the adapter's current address.
       source: '02:00:4e:57:42:fe',
       stream: 1,
     })

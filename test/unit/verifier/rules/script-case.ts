@@ -127,3 +127,32 @@ export function scriptRuleCase(
     },
   )
 }
+
+/**
+ * A MiniportQueryInformation / MiniportSetInformation pair that answers what the binding asks (every query with a
+ * ULONG 0 or the adapter's address, every set accepted), for rules about requests. `query` runs first and may
+ * return a status of its own (undefined: answer normally).
+ */
+export function requestHandlers(query = '', set = ''): { functions: string; characteristics: string } {
+  return {
+    functions: `function MiniportQueryInformation(Context, Oid, Buffer, Length, BytesWritten, BytesNeeded) {
+${query}
+  const Size = Oid === OID_802_3_CURRENT_ADDRESS || Oid === OID_802_3_PERMANENT_ADDRESS ? 6 : 4
+  if (Length < Size) {
+    BytesNeeded.value = Size
+    return NDIS_STATUS_INVALID_LENGTH
+  }
+  if (Size === 6) for (let i = 0; i < 6; i++) MmWrite8(Buffer + i, [2, 0, 0x4e, 0x57, 0x42, 1][i])
+  else MmWrite32(Buffer, Oid === OID_GEN_MAXIMUM_LOOKAHEAD ? 256 : 0)
+  BytesWritten.value = Size
+  return NDIS_STATUS_SUCCESS
+}
+function MiniportSetInformation(Context, Oid, Buffer, Length, BytesRead, BytesNeeded) {
+${set}
+  BytesRead.value = Length
+  return NDIS_STATUS_SUCCESS
+}`,
+    characteristics:
+      'QueryInformationHandler: MiniportQueryInformation,\n    SetInformationHandler: MiniportSetInformation,',
+  }
+}
