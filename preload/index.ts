@@ -27,7 +27,10 @@ const api: WorkbenchApi = {
   listPackets: () => invoke('listPackets'),
   getPacket: (address) => invoke('getPacket', address),
   getController: () => invoke('getController'),
-  getTrace: (fromSeq, limit, kinds) => invoke('getTrace', fromSeq, limit, kinds),
+  getTrace: (fromSeq, limit, kinds, newest) =>
+    newest === undefined
+      ? invoke('getTrace', fromSeq, limit, kinds)
+      : invoke('getTrace', fromSeq, limit, kinds, newest),
   onStats: (listener) => {
     // The renderer never sees the IPC event (it would expose ipcRenderer).
     const handler = (_event: IpcRendererEvent, stats: RunStats) => listener(stats)

@@ -42,6 +42,8 @@ export const MAX_INPUT_CHARS = 16 * 1024 * 1024
 const speed = z.enum(['fast', 'realtime', 'slow'])
 const fileName = z.string().min(1).max(200)
 const text = z.string().max(MAX_INPUT_CHARS)
+/** A capture picked in the UI travels in base64 within one WebSocket message (api-socket.ts: 40 MiB). */
+export const MAX_CAPTURE_BASE64_CHARS = 32 * 1024 * 1024
 const u32 = z.int().min(0).max(0xffffffff)
 
 export const StartRunRequestSchema = z.strictObject({
@@ -53,6 +55,15 @@ export const StartRunRequestSchema = z.strictObject({
   speed,
   slowNsPerSecond: z.number().int().min(1).max(1e12).optional(),
   paused: z.boolean().optional(),
+  capture: z
+    .strictObject({
+      name: fileName,
+      base64: z
+        .string()
+        .max(MAX_CAPTURE_BASE64_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    })
+    .optional(),
 }) satisfies z.ZodType<StartRunRequest>
 
 /** Commands and queries of the live run: the engine process answers them between slices of the run. */
@@ -67,10 +78,13 @@ const RUN_COMMAND_SCHEMAS = {
   listPackets: z.tuple([]),
   getPacket: z.tuple([u32]),
   getController: z.tuple([]),
+  /** From a sequence number, at most `limit` rows of some kinds; `newest`: only the newest of them (a view that
+   * shows where the run stands skips what it has not seen rather than page through it). */
   getTrace: z.tuple([
     z.int().min(0).max(Number.MAX_SAFE_INTEGER),
     z.int().min(0).max(100_000),
     z.array(z.string().max(64)).max(64),
+    z.boolean().optional(),
   ]),
 }
 

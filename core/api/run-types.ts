@@ -62,6 +62,11 @@ export interface StartRunRequest {
   slowNsPerSecond?: number
   /** Start paused (then step or resume). */
   paused?: boolean
+  /**
+   * The capture a replay scenario plays, picked by the author (its base name is the scenario's wire.file): bytes in
+   * base64. Without it the host plays the example capture of that name.
+   */
+  capture?: { name: string; base64: string }
 }
 
 export type StartRunResult = { ok: true } | { ok: false; diagnostics: Diagnostic[] }

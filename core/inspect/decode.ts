@@ -1,7 +1,8 @@
-// Decode tree of a frame for the Packets view: Ethernet II, 802.1Q, ARP, IPv4, IPv6, ICMP, ICMPv6, UDP, TCP. Every
+// Decode tree of a frame for the Packets view: Ethernet II, 802.1Q, ARP, IPv4, IPv6, ICMP, ICMPv6, UDP, TCP, DNS. Every
 // node carries its byte range in the frame. A short or malformed header is shown as far as it goes and marked;
 // nothing here throws on any input.
 import type { DecodeNode } from './views'
+import { DNS_PORT, decodeDns } from './decode-dns'
 
 const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_ARP = 0x0806
@@ -269,7 +270,8 @@ function decodeUdp(b: ArrayLike<number>, at: number, end: number): DecodeNode[] 
       node(`Checksum: ${hex(u16(b, at + 6), 4)}`, at + 6, 2),
     ]),
   ]
-  if (end > at + 8) out.push(node(`Data (${end - at - 8} bytes)`, at + 8, end - at - 8))
+  if (end > at + 8 && (src === DNS_PORT || dst === DNS_PORT)) out.push(...decodeDns(b, at + 8, end))
+  else if (end > at + 8) out.push(node(`Data (${end - at - 8} bytes)`, at + 8, end - at - 8))
   return out
 }
 

@@ -45,7 +45,8 @@ export function sessionApi(session: Session, info: () => WorkbenchInfo): Workben
     listPackets: () => run('listPackets', []),
     getPacket: (address) => run('getPacket', [address]),
     getController: () => run('getController', []),
-    getTrace: (fromSeq, limit, kinds) => run('getTrace', [fromSeq, limit, kinds]),
+    getTrace: (fromSeq, limit, kinds, newest) =>
+      run('getTrace', newest === undefined ? [fromSeq, limit, kinds] : [fromSeq, limit, kinds, newest]),
     onStats: (listener) => session.onStats(listener),
   }
 }

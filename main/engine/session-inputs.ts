@@ -13,6 +13,9 @@ import { productRoot } from '../paths'
 import { declaredNames } from '../script-host/sdk'
 import { transpileScript, type TranspiledScript } from '../script-host/transpile'
 import { typeCheckScript } from '../script-host/typecheck'
+import type { CaptureFile } from '../../core/capture/capture-file'
+import { exampleCaptureNames, replayCapture } from './session-capture'
+import { replayScenarioText } from '../../core/scenario/replay-text'
 
 export { MAX_INPUT_CHARS }
 /** Scenario file name shown in its diagnostics. */
@@ -82,13 +85,6 @@ export function parseScenarioText(
   if ('error' in parsed) {
     return { diagnostics: [error(SCENARIO_FILE, 1, 1, `${parsed.error.path}: ${parsed.error.message}`)] }
   }
-  if (parsed.scenario.wire.kind === 'replay') {
-    return {
-      diagnostics: [
-        error(SCENARIO_FILE, 1, 1, 'wire: a replay scenario reads a capture file; run it with nicbench run'),
-      ],
-    }
-  }
   const lowResources = parsed.scenario.faults.lowResources
   if (lowResources !== undefined) {
     const spec = parseLowResourcesSpec(lowResources)
@@ -98,12 +94,27 @@ export function parseScenarioText(
   return { scenario: parsed.scenario, hasDuration }
 }
 
+/** The line of the scenario text that names the capture (where a diagnostic about it points), else 1. */
+function lineOfWireFile(text: string): number {
+  const index = text.search(/"file"\s*:/)
+  return index < 0 ? 1 : text.slice(0, index).split('\n').length
+}
+
 /** Everything a run needs from a start request, or the diagnostics that keep it from starting. */
 export function prepareRun(request: StartRunRequest): { run: EngineRunInput } | { diagnostics: Diagnostic[] } {
   const checked = checkScriptText(request.fileName, request.scriptText)
   const scenario = parseScenarioText(request.scenarioText)
   const diagnostics = [...checked.diagnostics, ...('diagnostics' in scenario ? scenario.diagnostics : [])]
   if (diagnostics.length > 0 || !checked.script || 'diagnostics' in scenario) return { diagnostics }
+  const wire = scenario.scenario.wire
+  let replay: CaptureFile | undefined
+  if (wire.kind === 'replay') {
+    const found = replayCapture(wire, request.capture)
+    if ('error' in found) {
+      return { diagnostics: [error(SCENARIO_FILE, lineOfWireFile(request.scenarioText), 1, found.error)] }
+    }
+    replay = found.capture
+  }
   return {
     run: {
       script: {
@@ -129,6 +140,7 @@ export function prepareRun(request: StartRunRequest): { run: EngineRunInput } | 
         capture: null,
         traceCapacity: 65536,
         traceApiCalls: true,
+        ...(replay ? { replay } : {}),
       },
     },
   }
@@ -149,7 +161,7 @@ function titleOf(name: string, text: string): string {
   return first ? first[1]!.trim() : name
 }
 
-/** The examples shipped in examples/ (scripts and scenarios), by relative name. */
+/** The examples shipped in examples/ (scripts, scenarios, captures), by relative name. */
 export function listExampleFiles(root = join(productRoot(), 'examples')): ExampleFile[] {
   const out: ExampleFile[] = []
   const visit = (dir: string, prefix: string, depth: number) => {
@@ -170,5 +182,10 @@ export function listExampleFiles(root = join(productRoot(), 'examples')): Exampl
     }
   }
   visit(root, '', 0)
+  // Each example capture, offered as the replay scenario that plays it (the editor opens it as a scenario).
+  for (const name of exampleCaptureNames(join(root, 'captures'))) {
+    const text = replayScenarioText(name, `examples/captures/${name}`)
+    out.push({ name: `captures/${name}`, title: `replay of ${name}`, text })
+  }
   return out
 }

@@ -83,7 +83,8 @@ export class InteractiveRun {
     listPackets: () => listPackets(this.run.kernel),
     getPacket: (address) => packetDetail(this.run.kernel, address),
     getController: () => controllerSnapshot(this.run.controller),
-    getTrace: (fromSeq, limit, kinds) => traceRows(this.run.log, this.run.sites, fromSeq, limit, kinds),
+    getTrace: (fromSeq, limit, kinds, newest) =>
+      traceRows(this.run.log, this.run.sites, fromSeq, limit, kinds, newest === true),
   }
 
   private finish(): void {

@@ -13,7 +13,7 @@ const REFERENCE = join(ROOT, 'examples', 'reference-miniport.ts')
 const work = () => mkdtempSync(join(tmpdir(), 'nicbench-test-cmd-'))
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SuiteReport
 
-describe('nicbench test', () => {
+describe('nicbench test', { timeout: 300_000 }, () => {
   it('passes the reference miniport on the receive, send and link suites, with a JUnit case per case', () => {
     const dir = work()
     const r = runCli([
@@ -60,12 +60,6 @@ describe('nicbench test', () => {
     const calls = new Set(report.cases.map((c) => c.fault?.split('@')[0]).filter(Boolean))
     expect([...calls].sort()).toEqual(['NdisAllocateBuffer', 'NdisAllocatePacket', 'NdisMAllocateSharedMemory'])
     expect(report.cases[0]!.id).toBe('fault/clean-run')
-
-    const all = runCli(['test', script, '--suite', 'fault', '--fault-nth', 'all', '--report', join(dir, 'all.json')])
-    const every = readReport(join(dir, 'all.json'))
-    expect(all.status).toBe(1)
-    // The helper every shared allocation goes through is failed at each of its four calls.
-    expect(every.cases.filter((c) => c.fault?.startsWith(`NdisMAllocateSharedMemory@${sharedLine}:`))).toHaveLength(4)
   })
 
   it('four shards merged are the unsharded report, byte for byte', () => {

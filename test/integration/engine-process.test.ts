@@ -35,7 +35,10 @@ describe('the watchdog cannot be talked out of a hang', () => {
     expect(report.stopReason).toBe('watchdog')
     expect(report.bugcheck).toMatchObject({ code: '0x133', name: 'DPC_WATCHDOG_VIOLATION' })
     expect(report.bugcheck.message).toBe('MiniportInitialize did not return: stopped after 1000 ms of wall-clock time')
-    expect(report.bugcheck.at).toMatchObject({ file: 'forges-site-cell.js', line: 7 })
+    // Inside the loop (lines 7–9): each statement that reads a property marks its own line.
+    expect(report.bugcheck.at.file).toBe('forges-site-cell.js')
+    expect(report.bugcheck.at.line).toBeGreaterThanOrEqual(7)
+    expect(report.bugcheck.at.line).toBeLessThanOrEqual(9)
   })
 
   it.each([

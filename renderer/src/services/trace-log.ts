@@ -9,12 +9,15 @@ export class TraceLog {
   /** Sequence number of the newest row held, -1 before any. */
   lastSeq = -1
   dropped = 0
+  /** Events the host had that were never fetched (the view asks for the newest only). */
+  skipped = 0
 
   constructor(readonly capacity = TRACE_CAPACITY) {}
 
   append(rows: readonly TraceRow[]): void {
     for (const row of rows) {
       if (row.seq <= this.lastSeq) continue
+      this.skipped += row.seq - this.lastSeq - 1
       this.rows.push(row)
       this.kindSet.add(row.kind)
       this.lastSeq = row.seq
@@ -44,5 +47,6 @@ export class TraceLog {
     this.kindSet.clear()
     this.lastSeq = -1
     this.dropped = 0
+    this.skipped = 0
   }
 }

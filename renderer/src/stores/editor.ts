@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { Diagnostic } from '../../../core/api/workbench-api'
 import { STARTER_MINIPORT } from '../monaco/starter'
 import { DEFAULT_SCENARIO } from '../services/scenario-schema'
@@ -11,6 +11,9 @@ const KEYS = {
   script: 'nicwb.editor.script',
   scenario: 'nicwb.editor.scenario',
   scenarioName: 'nicwb.editor.scenarioName',
+  // Which of the stored texts hold unsaved edits: a reload must still ask before they are replaced.
+  scriptDirty: 'nicwb.editor.scriptDirty',
+  scenarioDirty: 'nicwb.editor.scenarioDirty',
 } as const
 
 function read(key: string): string | null {
@@ -38,14 +41,19 @@ export const useEditorStore = defineStore('editor', () => {
   const active = ref<EditorDocument>('script')
   const cursorLine = ref(1)
   const cursorColumn = ref(1)
-  const dirty = ref(false)
-  const scenarioDirty = ref(false)
+  const dirty = ref(read(KEYS.scriptDirty) === 'true')
+  const scenarioDirty = ref(read(KEYS.scenarioDirty) === 'true')
+  watch(dirty, (now) => write(KEYS.scriptDirty, String(now)))
+  watch(scenarioDirty, (now) => write(KEYS.scenarioDirty, String(now)))
   /** Where each document was read from on disk (a workspace's file), or null: an example, a picked file, new text. */
   const paths = ref<Record<EditorDocument, string | null>>({ script: null, scenario: null })
   /** Problems found before a run (type check, scenario schema) from the host. */
   const diagnostics = ref<Diagnostic[]>([])
   /** A request to show a line; the editor component follows it. `seq` makes repeated jumps to one line count. */
   const reveal = ref<{ document: EditorDocument; line: number; column: number; seq: number } | null>(null)
+
+  /** Why a link of a run view did not move the cursor (its line is in another file), until the next jump. */
+  const notice = ref<string | null>(null)
 
   const activeName = computed(() => (active.value === 'script' ? fileName.value : scenarioName.value))
 
@@ -68,7 +76,10 @@ export const useEditorStore = defineStore('editor', () => {
     cursorColumn.value = column
   }
 
-  /** A file opened from disk or an example: JSON goes to the scenario, anything else is the script. */
+  /**
+   * A file opened from disk or an example: JSON goes to the scenario, anything else is the script. It replaces the
+   * document without asking: the UI opens files through the files store, which asks first.
+   */
   function open(name: string, value: string): void {
     load(name.toLowerCase().endsWith('.json') ? 'scenario' : 'script', name, value, null)
   }
@@ -113,6 +124,22 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /**
+   * A location a run view names (trace, packet, pool, finding, bug check): shown only when it is in the open script,
+   * since a line of another file means nothing here; else the notice says which file it is in.
+   */
+  function revealAt(at: { file: string; line: number; column: number } | null | undefined): boolean {
+    if (!at || !Number.isFinite(at.line) || at.line < 1) return false
+    const base = at.file.slice(Math.max(at.file.lastIndexOf('/'), at.file.lastIndexOf('\\')) + 1)
+    if (base !== '' && base !== fileName.value) {
+      notice.value = `line ${at.line} is in ${base}, not in the open ${fileName.value}`
+      return false
+    }
+    notice.value = null
+    revealLine(at.line, at.column)
+    return true
+  }
+
   function setDiagnostics(list: Diagnostic[]): void {
     diagnostics.value = list
   }
@@ -130,6 +157,7 @@ export const useEditorStore = defineStore('editor', () => {
     paths.value = { script: null, scenario: null }
     diagnostics.value = []
     reveal.value = null
+    notice.value = null
   }
 
   return {
@@ -146,6 +174,7 @@ export const useEditorStore = defineStore('editor', () => {
     paths,
     diagnostics,
     reveal,
+    notice,
     setText,
     setScenarioText,
     setCursor,
@@ -154,6 +183,7 @@ export const useEditorStore = defineStore('editor', () => {
     markSaved,
     show,
     revealLine,
+    revealAt,
     setDiagnostics,
     reset,
   }

@@ -87,7 +87,8 @@ export const useInspectStore = defineStore('inspect', () => {
 
   async function refreshTrace(): Promise<void> {
     try {
-      const rows = await workbenchApi().getTrace(traceLog.lastSeq + 1, TRACE_PAGE, [])
+      // The newest rows since the last look: the view ends where the run stands, however many events that skips.
+      const rows = await workbenchApi().getTrace(traceLog.lastSeq + 1, TRACE_PAGE, [], true)
       if (rows.length === 0 && traceRows.value.length === traceLog.size) return
       traceLog.append(rows)
       traceKinds.value = traceLog.kinds()

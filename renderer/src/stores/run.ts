@@ -1,13 +1,40 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { FindingRow, RunState, RunStats, WorkbenchApi } from '../../../core/api/workbench-api'
+import type {
+  FindingRow,
+  RunState,
+  RunStats,
+  SourceLocation,
+  TraceRow,
+  WorkbenchApi,
+} from '../../../core/api/workbench-api'
 import { workbenchApi } from '../api/workbench'
 import { PoolHistory } from '../services/sparkline'
 import type { RunBarAction } from '../services/run-keys'
 import { useEditorStore } from './editor'
+import { useFilesStore } from './files'
 import { useSettingsStore } from './settings'
 
 export const LOG_CAPACITY = 1_000
+/** Trace rows read back when the run pauses or steps, to find the last event and the last script line. */
+export const WHERE_ROWS = 64
+
+/** Where a paused run stands: its last event, the last line of the script that ran, and what a step ran. */
+export interface RunWhere {
+  last: TraceRow | null
+  line: SourceLocation | null
+  /** After a step: what it ran, in words; null after a pause. */
+  stepped: string | null
+}
+
+/** What one step ran, from the trace rows it added. */
+export function stepText(rows: readonly TraceRow[]): string {
+  const first = rows[0]
+  // Events of the controller and the wire (a frame arriving, a DMA drain) write no trace row: the driver did not run.
+  if (!first) return 'ran one event of the controller or the wire: no driver code ran'
+  const more = rows.length > 1 ? ` and ${rows.length - 1} more trace event${rows.length > 2 ? 's' : ''}` : ''
+  return `ran ${first.kind} ${first.name}${more}`
+}
 
 /** The run: live statistics pushed by the host, the findings, and the run bar's commands. */
 export const useRunStore = defineStore('run', () => {
@@ -17,8 +44,12 @@ export const useRunStore = defineStore('run', () => {
   /** Bumped on every stats push so views that read the (non-reactive) pool history redraw. */
   const tick = ref(0)
   const busy = ref(false)
+  /** A start is under way (type check, load, initialization): the status bar says so. */
+  const starting = ref(false)
   const lastError = ref<string | null>(null)
   const bugCheckDismissed = ref(false)
+  const where = shallowRef<RunWhere | null>(null)
+  let whereAsked = 0
   const history = new PoolHistory()
   let unsubscribe: (() => void) | null = null
   let findingsFetched = -1
@@ -28,13 +59,34 @@ export const useRunStore = defineStore('run', () => {
   const live = computed(() => state.value === 'running' || state.value === 'paused')
   const bugCheck = computed(() => stats.value?.bugCheck ?? null)
   const showBugCheck = computed(() => bugCheck.value !== null && !bugCheckDismissed.value)
+  /**
+   * The bug check that stopped the run when no finding stands for it (the watchdog's 0x133 is not a verifier
+   * finding): Problems lists it, so "No problems" never sits under a stop screen.
+   */
+  const unlistedBugCheck = computed(() => {
+    const b = bugCheck.value
+    if (!b) return null
+    const listed = findings.value.some((f) => f.bugCheck && f.rule === b.rule && f.at.line === b.at.line)
+    return listed ? null : b
+  })
+  /** Why the miniport did not start (DriverEntry or MiniportInitialize failed), from the host's log line. */
+  const startFailure = computed(() => {
+    if (stats.value?.stopReason !== 'init-failed') return null
+    const lines = log.value.filter((l) => l.text.startsWith('the miniport did not start'))
+    return lines[lines.length - 1]?.text ?? 'the miniport did not start'
+  })
 
   function api(): WorkbenchApi {
     return workbenchApi()
   }
 
   function receive(next: RunStats): void {
+    const before = stats.value
     stats.value = next
+    if (next.state !== 'paused') where.value = null
+    else if (before?.state !== 'paused' || before.eventsDispatched !== next.eventsDispatched) {
+      void locate(before?.state === 'paused')
+    }
     history.record(next.pools)
     if (next.newLog.length > 0) {
       const merged = log.value.concat(next.newLog)
@@ -42,6 +94,24 @@ export const useRunStore = defineStore('run', () => {
     }
     tick.value++
     if (next.findingCount !== findingsFetched) void refreshFindings()
+  }
+
+  /** Reads the newest trace rows of the paused run: its last event, its last script line, what the step ran. */
+  async function locate(stepped: boolean): Promise<void> {
+    const ask = ++whereAsked
+    const since = where.value?.last?.seq ?? -1
+    try {
+      const rows = await api().getTrace(0, WHERE_ROWS, [], true)
+      if (ask !== whereAsked || state.value !== 'paused') return
+      const withLine = rows.filter((r) => r.at !== null && r.at.line > 0)
+      where.value = {
+        last: rows[rows.length - 1] ?? null,
+        line: withLine[withLine.length - 1]?.at ?? null,
+        stepped: stepped ? stepText(rows.filter((r) => r.seq > since)) : null,
+      }
+    } catch (e) {
+      lastError.value = message(e)
+    }
   }
 
   async function refreshFindings(): Promise<void> {
@@ -72,19 +142,18 @@ export const useRunStore = defineStore('run', () => {
       lastError.value = message(e)
     } finally {
       busy.value = false
+      starting.value = false
     }
   }
 
   function start(paused = false): Promise<void> {
     const editor = useEditorStore()
     const { settings } = useSettingsStore()
+    starting.value = true
     return guarded(async () => {
       subscribe()
-      history.clear()
-      findings.value = []
-      findingsFetched = -1
-      log.value = []
-      bugCheckDismissed.value = false
+      // Nothing of the previous run stays on screen, even when this one is refused (its stop screen included).
+      forget()
       const result = await api().startRun({
         fileName: editor.fileName,
         scriptText: editor.text,
@@ -93,7 +162,9 @@ export const useRunStore = defineStore('run', () => {
         verifier: settings.verifier,
         speed: settings.speed,
         paused,
+        ...captureOf(editor.scenarioText),
       })
+      starting.value = false
       editor.setDiagnostics(result.ok ? [] : result.diagnostics)
       if (!result.ok) {
         const first = result.diagnostics[0]
@@ -130,6 +201,18 @@ export const useRunStore = defineStore('run', () => {
     return guarded(() => api().setCable(connected))
   }
 
+  /** Clears what the views show of the last run (a new run starts, or another script was opened). */
+  function forget(): void {
+    stats.value = null
+    where.value = null
+    history.clear()
+    findings.value = []
+    findingsFetched = -1
+    log.value = []
+    bugCheckDismissed.value = false
+    tick.value++
+  }
+
   function dismissBugCheck(): void {
     bugCheckDismissed.value = true
   }
@@ -138,6 +221,7 @@ export const useRunStore = defineStore('run', () => {
     unsubscribe?.()
     unsubscribe = null
     stats.value = null
+    where.value = null
     findings.value = []
     log.value = []
     tick.value = 0
@@ -154,12 +238,16 @@ export const useRunStore = defineStore('run', () => {
     log,
     tick,
     busy,
+    starting,
     lastError,
     history,
+    where,
     state,
     live,
     bugCheck,
     showBugCheck,
+    unlistedBugCheck,
+    startFailure,
     subscribe,
     receive,
     refreshFindings,
@@ -168,9 +256,16 @@ export const useRunStore = defineStore('run', () => {
     setSpeed,
     setCable,
     dismissBugCheck,
+    forget,
     reset,
   }
 })
+
+/** A picked capture goes with the run whose scenario replays it. */
+function captureOf(scenarioText: string): { capture?: { name: string; base64: string } } {
+  const capture = useFilesStore().captureFor(scenarioText)
+  return capture ? { capture } : {}
+}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { inShard, mergeShards, parseShard, type SuiteReport } from '../../../core/conformance/suite-report'
 import { firstDivergence } from '../../../core/conformance/first-divergence'
-import { faultCases } from '../../../core/conformance/suites'
+import { faultCases, MAX_ORDINALS } from '../../../core/conformance/suites'
 import { parseLowResourcesSpec } from '../../../core/verifier/low-resources'
 
 const report = (shard: SuiteReport['shard'], indices: number[], total: number): SuiteReport => ({
@@ -91,6 +91,14 @@ describe('the fault sweep', () => {
       'NdisAllocateBuffer@12:#1',
     ])
     for (const c of cases) expect(parseLowResourcesSpec(c.fault!).ok).toBe(true)
+  })
+
+  it("with 'all', fails each call a site made, up to the cap", () => {
+    const site = (calls: number) => [{ call: 'NdisMAllocateSharedMemory', line: 7, column: 3, calls, failed: 0 }]
+    expect(faultCases(site(4), 'all').map((c) => c.fault)).toEqual(
+      [1, 2, 3, 4].map((n) => `NdisMAllocateSharedMemory@7:#${n}`),
+    )
+    expect(faultCases(site(1000), 'all')).toHaveLength(MAX_ORDINALS)
   })
 
   it('reads a fault bound to a script line', () => {

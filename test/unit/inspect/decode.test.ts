@@ -14,7 +14,7 @@ function bytes(hex: string): number[] {
 
 const ETH_IPV4 = 'ffffffffffff 020000000001 0800'
 const IPV4_UDP = '45000024 0001 4000 40 11 0000 c0a80001 c0a80002' // total length 36: 20 + 8 + 8
-const UDP = '04d2 0035 0010 0000 0102030405060708'
+const UDP = '04d2 0036 0010 0000 0102030405060708'
 
 function labels(nodes: DecodeNode[]): string[] {
   return nodes.map((n) => n.label)
@@ -31,7 +31,7 @@ describe('decodeFrame', () => {
     expect(labels(tree)).toEqual([
       'Ethernet II, 02:00:00:00:00:01 → ff:ff:ff:ff:ff:ff',
       'IPv4, 192.168.0.1 → 192.168.0.2',
-      'UDP, port 1234 → 53',
+      'UDP, port 1234 → 54',
       'Data (8 bytes)',
     ])
     expect(tree.map((n) => [n.start, n.length])).toEqual([

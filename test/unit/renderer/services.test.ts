@@ -131,6 +131,20 @@ describe('packets by owner', () => {
     expect(groups.map((g) => g.owner)).toEqual(['miniport', 'protocol'])
     expect(groups[1]!.packets.map((x) => x.address)).toEqual([1, 3])
   })
+
+  it('lists the packets with a buffer chain and folds those without one, so idle descriptors come last', () => {
+    const p = (address: number, bufferCount: number): PacketSummary => ({
+      address,
+      pool: 1,
+      owner: 'miniport',
+      allocatedAt: null,
+      totalLength: 60 * bufferCount,
+      bufferCount,
+    })
+    const [miniport] = groupByOwner([p(1, 0), p(2, 0), p(9, 1), p(3, 0), p(5, 2)])
+    expect(miniport!.packets.map((x) => x.address)).toEqual([5, 9])
+    expect(miniport!.idle.map((x) => x.address)).toEqual([1, 2, 3])
+  })
 })
 
 describe('trace window', () => {

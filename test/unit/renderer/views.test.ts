@@ -5,6 +5,7 @@ import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import PoolsView from '../../../renderer/src/components/pools/PoolsView.vue'
+import ControllerView from '../../../renderer/src/components/controller/ControllerView.vue'
 import HexView from '../../../renderer/src/components/packets/HexView.vue'
 import BufferChain from '../../../renderer/src/components/packets/BufferChain.vue'
 import DecodeTree from '../../../renderer/src/components/packets/DecodeTree.vue'
@@ -106,6 +107,19 @@ describe('PoolsView', () => {
     expect(rows[1]!.get('.fill').attributes('style')).toContain('width: 100%')
     await rows[1]!.get('[data-testid="pool-site"]').trigger('click')
     expect(useEditorStore().reveal).toMatchObject({ line: 77, column: 3, document: 'script' })
+  })
+
+  it('a pre-allocating driver’s full pool is no warning; what is lent to the protocol is shown', () => {
+    useRunStore().receive(
+      stats({ pools: [pool({ inUse: 64, free: 0, highWater: 64, heldByProtocol: 15, failures: 0 })] }),
+    )
+    const row = mount(PoolsView).get('[data-testid="pool-row"]')
+    expect(row.classes()).toContain('full')
+    expect(row.find('[data-testid="pool-health"]').exists()).toBe(false)
+    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated, none refused')
+    expect(row.get('[data-testid="pool-lent"]').text()).toBe('15')
+    expect(row.get('[data-testid="pool-driver"]').text()).toBe('49')
+    expect(row.get('[data-testid="sparkline"]').text()).toContain('64')
   })
 
   it('draws each pool’s sparkline from the pushed history', async () => {
@@ -234,6 +248,130 @@ describe('TraceView', () => {
       .find((c) => c.text() === 'irq')!
       .trigger('click')
     expect(view.findAll('[data-testid="trace-row"]').map((r) => r.get('.name').text())).toEqual(['MiniportISR'])
+    view.unmount()
+  })
+})
+
+describe('Problems under a stop', () => {
+  const watchdog = {
+    rule: 'R15',
+    code: '0x133',
+    name: 'DPC_WATCHDOG_VIOLATION',
+    params: ['0x00000000', '0x00000bb8', '0x00000bb8', '0x00000000'] as [string, string, string, string],
+    paramMeanings: ['0', 'time it ran (ms)', 'its allotment (ms)', '0'] as [string, string, string, string],
+    message: 'MiniportInitialize did not return: stopped after 3000 ms of wall-clock time',
+    at: { file: 'miniport.ts', line: 17, column: 3 },
+  }
+
+  it('lists a watchdog stop (no finding stands for it) with its line, and counts it', async () => {
+    const run = useRunStore()
+    run.receive(stats({ state: 'ended', stopReason: 'watchdog', bugCheck: watchdog }))
+    await flush()
+    const view = mount(ProblemsView)
+    const row = view.get('[data-testid="stop-row"]')
+    expect(row.text()).toContain('0x133')
+    expect(row.text()).toContain('DPC_WATCHDOG_VIOLATION')
+    expect(row.text()).toContain('MiniportInitialize did not return')
+    expect(view.text()).not.toContain('No problems')
+    await row.trigger('click')
+    expect(useEditorStore().reveal).toMatchObject({ line: 17, column: 3 })
+  })
+
+  it('lists a bug check once when its finding is listed', async () => {
+    host.findings = [finding({ rule: 'R15', bugCheck: true, at: watchdog.at })]
+    const run = useRunStore()
+    run.receive(stats({ state: 'ended', stopReason: 'bugcheck', bugCheck: watchdog, findingCount: 1 }))
+    await flush()
+    const view = mount(ProblemsView)
+    expect(view.findAll('[data-testid="finding-row"]')).toHaveLength(1)
+    expect(view.find('[data-testid="stop-row"]').exists()).toBe(false)
+  })
+
+  it('says why the miniport did not start', async () => {
+    const run = useRunStore()
+    run.receive(
+      stats({
+        state: 'ended',
+        stopReason: 'init-failed',
+        newLog: [
+          {
+            timeNs: 0,
+            text: 'the miniport did not start: DriverEntry returned NDIS_STATUS_BAD_CHARACTERISTICS (0xC0010005)',
+          },
+        ],
+      }),
+    )
+    await flush()
+    const view = mount(ProblemsView)
+    expect(view.get('[data-testid="start-failure"]').text()).toContain('DriverEntry returned')
+    expect(view.text()).not.toContain('No problems')
+  })
+})
+
+describe('TraceView search and headers', () => {
+  it('has column headers and finds rows by name, kind or source line', async () => {
+    host.trace = [
+      {
+        seq: 0,
+        timeNs: 0,
+        kind: 'api',
+        name: 'NdisAllocatePacket',
+        arg: 1,
+        at: { file: 'miniport.ts', line: 77, column: 3 },
+      },
+      { seq: 1, timeNs: 5, kind: 'irq', name: 'MiniportISR', arg: 0, at: null },
+      { seq: 2, timeNs: 9, kind: 'api', name: 'NdisMIndicateReceivePacket', arg: 0, at: null },
+    ]
+    const view = mount(TraceView)
+    await flush()
+    await nextTick()
+    expect(
+      view
+        .get('[data-testid="trace-head"]')
+        .findAll('span')
+        .map((h) => h.text()),
+    ).toEqual(['seq', 'time', 'kind', 'event', 'arg', 'source'])
+    await view.get('[data-testid="trace-search"]').setValue('indicate')
+    expect(view.findAll('[data-testid="trace-row"]').map((r) => r.get('.name').text())).toEqual([
+      'NdisMIndicateReceivePacket',
+    ])
+    await view.get('[data-testid="trace-search"]').setValue('miniport.ts:77')
+    expect(view.findAll('[data-testid="trace-row"]').map((r) => r.get('.name').text())).toEqual(['NdisAllocatePacket'])
+    view.unmount()
+  })
+})
+
+describe('ControllerView', () => {
+  it('lists each controller statistic once, with the newest value', async () => {
+    const ring = (which: 'rx' | 'tx') => ({
+      ring: which,
+      base: 0,
+      size: 0,
+      head: 0,
+      tail: 0,
+      hardwareOwned: 0,
+      slots: [],
+    })
+    host.getController = async () => ({
+      model: 'wb100',
+      registers: [],
+      rx: ring('rx'),
+      tx: ring('tx'),
+      totals: { rxFrames: 5, txFrames: 1, rxFifoDepth: 3 },
+      linkUp: true,
+      interruptAsserted: false,
+    })
+    useRunStore().receive(stats({ state: 'paused', nic: { rxFrames: 7, txFrames: 1 } }))
+    const view = mount(ControllerView)
+    await flush()
+    await nextTick()
+    const rows = view.findAll('[data-testid="controller-stat"]').map((r) =>
+      r
+        .findAll('td')
+        .map((d) => d.text())
+        .join(' '),
+    )
+    expect(rows).toEqual(['rxFrames 7', 'txFrames 1', 'rxFifoDepth 3'])
     view.unmount()
   })
 })
