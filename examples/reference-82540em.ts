@@ -8,8 +8,11 @@
 // chained to recycled packets, indications in batches, RESOURCES when running low, sends through a bounce buffer.
 // Run it with "controller": { "model": "82540em" } in the scenario.
 //
+// It answers the OIDs NDIS and the bound protocol ask (docs/ndis-environment.md "Binding") as the WB-100 reference
+// does, and programs the packet filter and multicast list into the 82540EM's own filter (RCTL, MTA).
+//
 // Registry values it reads (the scenario's "registry"): ReceiveRingSize, ReceiveBuffers, MaxReceivePackets,
-// InterruptThrottleUs.
+// InterruptThrottleUs, NetworkAddress.
 
 // ---- 82540EM registers and bits (8254x SDM table 13-2) ----
 const CTRL = 0x0000 // §13.4.1
@@ -59,6 +62,8 @@ const MDIC_ERROR = 1 << 30
 const PHY_ID1 = 2
 const RAH_AV = 0x80000000
 const RCTL_EN = 1 << 1
+const RCTL_UPE = 1 << 3
+const RCTL_MPE = 1 << 4
 const RCTL_BAM = 1 << 15
 const RCTL_BSIZE_2048 = 0
 const RCTL_SECRC = 1 << 26
@@ -111,6 +116,10 @@ interface ADAPTER {
   PendingCauses: number
   MediaConnected: boolean
   StationAddress: number[]
+  PermanentAddress: number[]
+  PacketFilter: number
+  Lookahead: number
+  MulticastList: number[][]
 
   // Receive ring: descriptors in shared memory, each slot holding one receive buffer (an index into RxBuffer*).
   RxRingSize: number
@@ -443,6 +452,263 @@ function MiniportCheckForHang(A: ADAPTER): boolean {
   return false
 }
 
+// ---- Requests (OIDs): what NDIS and the protocol ask (docs/ndis-environment.md "Binding") ----
+
+const MAX_MULTICAST = 32
+const MAX_LOOKAHEAD = RX_BUFFER_SIZE - ETHERNET_HEADER_SIZE
+const SUPPORTED_OIDS: NDIS_OID[] = [
+  OID_GEN_SUPPORTED_LIST,
+  OID_GEN_HARDWARE_STATUS,
+  OID_GEN_MEDIA_SUPPORTED,
+  OID_GEN_MEDIA_IN_USE,
+  OID_GEN_MAXIMUM_LOOKAHEAD,
+  OID_GEN_MAXIMUM_FRAME_SIZE,
+  OID_GEN_LINK_SPEED,
+  OID_GEN_TRANSMIT_BUFFER_SPACE,
+  OID_GEN_RECEIVE_BUFFER_SPACE,
+  OID_GEN_TRANSMIT_BLOCK_SIZE,
+  OID_GEN_RECEIVE_BLOCK_SIZE,
+  OID_GEN_VENDOR_ID,
+  OID_GEN_VENDOR_DESCRIPTION,
+  OID_GEN_CURRENT_PACKET_FILTER,
+  OID_GEN_CURRENT_LOOKAHEAD,
+  OID_GEN_DRIVER_VERSION,
+  OID_GEN_MAXIMUM_TOTAL_SIZE,
+  OID_GEN_MAC_OPTIONS,
+  OID_GEN_MEDIA_CONNECT_STATUS,
+  OID_GEN_MAXIMUM_SEND_PACKETS,
+  OID_GEN_XMIT_OK,
+  OID_GEN_RCV_OK,
+  OID_GEN_XMIT_ERROR,
+  OID_GEN_RCV_ERROR,
+  OID_GEN_RCV_NO_BUFFER,
+  OID_802_3_PERMANENT_ADDRESS,
+  OID_802_3_CURRENT_ADDRESS,
+  OID_802_3_MULTICAST_LIST,
+  OID_802_3_MAXIMUM_LIST_SIZE,
+]
+const SUPPORTED_FILTERS =
+  NDIS_PACKET_TYPE_DIRECTED |
+  NDIS_PACKET_TYPE_MULTICAST |
+  NDIS_PACKET_TYPE_ALL_MULTICAST |
+  NDIS_PACKET_TYPE_BROADCAST |
+  NDIS_PACKET_TYPE_PROMISCUOUS
+const VENDOR_DESCRIPTION = 'Intel 82540EM reference miniport'
+
+/** Writes Length bytes of an answer: ULONGs, or bytes. Returns the length. */
+function WriteUlong(Va: PVOID, Value: number): number {
+  MmWrite32(Va, Value >>> 0)
+  return 4
+}
+
+function WriteBytes(Va: PVOID, Bytes: number[]): number {
+  for (let i = 0; i < Bytes.length; i++) MmWrite8(Va + i, Bytes[i])
+  return Bytes.length
+}
+
+/** Bytes an OID's answer takes (0: not supported). */
+function QueryLength(Oid: NDIS_OID): number {
+  if (Oid === OID_GEN_SUPPORTED_LIST) return SUPPORTED_OIDS.length * 4
+  if (Oid === OID_GEN_VENDOR_DESCRIPTION) return VENDOR_DESCRIPTION.length + 1
+  if (Oid === OID_802_3_PERMANENT_ADDRESS || Oid === OID_802_3_CURRENT_ADDRESS) return 6
+  if (Oid === OID_802_3_MULTICAST_LIST) return 0
+  if (Oid === OID_GEN_DRIVER_VERSION) return 2
+  return SUPPORTED_OIDS.indexOf(Oid) >= 0 ? 4 : -1
+}
+
+function MiniportQueryInformation(
+  A: ADAPTER,
+  Oid: NDIS_OID,
+  InformationBuffer: PVOID,
+  InformationBufferLength: number,
+  BytesWritten: Out<number>,
+  BytesNeeded: Out<number>,
+): NDIS_STATUS {
+  BytesWritten.value = 0
+  BytesNeeded.value = 0
+  const Needed = Oid === OID_802_3_MULTICAST_LIST ? A.MulticastList.length * 6 : QueryLength(Oid)
+  if (Needed < 0) return NDIS_STATUS_NOT_SUPPORTED
+  if (InformationBufferLength < Needed) {
+    BytesNeeded.value = Needed
+    return NDIS_STATUS_INVALID_LENGTH
+  }
+  const Va = InformationBuffer
+  let Written = 0
+  switch (Oid) {
+    case OID_GEN_SUPPORTED_LIST:
+      for (let i = 0; i < SUPPORTED_OIDS.length; i++) MmWrite32(Va + i * 4, SUPPORTED_OIDS[i])
+      Written = SUPPORTED_OIDS.length * 4
+      break
+    case OID_GEN_HARDWARE_STATUS:
+      Written = WriteUlong(Va, NdisHardwareStatusReady)
+      break
+    case OID_GEN_MEDIA_SUPPORTED:
+    case OID_GEN_MEDIA_IN_USE:
+      Written = WriteUlong(Va, NdisMedium802_3)
+      break
+    case OID_GEN_MAXIMUM_LOOKAHEAD:
+      Written = WriteUlong(Va, MAX_LOOKAHEAD)
+      break
+    case OID_GEN_CURRENT_LOOKAHEAD:
+      Written = WriteUlong(Va, A.Lookahead)
+      break
+    case OID_GEN_MAXIMUM_FRAME_SIZE:
+      Written = WriteUlong(Va, 1500)
+      break
+    case OID_GEN_MAXIMUM_TOTAL_SIZE:
+    case OID_GEN_TRANSMIT_BLOCK_SIZE:
+    case OID_GEN_RECEIVE_BLOCK_SIZE:
+      Written = WriteUlong(Va, 1514)
+      break
+    case OID_GEN_LINK_SPEED: {
+      // In 100 bps units, from STATUS.SPEED (SDM §13.4.2): 00 10, 01 100, 10 1000 Mb/s.
+      const Speed = (ReadReg(A, STATUS) >>> 6) & 3
+      Written = WriteUlong(Va, Speed === 0 ? 100_000 : Speed === 1 ? 1_000_000 : 10_000_000)
+      break
+    }
+    case OID_GEN_TRANSMIT_BUFFER_SPACE:
+      Written = WriteUlong(Va, TX_RING_SIZE * TX_BUFFER_SIZE)
+      break
+    case OID_GEN_RECEIVE_BUFFER_SPACE:
+      Written = WriteUlong(Va, A.RxBufferCount * RX_BUFFER_SIZE)
+      break
+    case OID_GEN_VENDOR_ID:
+      Written = WriteUlong(Va, (A.PermanentAddress[0] << 16) | (A.PermanentAddress[1] << 8) | A.PermanentAddress[2])
+      break
+    case OID_GEN_VENDOR_DESCRIPTION:
+      for (let i = 0; i < VENDOR_DESCRIPTION.length; i++) MmWrite8(Va + i, VENDOR_DESCRIPTION.charCodeAt(i))
+      MmWrite8(Va + VENDOR_DESCRIPTION.length, 0)
+      Written = VENDOR_DESCRIPTION.length + 1
+      break
+    case OID_GEN_DRIVER_VERSION:
+      MmWrite16(Va, 0x0501)
+      Written = 2
+      break
+    case OID_GEN_CURRENT_PACKET_FILTER:
+      Written = WriteUlong(Va, A.PacketFilter)
+      break
+    case OID_GEN_MAC_OPTIONS:
+      Written = WriteUlong(
+        Va,
+        NDIS_MAC_OPTION_COPY_LOOKAHEAD_DATA | NDIS_MAC_OPTION_TRANSFERS_NOT_PEND | NDIS_MAC_OPTION_NO_LOOPBACK,
+      )
+      break
+    case OID_GEN_MEDIA_CONNECT_STATUS:
+      Written = WriteUlong(Va, A.MediaConnected ? NdisMediaStateConnected : NdisMediaStateDisconnected)
+      break
+    case OID_GEN_MAXIMUM_SEND_PACKETS:
+      Written = WriteUlong(Va, TX_RING_SIZE - 1)
+      break
+    case OID_GEN_XMIT_OK:
+      Written = WriteUlong(Va, A.TxGood)
+      break
+    case OID_GEN_RCV_OK:
+      Written = WriteUlong(Va, A.RxGood)
+      break
+    case OID_GEN_XMIT_ERROR:
+      Written = WriteUlong(Va, A.TxErrors)
+      break
+    case OID_GEN_RCV_ERROR:
+      Written = WriteUlong(Va, A.RxDropped)
+      break
+    case OID_GEN_RCV_NO_BUFFER:
+      Written = WriteUlong(Va, A.NoBufferFrames + A.MissedFrames)
+      break
+    case OID_802_3_PERMANENT_ADDRESS:
+      Written = WriteBytes(Va, A.PermanentAddress)
+      break
+    case OID_802_3_CURRENT_ADDRESS:
+      Written = WriteBytes(Va, A.StationAddress)
+      break
+    case OID_802_3_MULTICAST_LIST:
+      for (let i = 0; i < A.MulticastList.length; i++) Written += WriteBytes(Va + i * 6, A.MulticastList[i])
+      break
+    case OID_802_3_MAXIMUM_LIST_SIZE:
+      Written = WriteUlong(Va, MAX_MULTICAST)
+      break
+    default:
+      return NDIS_STATUS_NOT_SUPPORTED
+  }
+  BytesWritten.value = Written
+  return NDIS_STATUS_SUCCESS
+}
+
+/**
+ * The packet filter and multicast list in the 82540EM's own filter (SDM §3.2.1, §13.4.22, §13.5.1): BAM for
+ * broadcast, MPE for all multicast, UPE and MPE for promiscuous, and each multicast address's 12 hash bits
+ * (RCTL.MO 00: destination bits 47:36) set in the MTA. Directed frames always pass through RAL0/RAH0.
+ */
+function ProgramReceiveFilter(A: ADAPTER): void {
+  const F = A.PacketFilter
+  const Table: number[] = []
+  for (let i = 0; i < 128; i++) Table.push(0)
+  if ((F & NDIS_PACKET_TYPE_MULTICAST) !== 0) {
+    for (const Address of A.MulticastList) {
+      const Hash = ((Address[4] >>> 4) | (Address[5] << 4)) & 0xfff
+      Table[Hash >>> 5] |= 1 << (Hash & 31)
+    }
+  }
+  for (let i = 0; i < 128; i++) WriteReg(A, MTA + i * 4, Table[i] >>> 0)
+  let Rctl = RCTL_EN | RCTL_BSIZE_2048 | RCTL_SECRC
+  if ((F & NDIS_PACKET_TYPE_BROADCAST) !== 0) Rctl |= RCTL_BAM
+  if ((F & NDIS_PACKET_TYPE_ALL_MULTICAST) !== 0) Rctl |= RCTL_MPE
+  if ((F & NDIS_PACKET_TYPE_PROMISCUOUS) !== 0) Rctl |= RCTL_UPE | RCTL_MPE | RCTL_BAM
+  WriteReg(A, RCTL, Rctl)
+}
+
+function MiniportSetInformation(
+  A: ADAPTER,
+  Oid: NDIS_OID,
+  InformationBuffer: PVOID,
+  InformationBufferLength: number,
+  BytesRead: Out<number>,
+  BytesNeeded: Out<number>,
+): NDIS_STATUS {
+  BytesRead.value = 0
+  BytesNeeded.value = 0
+  switch (Oid) {
+    case OID_GEN_CURRENT_PACKET_FILTER: {
+      if (InformationBufferLength < 4) {
+        BytesNeeded.value = 4
+        return NDIS_STATUS_INVALID_LENGTH
+      }
+      const Filter = MmRead32(InformationBuffer)
+      if ((Filter & ~SUPPORTED_FILTERS) !== 0) return NDIS_STATUS_NOT_SUPPORTED
+      A.PacketFilter = Filter
+      ProgramReceiveFilter(A)
+      BytesRead.value = 4
+      return NDIS_STATUS_SUCCESS
+    }
+    case OID_GEN_CURRENT_LOOKAHEAD: {
+      if (InformationBufferLength < 4) {
+        BytesNeeded.value = 4
+        return NDIS_STATUS_INVALID_LENGTH
+      }
+      const Lookahead = MmRead32(InformationBuffer)
+      if (Lookahead > MAX_LOOKAHEAD) return NDIS_STATUS_INVALID_DATA
+      A.Lookahead = Lookahead
+      BytesRead.value = 4
+      return NDIS_STATUS_SUCCESS
+    }
+    case OID_802_3_MULTICAST_LIST: {
+      if (InformationBufferLength % 6 !== 0) return NDIS_STATUS_INVALID_LENGTH
+      const Count = InformationBufferLength / 6
+      if (Count > MAX_MULTICAST) return NDIS_STATUS_MULTICAST_FULL
+      A.MulticastList.length = 0
+      for (let i = 0; i < Count; i++) {
+        const Address: number[] = []
+        for (let j = 0; j < 6; j++) Address.push(MmRead8(InformationBuffer + i * 6 + j))
+        A.MulticastList.push(Address)
+      }
+      ProgramReceiveFilter(A)
+      BytesRead.value = InformationBufferLength
+      return NDIS_STATUS_SUCCESS
+    }
+    default:
+      return NDIS_STATUS_NOT_SUPPORTED
+  }
+}
+
 // ---- Initialisation and halt ----
 
 function FreeAdapterResources(A: ADAPTER): void {
@@ -547,6 +813,10 @@ function MiniportInitialize(
     PendingCauses: 0,
     MediaConnected: false,
     StationAddress: [],
+    PermanentAddress: [],
+    PacketFilter: 0,
+    Lookahead: 0,
+    MulticastList: [],
     RxRingSize: 64,
     RxRingVa: NULL,
     RxRingPa: 0,
@@ -587,6 +857,7 @@ function MiniportInitialize(
   // Configuration: sizes of the rings and pools.
   const Config: Out<NDIS_HANDLE> = { value: NULL }
   let ThrottleUs = 0
+  let ConfiguredAddress: number[] = []
   NdisOpenConfiguration(StatusCell, Config, WrapperConfigurationContext)
   if (StatusCell.value === NDIS_STATUS_SUCCESS) {
     // RDLEN is a multiple of 128 bytes: eight descriptors (SDM §13.4.28).
@@ -594,6 +865,11 @@ function MiniportInitialize(
     A.RxBufferCount = ReadRegistryInteger(Config.value, 'ReceiveBuffers', A.RxRingSize * 2, A.RxRingSize, 16384)
     A.RxPacketCount = ReadRegistryInteger(Config.value, 'MaxReceivePackets', 64, 8, 0xffff)
     ThrottleUs = ReadRegistryInteger(Config.value, 'InterruptThrottleUs', 0, 0, 0xffff)
+    // A locally administered address from the registry overrides the EEPROM's (NdisReadNetworkAddress).
+    const Address: Out<number[] | null> = { value: null }
+    NdisReadNetworkAddress(StatusCell, Address, LengthCell, Config.value)
+    if (StatusCell.value === NDIS_STATUS_SUCCESS && Address.value !== null && LengthCell.value === 6)
+      ConfiguredAddress = Address.value.slice()
     NdisCloseConfiguration(Config.value)
   } else {
     A.RxBufferCount = A.RxRingSize * 2
@@ -648,10 +924,19 @@ function MiniportInitialize(
     Sum = (Sum + Value) & 0xffff
   }
   A.EepromBad = Sum !== EEPROM_CHECKSUM
-  A.StationAddress = [Words[0] & 0xff, Words[0] >>> 8, Words[1] & 0xff, Words[1] >>> 8, Words[2] & 0xff, Words[2] >>> 8]
-  // Receive address 0 and an empty multicast table (SDM §14.4).
-  WriteReg(A, RAL0, (Words[0] | (Words[1] << 16)) >>> 0)
-  WriteReg(A, RAH0, (Words[2] | RAH_AV) >>> 0)
+  A.PermanentAddress = [
+    Words[0] & 0xff,
+    Words[0] >>> 8,
+    Words[1] & 0xff,
+    Words[1] >>> 8,
+    Words[2] & 0xff,
+    Words[2] >>> 8,
+  ]
+  A.StationAddress = ConfiguredAddress.length === 6 ? ConfiguredAddress : A.PermanentAddress.slice()
+  // Receive address 0 is the station address, the multicast table empty (SDM §14.4).
+  const S = A.StationAddress
+  WriteReg(A, RAL0, (S[0] | (S[1] << 8) | (S[2] << 16) | (S[3] << 24)) >>> 0)
+  WriteReg(A, RAH0, (S[4] | (S[5] << 8) | RAH_AV) >>> 0)
   for (let i = 0; i < 128; i++) WriteReg(A, MTA + i * 4, 0)
 
   // Link (SDM §14.3): speed and duplex from autonegotiation, set link up; the PHY must answer at address 1.
@@ -775,6 +1060,8 @@ export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE
     SendPacketsHandler: MiniportSendPackets,
     ReturnPacketHandler: MiniportReturnPacket,
     CheckForHangHandler: MiniportCheckForHang,
+    QueryInformationHandler: MiniportQueryInformation,
+    SetInformationHandler: MiniportSetInformation,
   })
   if (Status !== NDIS_STATUS_SUCCESS) NdisTerminateWrapper(WrapperHandle.value, NULL)
   return Status

@@ -48,10 +48,8 @@ export class E1000Link {
     const s = this.s
     const before = s.regs[STATUS] & STATUS_LU
     s.regs[STATUS] = this.statusValue()
-    if ((s.regs[STATUS] & STATUS_LU) !== before && signal) {
-      s.totals[T_LINK_CHANGES]++
-      this.interrupts.raise(ICR_LSC)
-    }
+    // LSC, but not a link change of the totals: those count the cable (controller.md Appendix A).
+    if ((s.regs[STATUS] & STATUS_LU) !== before && signal) this.interrupts.raise(ICR_LSC)
   }
 
   setCable(connected: boolean): void {

@@ -122,6 +122,7 @@ Examples:
       'besides the first, fail the nth call of each allocation site (default 2; all: every call, up to 64)',
     )
     .option('--jobs <n>', 'runs at a time (default: the processors, at most 4)')
+    .option('--controller <model>', 'the controller every case runs on: wb100 or 82540em (default wb100)')
     .option('--quiet', 'print nothing but errors')
     .addHelpText(
       'after',

@@ -18,6 +18,7 @@ import {
 } from '../../core/conformance/suite-report'
 import { SUITE_NAMES, type SuiteName, type TestCase } from '../../core/conformance/test-case'
 import { verdict } from '../../core/conformance/verdict'
+import { CONTROLLER_MODELS, type ControllerModel } from '../../core/controller/device'
 import type { VerifierLevelName } from '../../core/verifier/level'
 import { superviseRun } from '../engine/supervisor'
 import { badInput } from './bad-input'
@@ -34,6 +35,7 @@ export interface TestOptions {
   faultNth?: string
   jobs?: string
   quiet?: boolean
+  controller?: string
 }
 
 function parseSuites(text: string | undefined): SuiteName[] {
@@ -58,10 +60,12 @@ interface Common {
   script: LoadedScript
   seed: number
   verifier: VerifierLevelName
+  /** The controller model every case runs on (`--controller`). */
+  controller: ControllerModel
 }
 
 async function runCase(c: TestCase, common: Common): Promise<RunReport> {
-  const parsed = parseScenario(c.scenario)
+  const parsed = parseScenario({ ...c.scenario, controller: { ...c.scenario.controller, model: common.controller } })
   if ('error' in parsed)
     throw new Error(`case ${c.id}: its scenario is invalid: ${parsed.error.path}: ${parsed.error.message}`)
   const scenario = parsed.scenario
@@ -132,7 +136,10 @@ export async function testCommand(scriptPath: string, options: TestOptions): Pro
   const nth = options.faultNth === 'all' ? 'all' : wholeNumber('--fault-nth', options.faultNth, 2, 1, 1_000_000)
   const jobs = wholeNumber('--jobs', options.jobs, Math.min(4, availableParallelism()), 1, 64)
   const script = await loadScript(scriptPath)
-  const common: Common = { script, seed, verifier }
+  const controller = options.controller ?? 'wb100'
+  if (!(CONTROLLER_MODELS as readonly string[]).includes(controller))
+    throw badInput('--controller', '', `"${controller}" is not a controller model (${CONTROLLER_MODELS.join(', ')})`)
+  const common: Common = { script, seed, verifier, controller: controller as ControllerModel }
   // With the JSON report on stdout, the lines for people go to stderr.
   const say = (line: string) => {
     if (!options.quiet) (options.report === '-' ? process.stderr : process.stdout).write(line + '\n')

@@ -42,6 +42,24 @@ describe('inspection of a running 82540EM', () => {
     expect(c.phy!.find((p) => p.name === 'PHY_ID1')!.value).toBe(0x0141)
   })
 
+  it('carries the protocol’s packet filter and multicast list into RCTL and the MTA (reference miniport, SDM §3.2.1)', () => {
+    const r = startRun(script, {
+      scenario: {
+        name: 'filter',
+        duration: '1ms',
+        controller: { model: '82540em' },
+        protocol: { binding: { packetFilter: ['DIRECTED', 'MULTICAST'], multicast: ['01:00:5e:00:00:fb'] } },
+      },
+    })
+    r.advance(2_000)
+    const regs = controllerSnapshot(r.controller).registers
+    const rctl = regs.find((x) => x.name === 'RCTL')!.fields!
+    const field = (name: string) => rctl.find((f) => f.name === name)!.value
+    expect([field('EN'), field('BAM'), field('MPE'), field('UPE')]).toEqual([1, 0, 0, 0])
+    // 01:00:5e:00:00:fb: hash (0xfb00 >> 4) & 0xfff = 0xfb0 → MTA[125] bit 16
+    expect(regs.find((x) => x.name === 'MTA[125]')!.value).toBe(1 << 16)
+  })
+
   it('has no EEPROM or PHY for the WB-100', () => {
     const wb = startRun(undefined, { scenario: { name: 'wb', duration: '1ms' } })
     const s = controllerSnapshot(wb.controller)
