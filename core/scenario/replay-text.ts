@@ -1,15 +1,17 @@
 // The scenario text that replays one capture, as the workbench writes it when a capture is opened (an example's or
-// one the author picked): played until stopped with its gaps shortened, and the protocol keeping each packet 2 ms so
-// a paused run has replayed frames to show in Packets (docs/scenario.md: wire replay, protocol holdTime).
+// one the author picked): played until stopped with its gaps shortened, the protocol keeping each packet 2 ms so a
+// paused run has replayed frames to show in Packets (docs/scenario.md: wire replay, protocol holdTime), and the
+// packet filter promiscuous as a capture tool sets it, since a capture's frames are addressed to other hosts.
 
 export function replayScenarioText(captureName: string, where: string): string {
   const scenario = {
     name: `replay of ${captureName}`,
     description:
       `The frames of ${where}, played again and again with their gaps divided by 1000; the protocol keeps each ` +
-      'packet 2 ms, so a paused run shows them in Packets.',
+      'packet 2 ms, so a paused run shows them in Packets. The frames are addressed to other hosts, so the protocol ' +
+      'sets the packet filter to promiscuous, as a capture tool does.',
     wire: { kind: 'replay', file: captureName, speed: 1000, loops: 0 },
-    protocol: { holdTime: { distribution: 'fixed', ns: 2_000_000 } },
+    protocol: { holdTime: { distribution: 'fixed', ns: 2_000_000 }, binding: { packetFilter: ['PROMISCUOUS'] } },
   }
   return `${JSON.stringify(scenario, null, 2)}\n`
 }
