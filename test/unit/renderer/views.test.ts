@@ -116,7 +116,7 @@ describe('PoolsView', () => {
     const row = mount(PoolsView).get('[data-testid="pool-row"]')
     expect(row.classes()).toContain('full')
     expect(row.find('[data-testid="pool-health"]').exists()).toBe(false)
-    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated, none refused')
+    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated')
     expect(row.get('[data-testid="pool-lent"]').text()).toBe('15')
     expect(row.get('[data-testid="pool-driver"]').text()).toBe('49')
     expect(row.get('[data-testid="sparkline"]').text()).toContain('64')
