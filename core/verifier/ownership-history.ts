@@ -1,5 +1,7 @@
-// Ownership history of packets (verifier level full): a fixed ring of (packet, event, site, time) entries in typed
-// arrays, so the Packets view can show "allocated, indicated, returned, reinitialized, freed" with lines.
+// Ownership history of packets (verifier level full), as NDIS' TrackNblOwner keeps it: a fixed ring of (packet,
+// event, site, time) entries in typed arrays, so the Packets view can show "allocated, indicated, returned,
+// reinitialized, freed" with lines. Each packet's latest allocation is kept beside the ring, so a busy ring never
+// loses where a packet came from.
 
 export const OWN_ALLOCATED = 1
 export const OWN_FREED = 2
@@ -29,6 +31,9 @@ export class OwnershipHistory {
   private readonly time: Float64Array
   private next = 0
   private size = 0
+  /** Each packet's latest allocation (site and time), kept when the ring has wrapped past it. */
+  private readonly allocatedSite = new Map<number, number>()
+  private readonly allocatedTime = new Map<number, number>()
 
   constructor(readonly capacity: number) {
     const n = Math.max(1, capacity | 0)
@@ -46,10 +51,27 @@ export class OwnershipHistory {
     this.time[i] = timeNs
     this.next = i + 1 === this.packet.length ? 0 : i + 1
     if (this.size < this.packet.length) this.size++
+    if (event === OWN_ALLOCATED) {
+      this.allocatedSite.set(packet >>> 0, site)
+      this.allocatedTime.set(packet >>> 0, timeNs)
+    }
   }
 
-  /** Entries for one packet, oldest first (those still in the ring). */
+  /** Entries for one packet, oldest first: those still in the ring, and its latest allocation always. */
   forPacket(packet: number): OwnershipEntry[] {
+    const out = this.inRing(packet)
+    const key = packet >>> 0
+    const site = this.allocatedSite.get(key)
+    const timeNs = this.allocatedTime.get(key)
+    if (site === undefined || timeNs === undefined) return out
+    const kept = out.some((e) => e.event === 'allocated' && e.timeNs === timeNs && e.site === site)
+    if (kept) return out
+    // The ring wrapped past it, and so past everything older: what is left of the packet came after it.
+    out.unshift({ packet: key, event: OWNERSHIP_EVENT_NAMES[OWN_ALLOCATED]!, site, timeNs })
+    return out
+  }
+
+  private inRing(packet: number): OwnershipEntry[] {
     const out: OwnershipEntry[] = []
     const n = this.packet.length
     const start = (this.next - this.size + n) % n

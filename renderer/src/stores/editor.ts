@@ -87,8 +87,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** Puts a file's text in one document; `path` is where it lives on disk when it can be saved back there. */
   function load(document: EditorDocument, name: string, value: string, path: string | null): void {
     if (document === 'scenario') {
-      scenarioName.value = name
-      write(KEYS.scenarioName, name)
+      scenarioName.value = name.slice(name.lastIndexOf('/') + 1)
+      write(KEYS.scenarioName, scenarioName.value)
       scenarioText.value = value
       write(KEYS.scenario, value)
       scenarioDirty.value = false

@@ -20,6 +20,8 @@ export const useInspectStore = defineStore('inspect', () => {
   const traceLog = new TraceLog()
   const traceRows = shallowRef<TraceRow[]>([])
   const traceKinds = ref<string[]>([])
+  /** Events before the rows held that the view never fetched or has dropped (it keeps the newest). */
+  const traceEarlier = ref(0)
   const traceFilter = ref<Set<string>>(new Set())
   /** Show only trace rows whose argument is this address (a packet followed from the inspector). */
   const traceArg = ref<number | null>(null)
@@ -91,6 +93,7 @@ export const useInspectStore = defineStore('inspect', () => {
       const rows = await workbenchApi().getTrace(traceLog.lastSeq + 1, TRACE_PAGE, [], true)
       if (rows.length === 0 && traceRows.value.length === traceLog.size) return
       traceLog.append(rows)
+      traceEarlier.value = traceLog.skipped + traceLog.dropped
       traceKinds.value = traceLog.kinds()
       traceRows.value = traceLog.filtered(traceFilter.value)
     } catch (e) {
@@ -119,6 +122,7 @@ export const useInspectStore = defineStore('inspect', () => {
     controller.value = null
     traceLog.clear()
     traceRows.value = []
+    traceEarlier.value = 0
     traceKinds.value = []
     traceArg.value = null
   }
@@ -139,6 +143,7 @@ export const useInspectStore = defineStore('inspect', () => {
     focusedPool,
     traceRows,
     traceKinds,
+    traceEarlier,
     traceFilter,
     traceArg,
     error,

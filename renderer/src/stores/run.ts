@@ -50,6 +50,8 @@ export const useRunStore = defineStore('run', () => {
   const bugCheckDismissed = ref(false)
   const where = shallowRef<RunWhere | null>(null)
   let whereAsked = 0
+  /** While a start is asked for, pushes still in flight are the previous run's: they are not shown again. */
+  let previousRunPushes = false
   const history = new PoolHistory()
   let unsubscribe: (() => void) | null = null
   let findingsFetched = -1
@@ -81,6 +83,7 @@ export const useRunStore = defineStore('run', () => {
   }
 
   function receive(next: RunStats): void {
+    if (previousRunPushes) return
     const before = stats.value
     stats.value = next
     if (next.state !== 'paused') where.value = null
@@ -143,6 +146,7 @@ export const useRunStore = defineStore('run', () => {
     } finally {
       busy.value = false
       starting.value = false
+      previousRunPushes = false
     }
   }
 
@@ -154,6 +158,7 @@ export const useRunStore = defineStore('run', () => {
       subscribe()
       // Nothing of the previous run stays on screen, even when this one is refused (its stop screen included).
       forget()
+      previousRunPushes = true
       const result = await api().startRun({
         fileName: editor.fileName,
         scriptText: editor.text,
@@ -165,6 +170,7 @@ export const useRunStore = defineStore('run', () => {
         ...captureOf(editor.scenarioText),
       })
       starting.value = false
+      previousRunPushes = false
       editor.setDiagnostics(result.ok ? [] : result.diagnostics)
       if (!result.ok) {
         const first = result.diagnostics[0]

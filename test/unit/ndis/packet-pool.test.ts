@@ -319,3 +319,22 @@ describe('pool statistics and ownership history (issue: lwIP avail/used/max/err;
     expect(history.map((e) => k.sites.location(e.site).line)).toEqual([1, 2, 3, 4, 5])
   })
 })
+
+describe('ownership history keeps where a packet came from (verifier level full)', () => {
+  it('its allocation stays first after the ring has wrapped past it', () => {
+    const { ndis, rt, k } = setup({ verifier: 'full' })
+    const h = pool(ndis)
+    k.sites.at('d.ts', 7)
+    const p = packet(ndis, h)
+    // More transitions than the ring holds (indicated, returned, again and again).
+    for (let i = 0; i < k.history.capacity; i++) {
+      markIndicated(rt, p)
+      markReturned(rt, p)
+    }
+    const history = k.history.forPacket(p)
+    expect(history[0]).toMatchObject({ event: 'allocated' })
+    expect(k.sites.location(history[0]!.site).line).toBe(7)
+    expect(history.slice(1).every((e) => e.event === 'indicated' || e.event === 'returned')).toBe(true)
+    expect(history.every((e, i) => i === 0 || e.timeNs >= history[i - 1]!.timeNs)).toBe(true)
+  })
+})

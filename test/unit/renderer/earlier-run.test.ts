@@ -64,3 +64,20 @@ describe('views of an earlier run', () => {
     expect(editor.notice).toBeNull()
   })
 })
+
+describe('a run being started', () => {
+  it('does not show pushes of the previous run that arrive while it starts; its own are shown', async () => {
+    const run = useRunStore()
+    await run.command('start')
+    host.push({ state: 'ended', stopReason: 'stopped', eventsDispatched: 900 })
+    let answer: (r: { ok: true }) => void = () => {}
+    host.startRun = async () => new Promise((resolve) => (answer = resolve))
+    const starting = run.command('start')
+    host.push({ state: 'ended', stopReason: 'stopped', eventsDispatched: 900 })
+    expect([run.stats, run.state]).toEqual([null, 'idle'])
+    answer({ ok: true })
+    await starting
+    host.push({ state: 'running', eventsDispatched: 3 })
+    expect([run.state, run.stats?.eventsDispatched]).toEqual(['running', 3])
+  })
+})

@@ -5,6 +5,7 @@ import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import PoolsView from '../../../renderer/src/components/pools/PoolsView.vue'
+import OwnershipHistory from '../../../renderer/src/components/packets/OwnershipHistory.vue'
 import ControllerView from '../../../renderer/src/components/controller/ControllerView.vue'
 import HexView from '../../../renderer/src/components/packets/HexView.vue'
 import BufferChain from '../../../renderer/src/components/packets/BufferChain.vue'
@@ -116,7 +117,7 @@ describe('PoolsView', () => {
     const row = mount(PoolsView).get('[data-testid="pool-row"]')
     expect(row.classes()).toContain('full')
     expect(row.find('[data-testid="pool-health"]').exists()).toBe(false)
-    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated, none refused')
+    expect(row.get('[data-testid="pool-all-allocated"]').text()).toBe('all allocated')
     expect(row.get('[data-testid="pool-lent"]').text()).toBe('15')
     expect(row.get('[data-testid="pool-driver"]').text()).toBe('49')
     expect(row.get('[data-testid="sparkline"]').text()).toContain('64')
@@ -373,5 +374,29 @@ describe('ControllerView', () => {
     )
     expect(rows).toEqual(['rxFrames 7', 'txFrames 1', 'rxFifoDepth 3'])
     view.unmount()
+  })
+})
+
+describe('OwnershipHistory', () => {
+  it('lists newest first, and says at which verifier level it is kept when there is none', () => {
+    const at = (line: number) => ({ file: 'miniport.ts', line, column: 1 })
+    const view = mount(OwnershipHistory, {
+      props: {
+        level: 'full',
+        history: [
+          { timeNs: 1_000, event: 'allocated', at: at(30) },
+          { timeNs: 2_000, event: 'indicated', at: at(51) },
+          { timeNs: 3_000, event: 'returned', at: null },
+        ],
+      },
+    })
+    expect(view.findAll('tbody tr').map((r) => r.findAll('td')[1]!.text())).toEqual([
+      'returned',
+      'indicated',
+      'allocated',
+    ])
+    const empty = mount(OwnershipHistory, { props: { level: 'standard', history: [] } })
+    expect(empty.get('[data-testid="ownership-hint"]').text()).toContain('kept at verifier level full')
+    expect(empty.find('[data-testid="ownership-history"]').exists()).toBe(false)
   })
 })
