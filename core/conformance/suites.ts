@@ -104,6 +104,101 @@ function linkCases(): TestCase[] {
   ]
 }
 
+/** An address that is not the adapter's, and a multicast group (an IPv4 one's MAC form). */
+const OTHER_HOST = '02:00:00:00:0a:99'
+const GROUP = '01:00:5e:00:00:fb'
+
+function oidCases(): TestCase[] {
+  const traffic = (destination: string) =>
+    ({ kind: 'generator', rateFps: 20_000, destination }) as const satisfies ScenarioInput['wire']
+  return [
+    {
+      id: 'oid/binding',
+      suite: 'oid',
+      title: 'answers the binding OIDs (supported list, media, frame sizes, link speed, addresses, lookahead)',
+      scenario: { name: 'binding', duration: '2ms' },
+      fault: null,
+      expect: { kind: 'bound' },
+    },
+    {
+      id: 'oid/directed-filter-drops-other-hosts',
+      suite: 'oid',
+      title: "frames to another host's address reach no protocol under the default filter",
+      scenario: { name: 'frames to another host', duration: '5ms', wire: traffic(OTHER_HOST) },
+      fault: null,
+      expect: { kind: 'filtered' },
+    },
+    {
+      id: 'oid/promiscuous-takes-effect',
+      suite: 'oid',
+      title: "set to promiscuous at 1 ms, another host's frames reach the protocol",
+      scenario: {
+        name: 'promiscuous at 1 ms',
+        duration: '5ms',
+        wire: traffic(OTHER_HOST),
+        protocol: {
+          requests: [{ atNs: 1_000_000, type: 'set', oid: 'OID_GEN_CURRENT_PACKET_FILTER', filter: ['PROMISCUOUS'] }],
+        },
+      },
+      fault: null,
+      expect: { kind: 'accepted' },
+    },
+    {
+      id: 'oid/multicast-list-takes-effect',
+      suite: 'oid',
+      title: 'a group in the multicast list is received; the same group is filtered without it',
+      scenario: {
+        name: 'multicast list',
+        duration: '5ms',
+        wire: traffic(GROUP),
+        protocol: { binding: { multicast: [GROUP] } },
+      },
+      fault: null,
+      expect: { kind: 'accepted' },
+    },
+    {
+      id: 'oid/multicast-not-in-list-filtered',
+      suite: 'oid',
+      title: 'a group not in the multicast list reaches no protocol',
+      scenario: { name: 'multicast not in the list', duration: '5ms', wire: traffic(GROUP) },
+      fault: null,
+      expect: { kind: 'filtered' },
+    },
+  ]
+}
+
+function resetCases(): TestCase[] {
+  return [
+    {
+      id: 'reset/during-traffic',
+      suite: 'reset',
+      title: 'reset by NDIS at 3 ms while frames arrive: frames flow again, nothing leaks',
+      scenario: {
+        name: 'reset during traffic',
+        duration: '10ms',
+        wire: { kind: 'generator', rateFps: 20_000 },
+        faults: { resets: [{ at: '3ms' }] },
+      },
+      fault: null,
+      expect: { kind: 'reset', resets: 1 },
+    },
+    {
+      id: 'reset/during-sends',
+      suite: 'reset',
+      title: 'reset twice while the protocol sends over a loopback wire: sends complete again, nothing leaks',
+      scenario: {
+        name: 'reset during sends',
+        duration: '10ms',
+        wire: { kind: 'loopback', delayNs: 2000 },
+        protocol: { send: { rateFps: 10_000, bytes: 256, batch: 4 }, receiveStream: 2 },
+        faults: { resets: [{ at: '2ms' }, { at: '6ms' }] },
+      },
+      fault: null,
+      expect: { kind: 'reset', resets: 2 },
+    },
+  ]
+}
+
 function stressCases(durationMs: number): TestCase[] {
   return [
     {
@@ -202,7 +297,9 @@ export interface SuiteOptions {
 export function staticCases(suites: readonly SuiteName[], options: SuiteOptions): TestCase[] {
   const all: TestCase[] = []
   for (const suite of suites) {
-    if (suite === 'receive') all.push(...receiveCases())
+    if (suite === 'oid') all.push(...oidCases())
+    else if (suite === 'reset') all.push(...resetCases())
+    else if (suite === 'receive') all.push(...receiveCases())
     else if (suite === 'send') all.push(...sendCases())
     else if (suite === 'link') all.push(...linkCases())
     else if (suite === 'stress') all.push(...stressCases(options.stressMs))

@@ -2,7 +2,7 @@
 // show. Cases are data, made the same way on every machine, so a shard of the list is the same slice everywhere.
 import type { ScenarioInput } from '../scenario/schema'
 
-export const SUITE_NAMES = ['receive', 'send', 'link', 'fault', 'stress'] as const
+export const SUITE_NAMES = ['oid', 'receive', 'send', 'link', 'reset', 'fault', 'stress'] as const
 export type SuiteName = (typeof SUITE_NAMES)[number]
 
 /**
@@ -12,7 +12,12 @@ export type SuiteName = (typeof SUITE_NAMES)[number]
  * - `sends`: the protocol's sends went out and came back intact over the loopback wire, each completed;
  * - `link`: the cable changes were seen (`linkChanges`) and frames reached the protocol again afterwards;
  * - `survives`: the miniport kept passing traffic, or failed MiniportInitialize cleanly (the fault sweep);
- * - `invariants`: only the checks every case makes, under load (stress).
+ * - `invariants`: only the checks every case makes, under load (stress);
+ * - `bound`: the binding's OIDs were answered with sane values (an 802.3 address, a frame size of at least 1500, a
+ *   link speed, a lookahead) and the protocol bound;
+ * - `filtered`: frames outside the packet filter reached no protocol and were counted as filtered;
+ * - `accepted`: frames the filter lets through (promiscuous, a multicast list entry) reached the protocol;
+ * - `reset`: NDIS reset the miniport `resets` times during traffic, and frames flowed again afterwards.
  */
 export type Expectation =
   | { kind: 'intact' }
@@ -20,6 +25,10 @@ export type Expectation =
   | { kind: 'link'; changes: number }
   | { kind: 'survives' }
   | { kind: 'invariants' }
+  | { kind: 'bound' }
+  | { kind: 'filtered' }
+  | { kind: 'accepted' }
+  | { kind: 'reset'; resets: number }
 
 export interface TestCase {
   /** `suite/name`, unique in the list: what --shard slices and merge matches. */

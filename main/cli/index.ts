@@ -108,7 +108,7 @@ Examples:
     .argument('<script>', 'the miniport script (.ts or .js)')
     .option(
       '--suite <names>',
-      `all, or some of ${['receive', 'send', 'link', 'fault', 'stress'].join(', ')} (comma-separated)`,
+      `all, or some of ${['oid', 'receive', 'send', 'link', 'reset', 'fault', 'stress'].join(', ')} (comma-separated)`,
       'all',
     )
     .option('--shard <i/n>', 'run only the i-th of n slices of the case list (nicbench merge joins them)')
