@@ -133,6 +133,18 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   ResetHandler?: (AddressingReset: Out<boolean>, MiniportAdapterContext: NDIS_HANDLE_CONTEXT) => NDIS_STATUS
   /** DISPATCH_LEVEL, every CheckForHangTimeInSeconds. Return TRUE to have NDIS reset the adapter. */
   CheckForHangHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT) => boolean
+  /**
+   * DISPATCH_LEVEL, during NdisMEthIndicateReceive only: copy BytesToTransfer bytes of the frame, from ByteOffset after
+   * the header, into the protocol's Packet; set BytesTransferred. PENDING completes with NdisMTransferDataComplete.
+   */
+  TransferDataHandler?: (
+    Packet: PNDIS_PACKET,
+    BytesTransferred: Out<UINT>,
+    MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
+    MiniportReceiveContext: any,
+    ByteOffset: UINT,
+    BytesToTransfer: UINT,
+  ) => NDIS_STATUS
 }
 
 // ---- Packet pools and packets (ndis5.md §1.1, §1.2) ----
@@ -546,6 +558,30 @@ declare function NdisMSetInformationComplete(MiniportAdapterHandle: NDIS_HANDLE,
 declare function NdisMRegisterUnloadHandler(
   NdisWrapperHandle: NDIS_HANDLE,
   UnloadHandler: (DriverObject: PDRIVER_OBJECT) => void,
+): void
+
+/**
+ * The NDIS 3/4 receive path: the header and a lookahead of a received frame (at least OID_GEN_CURRENT_LOOKAHEAD bytes
+ * after the header, or all of it, R57); PacketSize is the frame's length after the header. MiniportReceiveContext comes
+ * back to MiniportTransferData.
+ */
+declare function NdisMEthIndicateReceive(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  MiniportReceiveContext: any,
+  HeaderBuffer: PVOID,
+  HeaderBufferSize: UINT,
+  LookaheadBuffer: PVOID,
+  LookaheadBufferSize: UINT,
+  PacketSize: UINT,
+): void
+/** After a batch of NdisMEthIndicateReceive calls. */
+declare function NdisMEthIndicateReceiveComplete(MiniportAdapterHandle: NDIS_HANDLE): void
+/** Completes a MiniportTransferData that returned NDIS_STATUS_PENDING (R58 otherwise). */
+declare function NdisMTransferDataComplete(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Packet: PNDIS_PACKET,
+  Status: NDIS_STATUS,
+  BytesTransferred: UINT,
 ): void
 
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----

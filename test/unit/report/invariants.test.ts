@@ -59,7 +59,7 @@ describe('report invariants', () => {
     pool.frees++
     const bugs = buildReport(run, null).workbenchBugs ?? []
     expect(bugs[0]).toMatch(
-      /^protocol: indicated (\d+) ≠ returned \d+ \+ copied on RESOURCES \d+ \+ copied \d+ \+ outstanding \d+$/,
+      /^protocol: indicated (\d+) ≠ returned \d+ \+ copied on RESOURCES \d+ \+ copied \d+ \+ outstanding \d+ \+ filtered \d+$/,
     )
     expect(bugs[1]).toMatch(/^packet pool 0x[0-9A-F]{8}: allocations \d+ ≠ frees \d+ \+ in use \d+$/)
   })
