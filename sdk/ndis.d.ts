@@ -584,14 +584,16 @@ declare function NdisMTransferDataComplete(
   BytesTransferred: UINT,
 ): void
 
-// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
-
+/** In MiniportInitialize: the routine for system shutdown (never called during a run; deregister it in MiniportHalt). */
 declare function NdisMRegisterAdapterShutdownHandler(
   MiniportHandle: NDIS_HANDLE,
   ShutdownContext: any,
   ShutdownHandler: (ShutdownContext: any) => void,
 ): void
 declare function NdisMDeregisterAdapterShutdownHandler(MiniportHandle: NDIS_HANDLE): void
+
+// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
+
 declare function NdisWriteErrorLogEntry(
   NdisAdapterHandle: NDIS_HANDLE,
   ErrorCode: ULONG,

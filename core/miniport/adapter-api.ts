@@ -6,6 +6,7 @@ import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
 import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
+import { ndisRuntime } from '../ndis/instance'
 import { formatDbgPrint } from './dbg-print'
 import {
   CONFIGURATION_HANDLE,
@@ -147,6 +148,33 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.unloadHandler = UnloadHandler as (...args: any[]) => any
     },
 
+    /** The routine NDIS calls when the system shuts down (never during a run): recorded, as NDIS does. */
+    NdisMRegisterAdapterShutdownHandler(
+      MiniportHandle: number,
+      ShutdownContext: unknown,
+      ShutdownHandler: unknown,
+    ): void {
+      if (MiniportHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMRegisterAdapterShutdownHandler', 'MiniportAdapterHandle', MiniportHandle)
+      if (typeof ShutdownHandler !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisMRegisterAdapterShutdownHandler',
+          ShutdownHandler,
+          EXPECTED_FUNCTION,
+          'is not a function (ShutdownHandler)',
+        )
+        return
+      }
+      adapter.shutdownHandler = { handler: ShutdownHandler as (...args: any[]) => any, context: ShutdownContext }
+    },
+
+    NdisMDeregisterAdapterShutdownHandler(MiniportHandle: number): void {
+      if (MiniportHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMDeregisterAdapterShutdownHandler', 'MiniportAdapterHandle', MiniportHandle)
+      adapter.shutdownHandler = null
+    },
+
     NdisMSetAttributesEx(
       MiniportAdapterHandle: number,
       MiniportAdapterContext: unknown,
@@ -161,6 +189,7 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.context = MiniportAdapterContext
       adapter.attributesSet = true
       adapter.attributeFlags = scriptUlong(AttributeFlags)
+      ndisRuntime(k).deserializedReceives = adapter.deserialized
       const seconds = scriptNumber(CheckForHangTimeInSeconds)
       const given = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
       // Desktop NDIS wakes up every 2 s, so the interval it uses is a multiple of 2 (5 s → 4 s) [MSDN

@@ -7,11 +7,11 @@ import { renderRuleCatalogue } from '../../../core/verifier/markdown'
 import { EMULATOR_CODE, emulatorSubcode, isWindowsForm, RULE_CLASSES, ruleNumber } from '../../../core/verifier/rule'
 
 describe('rule catalogue (ndis5.md §4; cli.md rule ids)', () => {
-  it('has stable ids R1..R58 from the reference and the workbench, in order and unique; R29 does not apply', () => {
+  it('has stable ids R1..R59 from the reference and the workbench, in order and unique; R29 does not apply', () => {
     const ids = RULES.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)
     RULES.forEach((r, i) => i > 0 && expect(ruleNumber(r.id)).toBeGreaterThan(ruleNumber(RULES[i - 1]!.id)))
-    const expected = Array.from({ length: 58 }, (_, i) => 'R' + (i + 1)).filter((id) => id !== 'R29')
+    const expected = Array.from({ length: 59 }, (_, i) => 'R' + (i + 1)).filter((id) => id !== 'R29')
     expect(ids).toEqual(expected)
     expect(ruleById('R7')?.title).toContain('NdisFreePacketPool')
   })
