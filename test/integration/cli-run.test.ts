@@ -167,6 +167,10 @@ describe('nicbench run: bad input exits 2 with one line', () => {
       ['run', REFERENCE, '--scenario', join(FIXTURES, 'scenarios', 'bad-schema.json')],
       /bad-schema\.json:wire\.rateFps: Too small/,
     ],
+    [
+      ['run', REFERENCE, '--scenario', join(FIXTURES, 'scenarios', 'unknown-oid.json')],
+      /unknown-oid\.json:protocol\.requests\[0\]\.oid: an OID the workbench knows/,
+    ],
     [['run', REFERENCE, '--fault', 'NdisAllocatePacket:two%'], /^nicbench: --fault: /],
     [['run', REFERENCE, '--duration', 'forever'], /^nicbench: --duration: "forever" is not a duration/],
     [['run', REFERENCE, '--verifier', 'paranoid'], /--verifier: "paranoid" is not a level/],
