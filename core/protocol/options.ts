@@ -68,7 +68,8 @@ export const OidRequestSchema = z.strictObject({
   atNs: timeNs,
   type: z.enum(['query', 'set']),
   oid: z.union([z.enum(OID_NAMES as [OidName, ...OidName[]]), vendorOid], {
-    error: 'an OID the workbench knows (OID_GEN_..., OID_802_3_..., docs/script-api.md) or a vendor OID from 0xFF000000',
+    error:
+      'an OID the workbench knows (OID_GEN_..., OID_802_3_..., docs/script-api.md) or a vendor OID from 0xFF000000',
   }),
   /** A query's InformationBufferLength (default 4). */
   length: z.int().min(0).max(65536).optional(),
