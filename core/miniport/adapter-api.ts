@@ -4,7 +4,7 @@
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_INT32 } from '../ndis/status'
-import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, R55, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
 import { ndisRuntime } from '../ndis/instance'
 import { formatDbgPrint } from './dbg-print'
@@ -323,6 +323,10 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      if (adapter.state === 'halted') {
+        k.verifier.report(R55, 0, 4, 0, 'NdisMIndicateStatus after MiniportHalt returned')
+        return
+      }
       env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) | 0 })
     },
 
