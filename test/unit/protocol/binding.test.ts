@@ -193,3 +193,15 @@ describe('a request the miniport never completes', () => {
     expect(run.protocol.binding.skipped).toEqual(['OID_GEN_LINK_SPEED'])
   })
 })
+
+describe('an answer written past NDIS’s buffer', () => {
+  it('is caught at the write by the special pool (R47), naming NDIS’s buffer', () => {
+    const script = answering('  if (Oid === OID_GEN_LINK_SPEED) MmWrite32(Buffer + 4, 1) // past the 4-byte buffer')
+    const run = finish(startRun(script, { verifier: 'standard' }))
+    const overrun = run.kernel.verifier.findings.find((f) => f.rule === 'R47')
+    expect(overrun).toBeDefined()
+    const line = script.split('\n').findIndex((l) => l.includes('past the 4-byte buffer')) + 1
+    expect(run.sites.location(overrun!.site).line).toBe(line)
+    expect(run.stop?.reason).toBe('bugcheck')
+  })
+})
