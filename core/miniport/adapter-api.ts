@@ -127,7 +127,7 @@ export function adapterApi(m: MiniportRuntime) {
       return NDIS_STATUS_INT32.NDIS_STATUS_SUCCESS
     },
 
-    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
+    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler (DDK page)). */
     NdisMRegisterUnloadHandler(NdisWrapperHandle: number, UnloadHandler: unknown): void {
       if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
         return badHandle(

@@ -1,7 +1,7 @@
 // The NDIS 3/4 receive path most Windows CE NIC drivers use (docs/ndis-environment.md §5): NdisMEthIndicateReceive
 // hands the protocol the Ethernet header and a lookahead of the frame (ReactOS ndis/miniport.c MiniIndicateData →
 // ProtocolReceive); a protocol that wants more than the lookahead calls NdisTransferData during the indication, which
-// NDIS turns into MiniportTransferData with the miniport's receive context (MiniportTransferData [MSDN-ff550558]);
+// NDIS turns into MiniportTransferData with the miniport's receive context (MiniportTransferData (DDK page));
 // a transfer that pends ends with NdisMTransferDataComplete. NdisMEthIndicateReceiveComplete ends a batch.
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { KVA_BASE } from '../kernel/memory'

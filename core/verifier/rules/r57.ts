@@ -1,5 +1,5 @@
 // NdisMEthIndicateReceive: the lookahead is at least the protocol's OID_GEN_CURRENT_LOOKAHEAD (or the whole frame
-// when shorter), and never more than the frame [MSDN-ff553523 NdisMEthIndicateReceive; OID_GEN_CURRENT_LOOKAHEAD].
+// when shorter), and never more than the frame (DDK pages NdisMEthIndicateReceive, OID_GEN_CURRENT_LOOKAHEAD).
 import { defineRule } from '../rule'
 
 export const R57 = defineRule({
@@ -12,5 +12,5 @@ export const R57 = defineRule({
   emulatorParams: ['LookaheadBufferSize', 'PacketSize', 'current lookahead'],
   explanation:
     'Indicate at least OID_GEN_CURRENT_LOOKAHEAD bytes after the header (all of the frame if it is shorter), and never more than PacketSize.',
-  reference: 'NdisMEthIndicateReceive [MSDN-ff553523]; OID_GEN_CURRENT_LOOKAHEAD',
+  reference: 'NdisMEthIndicateReceive (DDK page); OID_GEN_CURRENT_LOOKAHEAD',
 })

@@ -1,5 +1,5 @@
 // NdisMTransferDataComplete completes a MiniportTransferData that returned NDIS_STATUS_PENDING, once
-// [MSDN-ff553660 NdisMTransferDataComplete].
+// (DDK page).
 import { defineRule } from '../rule'
 
 export const R58 = defineRule({
@@ -12,5 +12,5 @@ export const R58 = defineRule({
   emulatorParams: ['packet', 'status', '0'],
   explanation:
     'Call NdisMTransferDataComplete once, with the protocol’s packet, for a MiniportTransferData that returned NDIS_STATUS_PENDING.',
-  reference: 'NdisMTransferDataComplete [MSDN-ff553660]; MiniportTransferData [MSDN-ff550558]',
+  reference: 'NdisMTransferDataComplete (DDK page); MiniportTransferData (DDK page)',
 })
