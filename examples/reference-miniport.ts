@@ -11,8 +11,12 @@
 // and keeps (the WB-100 has no address filter of its own: it receives every frame, and NDIS's filter decides what the
 // protocol gets). NetworkAddress, when configured, becomes the current address (NdisReadNetworkAddress).
 //
+// With ReceiveIndication = 1 it receives the NDIS 3/4 way most Windows CE NIC drivers do: NdisMEthIndicateReceive
+// with the header and OID_GEN_CURRENT_LOOKAHEAD bytes from the receive buffer in its ring slot, MiniportTransferData
+// copying the rest when the protocol asks, NdisMEthIndicateReceiveComplete after the batch.
+//
 // Registry values it reads (the scenario's "registry"): ReceiveRingSize, ReceiveBuffers, MaxReceivePackets,
-// InterruptThrottleUs, NetworkAddress.
+// InterruptThrottleUs, NetworkAddress, ReceiveIndication (0 packets, 1 lookahead).
 
 // ---- WB-100 registers and bits (docs/controller.md §3, §4, §5) ----
 const CTRL = 0x00
@@ -125,6 +129,7 @@ interface ADAPTER {
   RxGood: number
   RxDropped: number
   RxIndicatedWithResources: number
+  UseLookahead: boolean
   TxGood: number
   TxErrors: number
   MissedFrames: number
@@ -256,9 +261,27 @@ function ProcessReceive(A: ADAPTER): void {
     if (!Eop) break
     const First = A.RxClean
     A.RxClean = (A.RxClean + Count) % n
-    if ((Errors & (RXE_CE | RXE_RXE)) !== 0) {
+    if ((Errors & (RXE_CE | RXE_RXE)) !== 0 || (A.UseLookahead && Count > 1)) {
       // A bad frame: its buffers stay in their slots and are posted again.
       A.RxDropped++
+      continue
+    }
+    if (A.UseLookahead) {
+      // NDIS 3/4: header and lookahead straight from the ring slot's buffer, which stays in the slot.
+      const Frame = A.RxBufferMemoryVa + A.RxSlotBuffer[First] * RX_BUFFER_SIZE
+      const Data = LastLength - ETHERNET_HEADER_SIZE
+      const Lookahead = Data < A.Lookahead ? Data : A.Lookahead
+      NdisMEthIndicateReceive(
+        A.MiniportAdapterHandle,
+        Frame,
+        Frame,
+        ETHERNET_HEADER_SIZE,
+        Frame + ETHERNET_HEADER_SIZE,
+        Lookahead,
+        Data,
+      )
+      A.RxGood++
+      Batched++
       continue
     }
     const Packet = BuildRxPacket(A, First, Count, LastLength)
@@ -273,8 +296,38 @@ function ProcessReceive(A: ADAPTER): void {
       Batched = 0
     }
   }
-  IndicateBatch_(A, Batched)
+  if (A.UseLookahead) {
+    if (Batched > 0) NdisMEthIndicateReceiveComplete(A.MiniportAdapterHandle)
+  } else IndicateBatch_(A, Batched)
   RefillRxRing(A)
+}
+
+/**
+ * The protocol wants more than the lookahead (during NdisMEthIndicateReceive only): copy BytesToTransfer bytes of the
+ * frame, from ByteOffset after the header, into the protocol's packet. The receive context is the frame's buffer.
+ */
+function MiniportTransferData(
+  Packet: PNDIS_PACKET,
+  BytesTransferred: Out<UINT>,
+  A: ADAPTER,
+  MiniportReceiveContext: PVOID,
+  ByteOffset: UINT,
+  BytesToTransfer: UINT,
+): NDIS_STATUS {
+  const Source = MiniportReceiveContext + ETHERNET_HEADER_SIZE + ByteOffset
+  let Done = 0
+  NdisQueryPacket(Packet, null, null, BufferCell, null)
+  let Buffer = BufferCell.value
+  while (Buffer !== NULL && Done < BytesToTransfer) {
+    NdisQueryBuffer(Buffer, VaCell, LengthCell)
+    const Part = LengthCell.value < BytesToTransfer - Done ? LengthCell.value : BytesToTransfer - Done
+    NdisMoveMemory(VaCell.value, Source + Done, Part)
+    Done += Part
+    NdisGetNextBuffer(Buffer, BufferCell)
+    Buffer = BufferCell.value
+  }
+  BytesTransferred.value = Done
+  return NDIS_STATUS_SUCCESS
 }
 
 // ---- Transmit ----
@@ -763,6 +816,7 @@ function MiniportInitialize(
     RxGood: 0,
     RxDropped: 0,
     RxIndicatedWithResources: 0,
+    UseLookahead: false,
     TxGood: 0,
     TxErrors: 0,
     MissedFrames: 0,
@@ -782,6 +836,7 @@ function MiniportInitialize(
     A.RxBufferCount = ReadRegistryInteger(Config.value, 'ReceiveBuffers', A.RxRingSize * 2, A.RxRingSize, 16384)
     A.RxPacketCount = ReadRegistryInteger(Config.value, 'MaxReceivePackets', 64, 8, 0xffff)
     ThrottleUs = ReadRegistryInteger(Config.value, 'InterruptThrottleUs', 0, 0, 0xffff)
+    A.UseLookahead = ReadRegistryInteger(Config.value, 'ReceiveIndication', 0, 0, 1) === 1
     // A locally administered address from the registry overrides the station address (NdisReadNetworkAddress).
     const Address: Out<number[] | null> = { value: null }
     NdisReadNetworkAddress(StatusCell, Address, LengthCell, Config.value)
@@ -939,6 +994,7 @@ export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE
     CheckForHangHandler: MiniportCheckForHang,
     QueryInformationHandler: MiniportQueryInformation,
     SetInformationHandler: MiniportSetInformation,
+    TransferDataHandler: MiniportTransferData,
   })
   if (Status !== NDIS_STATUS_SUCCESS) NdisTerminateWrapper(WrapperHandle.value, NULL)
   return Status

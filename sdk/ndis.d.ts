@@ -147,6 +147,18 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   ResetHandler?: (AddressingReset: Out<boolean>, MiniportAdapterContext: NDIS_HANDLE_CONTEXT) => NDIS_STATUS
   /** DISPATCH_LEVEL, every CheckForHangTimeInSeconds. Return TRUE to have NDIS reset the adapter. */
   CheckForHangHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT) => boolean
+  /**
+   * DISPATCH_LEVEL, during NdisMEthIndicateReceive only: copy BytesToTransfer bytes of the frame, from ByteOffset after
+   * the header, into the protocol's Packet; set BytesTransferred. PENDING completes with NdisMTransferDataComplete.
+   */
+  TransferDataHandler?: (
+    Packet: PNDIS_PACKET,
+    BytesTransferred: Out<UINT>,
+    MiniportAdapterContext: NDIS_HANDLE_CONTEXT,
+    MiniportReceiveContext: any,
+    ByteOffset: UINT,
+    BytesToTransfer: UINT,
+  ) => NDIS_STATUS
 }
 
 // ---- Packet pools and packets (ndis5.md §1.1, §1.2) ----
@@ -786,14 +798,40 @@ declare function NdisMRegisterUnloadHandler(
   UnloadHandler: (DriverObject: PDRIVER_OBJECT) => void,
 ): void
 
-// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
+/**
+ * The NDIS 3/4 receive path: the header and a lookahead of a received frame (at least OID_GEN_CURRENT_LOOKAHEAD bytes
+ * after the header, or all of it, R57); PacketSize is the frame's length after the header. MiniportReceiveContext comes
+ * back to MiniportTransferData.
+ */
+declare function NdisMEthIndicateReceive(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  MiniportReceiveContext: any,
+  HeaderBuffer: PVOID,
+  HeaderBufferSize: UINT,
+  LookaheadBuffer: PVOID,
+  LookaheadBufferSize: UINT,
+  PacketSize: UINT,
+): void
+/** After a batch of NdisMEthIndicateReceive calls. */
+declare function NdisMEthIndicateReceiveComplete(MiniportAdapterHandle: NDIS_HANDLE): void
+/** Completes a MiniportTransferData that returned NDIS_STATUS_PENDING (R58 otherwise). */
+declare function NdisMTransferDataComplete(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Packet: PNDIS_PACKET,
+  Status: NDIS_STATUS,
+  BytesTransferred: UINT,
+): void
 
+/** In MiniportInitialize: the routine for system shutdown (never called during a run; deregister it in MiniportHalt). */
 declare function NdisMRegisterAdapterShutdownHandler(
   MiniportHandle: NDIS_HANDLE,
   ShutdownContext: any,
   ShutdownHandler: (ShutdownContext: any) => void,
 ): void
 declare function NdisMDeregisterAdapterShutdownHandler(MiniportHandle: NDIS_HANDLE): void
+
+// ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
+
 declare function NdisWriteErrorLogEntry(
   NdisAdapterHandle: NDIS_HANDLE,
   ErrorCode: ULONG,
@@ -866,8 +904,6 @@ declare function NdisMCompleteDmaTransfer(...args: any[]): any
 declare function NdisMCreateLog(...args: any[]): any
 declare function NdisMDeregisterDevice(...args: any[]): any
 declare function NdisMDeregisterDmaChannel(...args: any[]): any
-declare function NdisMEthIndicateReceive(...args: any[]): any
-declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFddiIndicateReceive(...args: any[]): any
 declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFlushLog(...args: any[]): any
@@ -886,7 +922,6 @@ declare function NdisMSetMiniportSecondary(...args: any[]): any
 declare function NdisMSetupDmaTransfer(...args: any[]): any
 declare function NdisMTrIndicateReceive(...args: any[]): any
 declare function NdisMTrIndicateReceiveComplete(...args: any[]): any
-declare function NdisMTransferDataComplete(...args: any[]): any
 declare function NdisMUpdateSharedMemory(...args: any[]): any
 declare function NdisMWanIndicateReceive(...args: any[]): any
 declare function NdisMWanIndicateReceiveComplete(...args: any[]): any

@@ -90,6 +90,8 @@ export function protocolFigures(run: Run): ProtocolReport {
     sendCompleted: p.sendCompleted,
     sendFailed: p.sendFailed,
     filtered: p.filtered,
+    lookaheadIndicated: p.lookaheadIndicated,
+    transferred: p.transferred,
   }
 }
 

@@ -46,11 +46,11 @@ export function reportInvariantBugs(run: Run): string[] {
   const reason = run.stop?.reason
   if (reason === 'bugcheck' || reason === 'exception') return out
   const p = run.protocol.stats
-  const settled = p.returned + p.copiedOnResources + p.copied + p.outstanding + p.filtered
+  const settled = p.returned + p.copiedOnResources + p.copied + p.outstanding + p.filteredPackets
   if (p.indicated !== settled || p.outstanding < 0) {
     out.push(
       `protocol: indicated ${p.indicated} ≠ returned ${p.returned} + copied on RESOURCES ${p.copiedOnResources} + ` +
-        `copied ${p.copied} + outstanding ${p.outstanding} + filtered ${p.filtered}`,
+        `copied ${p.copied} + outstanding ${p.outstanding} + filtered ${p.filteredPackets}`,
     )
   }
   const rt = ndisRuntime(run.kernel)

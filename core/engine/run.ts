@@ -19,6 +19,7 @@ import { indicateReceiveApi, ReceiveIndication } from '../miniport/indicate-rece
 import { InterruptDispatch } from '../miniport/interrupt-dispatch'
 import { PacketReturn } from '../miniport/return-packet'
 import { NdisRequests, requestApi } from '../miniport/request'
+import { LookaheadIndication, lookaheadApi } from '../miniport/indicate-lookahead'
 import { TrafficGenerator } from '../wire/traffic-generator'
 import { MiniportRuntime } from '../miniport/runtime'
 import { sendApi } from '../miniport/send-api'
@@ -73,6 +74,8 @@ export class Run {
   readonly protocol: BoundProtocol
   /** NDIS's request path: the OIDs the binding, its statistics polls and the scenario send the miniport. */
   readonly requests: NdisRequests
+  /** The NDIS 3/4 receive path: NdisMEthIndicateReceive, MiniportTransferData. */
+  readonly lookahead: LookaheadIndication
   readonly capture: CaptureWriter | null
   readonly debugOutput: { timeNs: number; text: string }[] = []
   readonly statusIndications: { timeNs: number; status: number }[] = []
@@ -157,13 +160,14 @@ export class Run {
     const returns = new PacketReturn(this.miniport)
     this.indication = new ReceiveIndication(this.miniport, returns)
     this.requests = new NdisRequests(this.miniport)
+    this.lookahead = new LookaheadIndication(this.miniport)
     this.requests.onTimeout = () => this.lifecycle.resetForTimeout()
     this.protocol = new BoundProtocol(
       this.miniport,
       config.scenario.protocol,
       this.random,
       PROTOCOL_SCHED_BASE,
-      { indication: this.indication, returns, requests: this.requests },
+      { indication: this.indication, returns, requests: this.requests, lookahead: this.lookahead },
       this.controller.resources.permanentAddress,
     )
     this.lifecycle.onWakeUp = () => this.protocol.sender.queue.checkTimeouts()
@@ -185,6 +189,7 @@ export class Run {
       ...indicateReceiveApi(this.indication),
       ...sendApi(this.miniport, this.protocol.sender.queue),
       ...requestApi(this.miniport, this.requests),
+      ...lookaheadApi(this.lookahead),
     })
     if (config.traceApiCalls) traceApiCalls(this.scope, this.log, this.sites, this.scheduler.clock)
     if (this.tap.annotator) {

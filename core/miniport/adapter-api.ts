@@ -4,8 +4,9 @@
 import { realmArray, realmCopy } from '../kernel/script-realm'
 import { put, type Out } from '../ndis/runtime'
 import { NDIS_STATUS_CODES } from '../ndis/status'
-import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, requirePassive } from '../verifier/catalogue'
+import { EXPECTED_FUNCTION, EXPECTED_HANDLE, notAnObject, R55, requirePassive } from '../verifier/catalogue'
 import { readCharacteristics } from './characteristics'
+import { ndisRuntime } from '../ndis/instance'
 import { formatDbgPrint } from './dbg-print'
 import {
   CONFIGURATION_HANDLE,
@@ -141,7 +142,7 @@ export function adapterApi(m: MiniportRuntime) {
       return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
-    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler [MSDN-ff553602]). */
+    /** The driver's unload routine, run after the last adapter halted (NdisMRegisterUnloadHandler (DDK page)). */
     NdisMRegisterUnloadHandler(NdisWrapperHandle: number, UnloadHandler: unknown): void {
       if (NdisWrapperHandle !== NDIS_WRAPPER_HANDLE)
         return badHandle(
@@ -162,6 +163,33 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.unloadHandler = UnloadHandler as (...args: any[]) => any
     },
 
+    /** The routine NDIS calls when the system shuts down (never during a run): recorded, as NDIS does. */
+    NdisMRegisterAdapterShutdownHandler(
+      MiniportHandle: number,
+      ShutdownContext: unknown,
+      ShutdownHandler: unknown,
+    ): void {
+      if (MiniportHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMRegisterAdapterShutdownHandler', 'MiniportAdapterHandle', MiniportHandle)
+      if (typeof ShutdownHandler !== 'function') {
+        notAnObject(
+          k.verifier,
+          'NdisMRegisterAdapterShutdownHandler',
+          ShutdownHandler,
+          EXPECTED_FUNCTION,
+          'is not a function (ShutdownHandler)',
+        )
+        return
+      }
+      adapter.shutdownHandler = { handler: ShutdownHandler as (...args: any[]) => any, context: ShutdownContext }
+    },
+
+    NdisMDeregisterAdapterShutdownHandler(MiniportHandle: number): void {
+      if (MiniportHandle !== MINIPORT_ADAPTER_HANDLE)
+        return badHandle('NdisMDeregisterAdapterShutdownHandler', 'MiniportAdapterHandle', MiniportHandle)
+      adapter.shutdownHandler = null
+    },
+
     NdisMSetAttributesEx(
       MiniportAdapterHandle: number,
       MiniportAdapterContext: unknown,
@@ -176,6 +204,7 @@ export function adapterApi(m: MiniportRuntime) {
       adapter.context = MiniportAdapterContext
       adapter.attributesSet = true
       adapter.attributeFlags = scriptUlong(AttributeFlags)
+      ndisRuntime(k).deserializedReceives = adapter.deserialized
       const seconds = scriptNumber(CheckForHangTimeInSeconds)
       const given = Number.isInteger(seconds) && seconds > 0 ? seconds : 2
       // Desktop NDIS wakes up every 2 s, so the interval it uses is a multiple of 2 (5 s → 4 s) [MSDN
@@ -310,6 +339,10 @@ export function adapterApi(m: MiniportRuntime) {
       void StatusBufferSize
       if (MiniportAdapterHandle !== MINIPORT_ADAPTER_HANDLE)
         return badHandle('NdisMIndicateStatus', 'MiniportAdapterHandle', MiniportAdapterHandle)
+      if (adapter.state === 'halted') {
+        k.verifier.report(R55, 0, 4, 0, 'NdisMIndicateStatus after MiniportHalt returned')
+        return
+      }
       env.statusIndications.push({ timeNs: env.scheduler.nowNs, status: scriptNumber(GeneralStatus) >>> 0 })
     },
 

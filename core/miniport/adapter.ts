@@ -62,6 +62,8 @@ export class Adapter {
   resets = 0
   /** The driver's unload routine (NdisMRegisterUnloadHandler), called after the last halt. */
   unloadHandler: ((...args: any[]) => any) | null = null
+  /** NdisMRegisterAdapterShutdownHandler's routine and context (called at system shutdown only). */
+  shutdownHandler: { handler: (...args: any[]) => any; context: unknown } | null = null
 
   constructor(readonly env: MiniportEnvironment) {}
 

@@ -46,6 +46,7 @@ export interface MiniportHandlers {
   SetInformationHandler?: Handler
   ResetHandler?: Handler
   CheckForHangHandler?: Handler
+  TransferDataHandler?: Handler
 }
 
 export interface CharacteristicsVerdict {

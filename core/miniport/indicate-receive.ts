@@ -138,8 +138,9 @@ export class ReceiveIndication {
         k.sites.cell[0] = site
       } else markReturned(rt, packet)
     } else {
-      // §3.4: kept; the miniport sees PENDING and must not touch it until MiniportReturnPacket.
-      rt.wr(oob + OOB_STATUS, NDIS_STATUS_PENDING)
+      // §3.4: kept; a serialized miniport sees PENDING and must not touch it until MiniportReturnPacket. NDIS leaves a
+      // deserialized miniport's status alone (ReactOS MiniIndicateReceivePacket): it waits for the return.
+      if (!m.adapter.deserialized) rt.wr(oob + OOB_STATUS, NDIS_STATUS_PENDING)
     }
     return resources
   }

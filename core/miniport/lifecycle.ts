@@ -170,7 +170,7 @@ export class MiniportLifecycle {
 
   /**
    * After the last adapter halted (or none started), NDIS unloads the driver: the handler NdisMRegisterUnloadHandler
-   * registered runs at PASSIVE_LEVEL (NdisMRegisterUnloadHandler [MSDN-ff553602]); leaks are judged after it.
+   * registered runs at PASSIVE_LEVEL (NdisMRegisterUnloadHandler (DDK page)); leaks are judged after it.
    */
   unload(): void {
     const m = this.m

@@ -5,7 +5,13 @@
 // still pending after twice the CheckForHang interval has timed out (NdisMSetAttributesEx [CE-ms892749]).
 import { DISPATCH_LEVEL } from '../kernel/irql'
 import { KVA_BASE } from '../kernel/memory'
-import { NDIS_STATUS_FAILURE, NDIS_STATUS_NOT_SUPPORTED, NDIS_STATUS_PENDING, ndisStatusName } from '../ndis/status'
+import {
+  NDIS_STATUS_FAILURE,
+  NDIS_STATUS_CODES,
+  NDIS_STATUS_NOT_SUPPORTED,
+  NDIS_STATUS_PENDING,
+  ndisStatusName,
+} from '../ndis/status'
 import { EXPECTED_HANDLE, notAnObject, R49, R50, R51, R52, R53, R54, R55 } from '../verifier/catalogue'
 import { lockAddress } from '../kernel/spin-locks'
 import { MINIPORT_ADAPTER_HANDLE } from './handles'
@@ -266,7 +272,10 @@ export class NdisRequests {
       0,
       `${oidText(request.oid)} pended and not completed within ${this.timeoutNs / 1e9} s (twice the CheckForHang interval)`,
     )
+    // NDIS resets the miniport and gives the request up: its requester sees NDIS_STATUS_REQUEST_ABORTED, and the
+    // queue goes on (a completion that still comes is R51).
     this.onTimeout?.()
+    if (this.current === request) this.finish(NDIS_STATUS_CODES.NDIS_STATUS_REQUEST_ABORTED)
   }
 
   // ---- the miniport's calls ----

@@ -1,6 +1,9 @@
 // Per-packet data: OOB block, per-packet info, reserved areas, packet flags (ndis5.md §1.6, §2.1; script-api.md).
 // The OOB block is found through Private.NdisPacketOobOffset, as the header macros do.
+import { fmtVa } from '../kernel/kernel'
 import { KVA_BASE } from '../kernel/memory'
+import { R59 } from '../verifier/catalogue'
+import { DESC_INDICATED } from './packet-pool'
 import { fPACKET_ALLOCATED_BY_NDIS, fPACKET_CONTAINS_MEDIA_SPECIFIC_INFO, PER_PACKET_INFO } from './constants'
 import {
   MAX_PER_PACKET_INFO,
@@ -64,6 +67,18 @@ export function oobApi(rt: NdisRuntime) {
       if (!rt.locatePacket(Packet, found)) {
         rt.badHandle('NDIS_GET_PACKET_STATUS', Packet, KIND_PACKET)
         return 0
+      }
+      if (rt.deserializedReceives && found.pool.state[found.slot] === DESC_INDICATED) {
+        rt.kernel.verifier.report(
+          R59,
+          Packet,
+          0,
+          0,
+          'NDIS_GET_PACKET_STATUS of ' +
+            fmtVa(Packet) +
+            ', indicated and still held by the protocol: a deserialized miniport learns nothing from the status; the packet comes back through MiniportReturnPacket',
+          found.pool.site[found.slot],
+        )
       }
       return rt.rd(oob(Packet) + OOB_STATUS) >>> 0
     },

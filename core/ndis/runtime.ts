@@ -100,6 +100,11 @@ export class NdisRuntime {
   private readonly scratchBuffer = new BufferRef()
   /** Upper bound of any chain walk: a cyclic chain must not hang the host. */
   maxChain = 1
+  /**
+   * The miniport said NDIS_ATTRIBUTE_DESERIALIZE: NDIS does not set the status of the packets it indicates, so
+   * reading one the protocol still holds means nothing (R59; ReactOS ndis/miniport.c MiniIndicateReceivePacket).
+   */
+  deserializedReceives = false
 
   constructor(readonly kernel: Kernel) {}
 

@@ -157,7 +157,7 @@ export class Binding {
 
   /**
    * After an AddressingReset NDIS restores the binding's settings: lookahead, multicast list and packet filter
-   * (ReactOS ndis/miniport.c MiniDoAddressingReset sets the lookahead; NdisMResetComplete [MSDN-ff553613] asks the
+   * (ReactOS ndis/miniport.c MiniDoAddressingReset sets the lookahead; NdisMResetComplete (DDK page) asks the
    * protocol to restore addressing).
    */
   restoreAddressing(): void {
@@ -302,7 +302,7 @@ export class Binding {
       ...(step.data ? { data: step.data() } : {}),
       done: (r) => {
         // INVALID_LENGTH / BUFFER_TOO_SHORT with BytesNeeded: NDIS's caller asks again with a buffer that size
-        // (MiniportQueryInformation [MSDN-ff550799]).
+        // (MiniportQueryInformation [MSDN-ff550490]).
         if (
           (r.status === NDIS_STATUS_INVALID_LENGTH || r.status === NDIS_STATUS_CODES.NDIS_STATUS_BUFFER_TOO_SHORT) &&
           r.needed > length &&

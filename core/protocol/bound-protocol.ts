@@ -7,6 +7,10 @@ import { KVA_BASE } from '../kernel/memory'
 import type { ReceiveIndication, ReceivingProtocol } from '../miniport/indicate-receive'
 import type { PacketReturn } from '../miniport/return-packet'
 import type { NdisRequests } from '../miniport/request'
+import type { LookaheadIndication, LookaheadProtocol } from '../miniport/indicate-lookahead'
+import { NDIS_STATUS_PENDING, NDIS_STATUS_SUCCESS } from '../ndis/status'
+import { R57 } from '../verifier/catalogue'
+import { TransferPackets } from './transfer-packets'
 import { Binding } from './binding'
 import type { MiniportRuntime } from '../miniport/runtime'
 import { OOB_HEADER_SIZE, PKT_OOB_OFFSET } from '../ndis/layout'
@@ -15,7 +19,7 @@ import { type NdisRuntime } from '../ndis/runtime'
 import type { SeededRandom } from '../sim/seeded-random'
 import { R23 } from '../verifier/catalogue'
 import { FrameChecker, FrameVerdict } from '../wire/frame-checker'
-import { FrameReader } from './frame-reader'
+import { FrameReader, RECEIVE_BUFFER_BYTES } from './frame-reader'
 import { HeldPackets } from './held-packets'
 import { HoldTimeSampler } from './hold-time'
 import { ProtocolSchema, type ProtocolConfig, type ProtocolOptions } from './options'
@@ -40,9 +44,11 @@ export interface ReceivePath {
   readonly indication: ReceiveIndication
   readonly returns: PacketReturn
   readonly requests: NdisRequests
+  /** The NDIS 3/4 path (NdisMEthIndicateReceive, NdisTransferData); absent in rigs that test packets only. */
+  readonly lookahead?: LookaheadIndication
 }
 
-export class BoundProtocol implements ReceivingProtocol {
+export class BoundProtocol implements ReceivingProtocol, LookaheadProtocol {
   readonly config: ProtocolConfig
   readonly stats: ProtocolStatistics
   readonly checker: FrameChecker
@@ -59,6 +65,11 @@ export class BoundProtocol implements ReceivingProtocol {
   private readonly keepRandom: SeededRandom
   private readonly keepFraction: number
   private readonly returnKind: number
+  private readonly transfers: TransferPackets
+  /** Header of each frame whose MiniportTransferData pended, by the protocol's packet. */
+  private readonly pendingHeaders = new Map<number, Uint8Array>()
+  private readonly transferredCell = { value: 0 }
+  private readonly assembled = new Uint8Array(RECEIVE_BUFFER_BYTES)
 
   /** Told each frame the protocol receives and sends, with its packet (the capture names the descriptor). */
   frameObserver: FrameObserver | null = null
@@ -81,6 +92,7 @@ export class BoundProtocol implements ReceivingProtocol {
     this.keepRandom = random.fork('protocol-keep')
     this.keepFraction = this.config.keepFraction
     this.returnKind = eventBase + SCHED_PROTOCOL_RETURN
+    this.transfers = new TransferPackets(m.kernel)
     this.binding = new Binding(
       m,
       path.requests,
@@ -114,10 +126,12 @@ export class BoundProtocol implements ReceivingProtocol {
     }
     this.bound = true
     this.path.indication.protocol = this
+    if (this.path.lookahead) this.path.lookahead.protocol = this
     binding.onBound = () => this.sender.start()
     binding.onFailed = () => {
       this.bound = false
       this.path.indication.protocol = null
+      if (this.path.lookahead) this.path.lookahead.protocol = null
     }
     if (typeof this.m.adapter.handlers?.QueryInformationHandler !== 'function') {
       binding.bindWithoutRequests()
@@ -150,6 +164,7 @@ export class BoundProtocol implements ReceivingProtocol {
     const readable = reader.read(packet)
     if (readable && reader.length >= 6 && !this.binding.accepts(reader.frame)) {
       stats.filtered++
+      stats.filteredPackets++
       return 0
     }
     this.check(packet, readable)
@@ -171,6 +186,81 @@ export class BoundProtocol implements ReceivingProtocol {
     held.event[slot] = s.schedule(due, this.returnKind, slot)
     if (++stats.outstanding > stats.outstandingHighWater) stats.outstandingHighWater = stats.outstanding
     return 1
+  }
+
+  // ---- the NDIS 3/4 receive path (docs/ndis-environment.md §5) ----
+
+  /**
+   * ProtocolReceive: NDIS's filter first; then the whole frame from the lookahead when it holds all of it, or
+   * NdisTransferData for the rest (as tcpip's ProtocolReceive asks for PacketSize bytes from offset 0).
+   */
+  receiveLookahead(frame: Uint8Array, headerSize: number, lookaheadSize: number, packetSize: number): void {
+    const stats = this.stats
+    stats.lookaheadIndicated++
+    const current = this.binding.lookahead
+    if (lookaheadSize > packetSize || lookaheadSize < Math.min(packetSize, current)) {
+      this.k.verifier.report(
+        R57,
+        lookaheadSize,
+        packetSize,
+        current,
+        `NdisMEthIndicateReceive: LookaheadBufferSize ${lookaheadSize} for a frame of ${packetSize} bytes after the header; the current lookahead is ${current}`,
+      )
+    }
+    if (!this.binding.accepts(frame)) {
+      stats.filtered++
+      return
+    }
+    if (lookaheadSize >= packetSize) return this.checkWhole(frame, headerSize + packetSize)
+    const packet = this.transfers.take()
+    if (packet === 0) {
+      stats.transferSkipped++
+      return
+    }
+    const out = this.transferredCell
+    const status = this.path.lookahead!.transferData(packet, 0, packetSize, out)
+    if (status === NDIS_STATUS_PENDING) {
+      this.pendingHeaders.set(packet, frame.slice(0, headerSize))
+      return
+    }
+    this.transferDone(packet, frame.subarray(0, headerSize), status, out.value)
+  }
+
+  receiveComplete(): void {
+    this.stats.receiveCompletes++
+  }
+
+  transferDataComplete(packet: number, status: number, bytes: number): void {
+    const header = this.pendingHeaders.get(packet)
+    if (header === undefined) return
+    this.pendingHeaders.delete(packet)
+    this.transferDone(packet, header, status, bytes)
+  }
+
+  /** The header and what MiniportTransferData copied into the protocol's packet make the frame. */
+  private transferDone(packet: number, header: Uint8Array, status: number, bytes: number): void {
+    const stats = this.stats
+    if (status !== NDIS_STATUS_SUCCESS) {
+      stats.transferFailed++
+      this.transfers.give(packet)
+      return
+    }
+    stats.transferred++
+    const reader = this.reader
+    const readable = reader.read(packet)
+    const f = this.assembled
+    f.set(header, 0)
+    const n = Math.min(bytes, readable ? reader.length : 0, f.length - header.length)
+    f.set(reader.frame.subarray(0, n), header.length)
+    this.transfers.give(packet)
+    this.checkWhole(f, header.length + n)
+  }
+
+  private checkWhole(frame: Uint8Array, length: number): void {
+    const stats = this.stats
+    stats.bytes += length
+    const verdict = this.checker.check(frame, length)
+    if (verdict === FrameVerdict.Foreign) stats.unchecked++
   }
 
   /** Checks the frame read out of the chain (wire test-frame format). */
@@ -268,5 +358,6 @@ export class BoundProtocol implements ReceivingProtocol {
   /** Frees the protocol's own pool, buffers and memory (also when a run ends without a halt). */
   release(): void {
     this.sender.release()
+    this.transfers.release()
   }
 }

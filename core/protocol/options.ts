@@ -67,7 +67,10 @@ const vendorOid = z
 export const OidRequestSchema = z.strictObject({
   atNs: timeNs,
   type: z.enum(['query', 'set']),
-  oid: z.union([z.enum(OID_NAMES as [OidName, ...OidName[]]), vendorOid]),
+  oid: z.union([z.enum(OID_NAMES as [OidName, ...OidName[]]), vendorOid], {
+    error:
+      'an OID the workbench knows (OID_GEN_..., OID_802_3_..., docs/script-api.md) or a vendor OID from 0xFF000000',
+  }),
   /** A query's InformationBufferLength (default 4). */
   length: z.int().min(0).max(65536).optional(),
   /** A set's information: a packet filter by names, a list of addresses, a ULONG, or bytes in hex. */

@@ -24,6 +24,13 @@ export interface ProtocolSnapshot {
   truncated: number
   /** Packets outside the binding's packet filter and addresses, dropped by NDIS before the protocol (ndis/efilter.c). */
   filtered: number
+  /** Frames indicated through NdisMEthIndicateReceive (the NDIS 3/4 path), and their NdisMEthIndicateReceiveComplete calls. */
+  lookaheadIndicated: number
+  receiveCompletes: number
+  /** NdisTransferData for the rest of a frame: completed, failed, or not made (all transfer packets lent). */
+  transferred: number
+  transferFailed: number
+  transferSkipped: number
   /** Packets indicated with HeaderSize 0 (NDIS_SET_PACKET_HEADER_SIZE not called). */
   noHeaderSize: number
   /** HeaderSize of the last packet indicated. */
@@ -56,6 +63,13 @@ export class ProtocolStatistics {
   truncated = 0
   noHeaderSize = 0
   filtered = 0
+  /** Of `filtered`, the packets of NdisMIndicateReceivePacket (the rest came through NdisMEthIndicateReceive). */
+  filteredPackets = 0
+  lookaheadIndicated = 0
+  receiveCompletes = 0
+  transferred = 0
+  transferFailed = 0
+  transferSkipped = 0
   lastHeaderSize = 0
   bytes = 0
   sent = 0
@@ -97,6 +111,11 @@ export class ProtocolStatistics {
       truncated: this.truncated,
       noHeaderSize: this.noHeaderSize,
       filtered: this.filtered,
+      lookaheadIndicated: this.lookaheadIndicated,
+      receiveCompletes: this.receiveCompletes,
+      transferred: this.transferred,
+      transferFailed: this.transferFailed,
+      transferSkipped: this.transferSkipped,
       lastHeaderSize: this.lastHeaderSize,
       bytes: this.bytes,
       sent: this.sent,

@@ -100,6 +100,9 @@ export interface ProtocolReport {
   sendFailed: number
   /** Frames outside the binding's packet filter and addresses, dropped by NDIS before the protocol. */
   filtered: number
+  /** Frames indicated through NdisMEthIndicateReceive, and those completed through MiniportTransferData. */
+  lookaheadIndicated: number
+  transferred: number
 }
 
 /** The protocol's binding (docs/ndis-environment.md): what the OIDs answered, and every request made. */
@@ -192,5 +195,7 @@ export function emptyProtocolReport(): ProtocolReport {
     sendCompleted: 0,
     sendFailed: 0,
     filtered: 0,
+    lookaheadIndicated: 0,
+    transferred: 0,
   }
 }

@@ -21,6 +21,17 @@ export function verdictLine(report: RunReport, failed: boolean): string {
   return `${failed ? 'FAIL' : 'PASS'}  ${report.script.file}  ${formatDurationShort(report.virtualTimeNs)} virtual, stopped by ${report.stopReason}: ${what}`
 }
 
+/** One line on the protocol's binding (docs/ndis-environment.md): its state, address, filter, and what failed. */
+function bindingLine(b: NonNullable<RunReport['binding']>, filtered: number): string {
+  if (b.state === 'off') return 'binding: left out by the scenario'
+  if (b.state === 'failed') return `binding: FAILED, ${b.failure}`
+  const skipped = b.skipped.length > 0 ? `, not supported: ${b.skipped.join(' ')}` : ''
+  return (
+    `binding: ${b.state}, ${b.requestsMade} request(s), address ${b.currentAddress}, ` +
+    `filter 0x${b.packetFilter.toString(16)}, lookahead ${b.lookahead}, ${filtered} frame(s) filtered${skipped}`
+  )
+}
+
 export function summaryText(report: RunReport, failed: boolean): string {
   const out: string[] = [verdictLine(report, failed), '']
   if (report.pools.length > 0) {
@@ -69,6 +80,8 @@ export function summaryText(report: RunReport, failed: boolean): string {
       ],
     ]),
   )
+  const b = report.binding
+  if (b) out.push('', bindingLine(b, p.filtered))
   if (report.findings.length > 0) {
     out.push('', 'findings:')
     for (const f of report.findings.slice(0, 50)) {

@@ -167,6 +167,10 @@ describe('nicbench run: bad input exits 2 with one line', () => {
       ['run', REFERENCE, '--scenario', join(FIXTURES, 'scenarios', 'bad-schema.json')],
       /bad-schema\.json:wire\.rateFps: Too small/,
     ],
+    [
+      ['run', REFERENCE, '--scenario', join(FIXTURES, 'scenarios', 'unknown-oid.json')],
+      /unknown-oid\.json:protocol\.requests\[0\]\.oid: an OID the workbench knows/,
+    ],
     [['run', REFERENCE, '--fault', 'NdisAllocatePacket:two%'], /^nicbench: --fault: /],
     [['run', REFERENCE, '--duration', 'forever'], /^nicbench: --duration: "forever" is not a duration/],
     [['run', REFERENCE, '--verifier', 'paranoid'], /--verifier: "paranoid" is not a level/],
@@ -223,7 +227,7 @@ describe('nicbench run: scripts that misbehave', () => {
   it('stops at a call that is declared but not emulated', () => {
     const { run, report } = reportOf([join(FIXTURES, 'scripts', 'not-emulated.ts')])
     expect(run.status).toBe(1)
-    expect(report.bugcheck).toMatchObject({ rule: 'R38', message: 'not emulated: NdisMRegisterAdapterShutdownHandler' })
+    expect(report.bugcheck).toMatchObject({ rule: 'R38', message: 'not emulated: NdisMFreeMapRegisters' })
     expect(report.bugcheck.at).toMatchObject({ file: 'not-emulated.ts', line: 12 })
   })
 })

@@ -121,6 +121,15 @@ function routesScript(): string {
   )
   at('  let Posted = 0\n', `  Probe('PacketArray', PacketArray)\n  let Posted = 0\n`)
   at(
+    '  BytesWritten.value = 0\n  BytesNeeded.value = 0\n',
+    `  Probe('BytesWritten (an Out cell of an OID request)', BytesWritten)
+  Probe('BytesNeeded', BytesNeeded)
+  BytesWritten.value = 0
+  BytesNeeded.value = 0
+`,
+  )
+  at('  BytesRead.value = 0\n', `  Probe('BytesRead', BytesRead)\n  BytesRead.value = 0\n`)
+  at(
     '  const WrapperHandle: Out<NDIS_HANDLE> = { value: NULL }\n',
     `  const WrapperHandle: Out<NDIS_HANDLE> = { value: NULL }
   Probe('DbgPrint', DbgPrint)
@@ -191,6 +200,9 @@ describe('no value the engine hands a script leads out of the sandbox', () => {
       'InterruptRecognized (an Out cell the engine made)',
       'QueueMiniportHandleInterrupt',
       'PacketArray',
+      'BytesWritten (an Out cell of an OID request)',
+      'BytesNeeded',
+      'BytesRead',
       'DbgPrint',
       'NdisAllocatePacket',
       'NdisMSynchronizeWithInterrupt',

@@ -12,5 +12,5 @@ export const R49 = defineRule({
   emulatorParams: ['OID', 'BytesWritten (or BytesRead)', 'InformationBufferLength'],
   explanation:
     'BytesWritten must not exceed InformationBufferLength: answer NDIS_STATUS_INVALID_LENGTH (or BUFFER_TOO_SHORT) with BytesNeeded instead.',
-  reference: 'MiniportQueryInformation / MiniportSetInformation [MSDN-ff550799, ff550826]',
+  reference: 'MiniportQueryInformation / MiniportSetInformation [MSDN-ff550490, ff550530]',
 })

@@ -1,4 +1,4 @@
-// ../shared/reference/ndis5.md §0 (the NDIS_STATUS codes); MiniportQueryInformation's return values [MSDN-ff550799].
+// ../shared/reference/ndis5.md §0 (the NDIS_STATUS codes); MiniportQueryInformation's return values (DDK page).
 import { defineRule } from '../rule'
 
 export const R50 = defineRule({
@@ -11,5 +11,5 @@ export const R50 = defineRule({
   emulatorParams: ['OID', 'returned value (0 when not a number)', '0'],
   explanation:
     'MiniportQueryInformation and MiniportSetInformation return an NDIS_STATUS: SUCCESS, PENDING, or a failure such as NOT_SUPPORTED, INVALID_LENGTH, INVALID_DATA.',
-  reference: '§0 NDIS_STATUS codes; MiniportQueryInformation [MSDN-ff550799]',
+  reference: '§0 NDIS_STATUS codes; MiniportQueryInformation [MSDN-ff550490]',
 })

@@ -1,5 +1,5 @@
 // NdisMQueryInformationComplete / NdisMSetInformationComplete complete the one request the miniport pended
-// [MSDN-ff553587, ff553653]; Driver Verifier's NdisOidDoubleComplete (ndis5.md §4, last paragraph).
+// (the DDK pages of both); Driver Verifier's NdisOidDoubleComplete (ndis5.md §4, last paragraph).
 import { defineRule } from '../rule'
 
 export const R51 = defineRule({
@@ -12,6 +12,5 @@ export const R51 = defineRule({
   emulatorParams: ['OID of the last request (0 if none)', 'completion status', '1 query, 2 set'],
   explanation:
     'Call NdisMQueryInformationComplete / NdisMSetInformationComplete once, and only for a request your handler returned NDIS_STATUS_PENDING for.',
-  reference:
-    'NdisMQueryInformationComplete [MSDN-ff553587]; NdisOidDoubleComplete [WDD:devtest/ndis-wifi-verification]',
+  reference: 'NdisMQueryInformationComplete (DDK page); NdisOidDoubleComplete [WDD:devtest/ndis-wifi-verification]',
 })

@@ -1,5 +1,4 @@
-// A query is completed with NdisMQueryInformationComplete, a set with NdisMSetInformationComplete [MSDN-ff553587,
-// ff553653].
+// A query is completed with NdisMQueryInformationComplete, a set with NdisMSetInformationComplete (their DDK pages).
 import { defineRule } from '../rule'
 
 export const R52 = defineRule({
@@ -12,5 +11,5 @@ export const R52 = defineRule({
   emulatorParams: ['OID pending', 'completion status', '1 query completed as a set, 2 set completed as a query'],
   explanation:
     'Complete a pended MiniportQueryInformation with NdisMQueryInformationComplete and a pended MiniportSetInformation with NdisMSetInformationComplete.',
-  reference: 'NdisMQueryInformationComplete [MSDN-ff553587]; NdisMSetInformationComplete [MSDN-ff553653]',
+  reference: 'the DDK pages NdisMQueryInformationComplete, NdisMSetInformationComplete',
 })

@@ -172,3 +172,36 @@ describe('the binding', () => {
     expect(run.protocol.stats.returned).toBe(0)
   })
 })
+
+describe('a request the miniport never completes', () => {
+  it('times out after twice the CheckForHang interval: R53, then NDIS gives it up and the binding goes on', () => {
+    const script = answering('  if (Oid === OID_GEN_LINK_SPEED) return NDIS_STATUS_PENDING').replace(
+      'NdisMSetAttributesEx(MiniportAdapterHandle, {}, 0,',
+      'NdisMSetAttributesEx(MiniportAdapterHandle, {}, 1,',
+    )
+    const run = finish(
+      startRun(script, {
+        verifier: 'standard',
+        scenario: { duration: '2500ms', wire: { kind: 'generator', rateFps: 10 } },
+      }),
+    )
+    // (The test miniport frees nothing at halt: its leaks, R20, are not what this is about.)
+    expect(run.kernel.verifier.findings.map((f) => f.rule).filter((r) => r !== 'R20')).toEqual(['R53'])
+    const speed = run.requests.log.find((r) => r.oid === 'OID_GEN_LINK_SPEED')!
+    expect(speed).toMatchObject({ status: 'NDIS_STATUS_REQUEST_ABORTED', pended: true, timeNs: 2e9 })
+    expect(run.protocol.binding.state).toBe('bound')
+    expect(run.protocol.binding.skipped).toEqual(['OID_GEN_LINK_SPEED'])
+  })
+})
+
+describe('an answer written past NDIS’s buffer', () => {
+  it('is caught at the write by the special pool (R47), naming NDIS’s buffer', () => {
+    const script = answering('  if (Oid === OID_GEN_LINK_SPEED) MmWrite32(Buffer + 4, 1) // past the 4-byte buffer')
+    const run = finish(startRun(script, { verifier: 'standard' }))
+    const overrun = run.kernel.verifier.findings.find((f) => f.rule === 'R47')
+    expect(overrun).toBeDefined()
+    const line = script.split('\n').findIndex((l) => l.includes('past the 4-byte buffer')) + 1
+    expect(run.sites.location(overrun!.site).line).toBe(line)
+    expect(run.stop?.reason).toBe('bugcheck')
+  })
+})

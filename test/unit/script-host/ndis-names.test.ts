@@ -44,10 +44,10 @@ describe('the NDIS 5.1 miniport ndis.h in a script', () => {
 
   for (const file of ['driver.ts', 'driver.js']) {
     it(`stops a ${file.endsWith('.js') ? 'JavaScript' : 'TypeScript'} script at the line that calls one`, () => {
-      const script = miniport({ init: '  NdisMEthIndicateReceive(AdapterHandle, NULL, NULL, 0, NULL, 0, 0) // HERE' })
+      const script = miniport({ init: '  NdisMapFile(NULL, NULL, NULL) // HERE' })
       const run = startRun(script, { file, verifier: 'standard' })
       const f = run.kernel.verifier.findings.find((x) => x.rule === 'R38')
-      expect(f?.message).toBe('not emulated: NdisMEthIndicateReceive')
+      expect(f?.message).toBe('not emulated: NdisMapFile')
       const line = script.split('\n').findIndex((l) => l.includes('// HERE')) + 1
       expect(run.sites.location(f!.site)).toMatchObject({ file, line })
     })

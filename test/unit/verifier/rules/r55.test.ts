@@ -16,4 +16,19 @@ describe('R55: An indication or completion after MiniportHalt', () => {
     ),
     params: () => [0x1037, 0, 3, 0],
   }))
+  scriptRuleCase(
+    R55,
+    () => ({
+      script: miniport({
+        functions: `function DriverUnload(DriverObject) {
+  NdisMIndicateStatus(AdapterHandle, NDIS_STATUS_MEDIA_DISCONNECT, NULL, 0) // HERE
+}`,
+      }).replace(
+        '  return NdisMRegisterMiniport(',
+        '  NdisMRegisterUnloadHandler(Wrapper.value, DriverUnload)\n  return NdisMRegisterMiniport(',
+      ),
+      params: () => [0x1037, 0, 4, 0],
+    }),
+    'a status indication after halt',
+  )
 })
