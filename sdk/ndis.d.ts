@@ -57,6 +57,7 @@ interface CM_PARTIAL_RESOURCE_DESCRIPTOR {
   Flags: number
   u: {
     Memory?: { Start: NDIS_PHYSICAL_ADDRESS; Length: number }
+    Port?: { Start: number; Length: number }
     Interrupt?: { Level: number; Vector: number; Affinity: number }
   }
 }
@@ -745,6 +746,101 @@ declare function NdisInitAnsiString(DestinationString: Out<string> | NULL, Sourc
 declare function NdisFreeString(String: NDIS_STRING): void
 declare function NdisEqualString(String1: NDIS_STRING, String2: NDIS_STRING, CaseInsensitive: BOOLEAN): BOOLEAN
 
+// ---- The adapter's bus: I/O ports and PCI configuration space (docs/controller.md §2) ----
+
+/** PASSIVE_LEVEL. Claims ports of the adapter's port resource; PortOffset gets the port address to use. */
+declare function NdisMRegisterIoPortRange(
+  PortOffset: Out<PVOID> | NULL,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+): NDIS_STATUS
+declare function NdisMDeregisterIoPortRange(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+  PortOffset: PVOID,
+): void
+/** A port outside a registered range is R67. Any IRQL. */
+declare function NdisRawReadPortUchar(Port: PVOID, Data: Out<UCHAR> | NULL): void
+declare function NdisRawReadPortUshort(Port: PVOID, Data: Out<USHORT> | NULL): void
+declare function NdisRawReadPortUlong(Port: PVOID, Data: Out<ULONG> | NULL): void
+declare function NdisRawWritePortUchar(Port: PVOID, Data: UCHAR): void
+declare function NdisRawWritePortUshort(Port: PVOID, Data: USHORT): void
+declare function NdisRawWritePortUlong(Port: PVOID, Data: ULONG): void
+/** Length reads of one port into memory at Buffer (Length elements of the port's width). */
+declare function NdisRawReadPortBufferUchar(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawReadPortBufferUshort(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawReadPortBufferUlong(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUchar(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUshort(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUlong(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+/** PASSIVE_LEVEL, in MiniportInitialize: the adapter's ports without a registered range. */
+declare function NdisImmediateReadPortUchar(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<UCHAR> | NULL,
+): void
+declare function NdisImmediateReadPortUshort(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<USHORT> | NULL,
+): void
+declare function NdisImmediateReadPortUlong(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<ULONG> | NULL,
+): void
+declare function NdisImmediateWritePortUchar(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: UCHAR): void
+declare function NdisImmediateWritePortUshort(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: USHORT): void
+declare function NdisImmediateWritePortUlong(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: ULONG): void
+/** PASSIVE_LEVEL. Copies configuration space into Buffer; returns the bytes read (fewer past offset 256). */
+declare function NdisReadPciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisWritePciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisImmediateReadPciSlotInformation(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisImmediateWritePciSlotInformation(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+/** Any IRQL; WhichSpace PCI_WHICHSPACE_CONFIG. */
+declare function NdisMGetBusData(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WhichSpace: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisMSetBusData(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WhichSpace: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+/** 0 */
+declare const PCI_WHICHSPACE_CONFIG: number
+
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
 declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
@@ -806,15 +902,7 @@ declare function NdisIMInitializeDeviceInstance(...args: any[]): any
 declare function NdisIMInitializeDeviceInstanceEx(...args: any[]): any
 declare function NdisIMNotifyPnPEvent(...args: any[]): any
 declare function NdisIMRegisterLayeredMiniport(...args: any[]): any
-declare function NdisImmediateReadPciSlotInformation(...args: any[]): any
-declare function NdisImmediateReadPortUchar(...args: any[]): any
-declare function NdisImmediateReadPortUlong(...args: any[]): any
-declare function NdisImmediateReadPortUshort(...args: any[]): any
 declare function NdisImmediateReadSharedMemory(...args: any[]): any
-declare function NdisImmediateWritePciSlotInformation(...args: any[]): any
-declare function NdisImmediateWritePortUchar(...args: any[]): any
-declare function NdisImmediateWritePortUlong(...args: any[]): any
-declare function NdisImmediateWritePortUshort(...args: any[]): any
 declare function NdisImmediateWriteSharedMemory(...args: any[]): any
 declare function NdisInitializeReadWriteLock(...args: any[]): any
 declare function NdisInitializeWorkItem(...args: any[]): any
@@ -827,13 +915,11 @@ declare function NdisMCompleteDmaTransfer(...args: any[]): any
 declare function NdisMCreateLog(...args: any[]): any
 declare function NdisMDeregisterDevice(...args: any[]): any
 declare function NdisMDeregisterDmaChannel(...args: any[]): any
-declare function NdisMDeregisterIoPortRange(...args: any[]): any
 declare function NdisMEthIndicateReceive(...args: any[]): any
 declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFddiIndicateReceive(...args: any[]): any
 declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFlushLog(...args: any[]): any
-declare function NdisMGetBusData(...args: any[]): any
 declare function NdisMGetDeviceProperty(...args: any[]): any
 declare function NdisMInitializeScatterGatherDma(...args: any[]): any
 declare function NdisMPciAssignResources(...args: any[]): any
@@ -842,10 +928,8 @@ declare function NdisMQueryAdapterInstanceName(...args: any[]): any
 declare function NdisMReadDmaCounter(...args: any[]): any
 declare function NdisMRegisterDevice(...args: any[]): any
 declare function NdisMRegisterDmaChannel(...args: any[]): any
-declare function NdisMRegisterIoPortRange(...args: any[]): any
 declare function NdisMRegisterUnloadHandler(...args: any[]): any
 declare function NdisMRemoveMiniport(...args: any[]): any
-declare function NdisMSetBusData(...args: any[]): any
 declare function NdisMSetMiniportSecondary(...args: any[]): any
 declare function NdisMSetupDmaTransfer(...args: any[]): any
 declare function NdisMTrIndicateReceive(...args: any[]): any
@@ -866,22 +950,9 @@ declare function NdisOpenFile(...args: any[]): any
 declare function NdisPrintString(...args: any[]): any
 declare function NdisQueryMapRegisterCount(...args: any[]): any
 declare function NdisQueryPendingIOCount(...args: any[]): any
-declare function NdisRawReadPortBufferUchar(...args: any[]): any
-declare function NdisRawReadPortBufferUlong(...args: any[]): any
-declare function NdisRawReadPortBufferUshort(...args: any[]): any
-declare function NdisRawReadPortUchar(...args: any[]): any
-declare function NdisRawReadPortUlong(...args: any[]): any
-declare function NdisRawReadPortUshort(...args: any[]): any
-declare function NdisRawWritePortBufferUchar(...args: any[]): any
-declare function NdisRawWritePortBufferUlong(...args: any[]): any
-declare function NdisRawWritePortBufferUshort(...args: any[]): any
-declare function NdisRawWritePortUchar(...args: any[]): any
-declare function NdisRawWritePortUlong(...args: any[]): any
-declare function NdisRawWritePortUshort(...args: any[]): any
 declare function NdisReadEisaSlotInformation(...args: any[]): any
 declare function NdisReadEisaSlotInformationEx(...args: any[]): any
 declare function NdisReadMcaPosInformation(...args: any[]): any
-declare function NdisReadPciSlotInformation(...args: any[]): any
 declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
 declare function NdisReleaseReadWriteLock(...args: any[]): any
 declare function NdisScheduleWorkItem(...args: any[]): any
@@ -892,7 +963,6 @@ declare function NdisUnicodeStringToAnsiString(...args: any[]): any
 declare function NdisUnmapFile(...args: any[]): any
 declare function NdisUpcaseUnicodeString(...args: any[]): any
 declare function NdisWriteConfiguration(...args: any[]): any
-declare function NdisWritePciSlotInformation(...args: any[]): any
 declare function NdisWritePcmciaAttributeMemory(...args: any[]): any
 declare function NdisZeroMappedMemory(...args: any[]): any
 

@@ -1,6 +1,7 @@
 // The WB-100 bus-master Ethernet controller (docs/controller.md): register file driven by the table in registers.ts,
 // receive and transmit DMA engines, interrupt cause/mask/throttle, link. Time comes only from the scheduler.
 import type { NonPagedMemory } from '../kernel/memory'
+import { PciConfigSpace } from './pci-config'
 import { NO_EVENT, type EventId } from '../sim/event-queue'
 import type { Scheduler } from '../sim/scheduler'
 import { MAX_FRAME_BYTES } from './descriptors'
@@ -69,6 +70,8 @@ export interface ControllerOptions {
 }
 
 export class NicController {
+  /** The PCI configuration space (controller.md §2.1). */
+  readonly pciConfig: PciConfigSpace
   readonly resources: AdapterResources
   readonly memory: NonPagedMemory
   readonly scheduler: Scheduler
@@ -95,6 +98,7 @@ export class NicController {
     const address = validAddress(options.permanentAddress) ?? DEFAULT_PERMANENT_ADDRESS
     this.permanentAddress = Uint8Array.from(address)
     this.resources = defaultResources(address)
+    this.pciConfig = new PciConfigSpace(this.resources)
     this.s = createState(options.rxFifoFrames)
     this.s.cableConnected = options.cableConnected ?? true
     const dma = (this.dma = new DmaPort(memory, this.s.totals, options.dmaCheck ?? null))

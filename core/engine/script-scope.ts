@@ -16,6 +16,7 @@ import { timerApi } from '../miniport/timer-api'
 import { eventApi } from '../miniport/event-api'
 import { structApi } from '../miniport/struct-api'
 import { systemApi } from '../miniport/system-api'
+import { busApi } from '../miniport/bus-api'
 import { NDIS_TIMER } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
@@ -43,6 +44,7 @@ export function buildScriptScope(
     ...resetApi(miniport),
     ...structApi(kernel),
     ...systemApi(miniport),
+    ...busApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     NDIS_TIMER,

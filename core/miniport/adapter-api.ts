@@ -28,6 +28,8 @@ export const CmResourceTypeMemory = 3
 export const CmResourceShareDeviceExclusive = 1
 export const CmResourceShareShared = 3
 export const CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE = 0
+/** wdm.h: the port range is in I/O space. */
+export const CM_RESOURCE_PORT_IO = 1
 
 export interface NDIS_CONFIGURATION_PARAMETER {
   ParameterType: number
@@ -69,7 +71,7 @@ export function adapterApi(m: MiniportRuntime) {
     return {
       Version: 1,
       Revision: 1,
-      Count: 2,
+      Count: 3,
       PartialDescriptors: realmCopy(k.realm, [
         {
           Type: CmResourceTypeMemory,
@@ -82,6 +84,13 @@ export function adapterApi(m: MiniportRuntime) {
           ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
           Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
           u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
+        },
+        // The same registers in I/O space (controller.md §2): NdisMRegisterIoPortRange and NdisRawReadPort*.
+        {
+          Type: CmResourceTypePort,
+          ShareDisposition: CmResourceShareDeviceExclusive,
+          Flags: CM_RESOURCE_PORT_IO,
+          u: { Port: { Start: r.portBase, Length: r.portLength } },
         },
       ]),
     }
@@ -255,8 +264,8 @@ export function adapterApi(m: MiniportRuntime) {
         return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
       put(ResourceList, resourceList())
-      // sizeof(NDIS_RESOURCE_LIST) header + two CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
-      put(BufferSize, 8 + 2 * 16)
+      // sizeof(NDIS_RESOURCE_LIST) header + three CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
+      put(BufferSize, 8 + 3 * 16)
       put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)
     },
 
