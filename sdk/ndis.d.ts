@@ -333,7 +333,7 @@ declare function NDIS_GET_PACKET_MEDIA_SPECIFIC_INFO(
 /** Address of the packet's NDIS_PACKET_OOB_DATA block. */
 declare function NDIS_OOB_DATA_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
 declare function NDIS_PACKET_EXTENSION_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
-/** Address of the per-packet-info slot InfoType (a PVOID; read and write it with MmRead32/MmWrite32). */
+/** The value of NdisPacketInfo[InfoType] (a PVOID); write a slot with MmWrite32(NDIS_PACKET_EXTENSION_FROM_PACKET(Packet) + 4 * InfoType, value). */
 declare function NDIS_PER_PACKET_INFO_FROM_PACKET(Packet: PNDIS_PACKET, InfoType: number): PVOID
 declare function NDIS_GET_ORIGINAL_PACKET(Packet: PNDIS_PACKET): PNDIS_PACKET
 declare function NDIS_SET_ORIGINAL_PACKET(Packet: PNDIS_PACKET, OriginalPacket: PNDIS_PACKET): void
@@ -841,6 +841,66 @@ declare function NdisMSetBusData(
 /** 0 */
 declare const PCI_WHICHSPACE_CONFIG: number
 
+// ---- DMA: map registers and scatter/gather (docs/script-api.md "DMA") ----
+
+/** One physically contiguous piece of a buffer (16 bytes on x86 when it lives in memory). */
+interface NDIS_PHYSICAL_ADDRESS_UNIT {
+  PhysicalAddress: NDIS_PHYSICAL_ADDRESS
+  Length: UINT
+}
+/** 0 */
+declare const NDIS_DMA_24BITS: number
+/** 1 */
+declare const NDIS_DMA_32BITS: number
+/** 2 */
+declare const NDIS_DMA_64BITS: number
+/** PASSIVE_LEVEL, NDIS_ATTRIBUTE_BUS_MASTER set (R68). */
+declare function NdisMAllocateMapRegisters(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  DmaChannel: UINT,
+  DmaSize: UCHAR | BOOLEAN,
+  PhysicalMapRegistersNeeded: ULONG,
+  MaximumPhysicalMapping: ULONG,
+): NDIS_STATUS
+/** PASSIVE_LEVEL; no mapping may be active (R68). */
+declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
+/**
+ * IRQL <= DISPATCH_LEVEL. Fills PhysicalAddressArray (a script array, or the address of an array of
+ * NDIS_PHYSICAL_ADDRESS_UNIT in memory) with one unit per page the buffer spans; ArraySize gets the count.
+ */
+declare function NdisMStartBufferPhysicalMapping(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Buffer: PNDIS_BUFFER,
+  PhysicalMapRegister: ULONG,
+  WriteToDevice: BOOLEAN,
+  PhysicalAddressArray: NDIS_PHYSICAL_ADDRESS_UNIT[] | PVOID,
+  ArraySize: Out<UINT> | NULL,
+): void
+/** IRQL <= DISPATCH_LEVEL; the register must be mapping this buffer (R68). */
+declare function NdisMCompleteBufferPhysicalMapping(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Buffer: PNDIS_BUFFER,
+  PhysicalMapRegister: ULONG,
+): void
+/**
+ * PASSIVE_LEVEL, bus master (R68). Each packet sent afterwards carries a SCATTER_GATHER_LIST in its
+ * ScatterGatherListPacketInfo slot: NumberOfElements at 0, elements of { Address (8), Length (4), Reserved } from 8.
+ */
+declare function NdisMInitializeScatterGatherDma(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Dma64BitAddresses: BOOLEAN,
+  MaximumPhysicalMapping: ULONG,
+): NDIS_STATUS
+/** PASSIVE_LEVEL. Opaque device-object addresses and the adapter's resources (as NdisMQueryAdapterResources). */
+declare function NdisMGetDeviceProperty(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  PhysicalDeviceObject: Out<PVOID> | NULL,
+  FunctionalDeviceObject: Out<PVOID> | NULL,
+  NextDeviceObject: Out<PVOID> | NULL,
+  AllocatedResources: Out<NDIS_RESOURCE_LIST> | NULL,
+  AllocatedResourcesTranslated: Out<NDIS_RESOURCE_LIST> | NULL,
+): void
+
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
 declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
@@ -857,27 +917,6 @@ declare function NdisWriteErrorLogEntry(
   NumberOfErrorValues: ULONG,
   ...values: ULONG[]
 ): void
-declare function NdisMStartBufferPhysicalMapping(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  Buffer: PNDIS_BUFFER,
-  PhysicalMapRegister: ULONG,
-  WriteToDevice: BOOLEAN,
-  PhysicalAddressArray: unknown[],
-  ArraySize: Out<UINT> | NULL,
-): void
-declare function NdisMCompleteBufferPhysicalMapping(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  Buffer: PNDIS_BUFFER,
-  PhysicalMapRegister: ULONG,
-): void
-declare function NdisMAllocateMapRegisters(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  DmaChannel: UINT,
-  Dma32BitAddresses: BOOLEAN,
-  PhysicalMapRegistersNeeded: ULONG,
-  MaximumPhysicalMapping: ULONG,
-): NDIS_STATUS
-declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
 
 // The rest of the NDIS 5.1 miniport ndis.h (docs/script-api.md "Not emulated yet"): declared so a port type-checks.
 declare function NDIS_BUFFER_LINKAGE(...args: any[]): any
@@ -920,8 +959,6 @@ declare function NdisMEthIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFddiIndicateReceive(...args: any[]): any
 declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFlushLog(...args: any[]): any
-declare function NdisMGetDeviceProperty(...args: any[]): any
-declare function NdisMInitializeScatterGatherDma(...args: any[]): any
 declare function NdisMPciAssignResources(...args: any[]): any
 declare function NdisMPromoteMiniport(...args: any[]): any
 declare function NdisMQueryAdapterInstanceName(...args: any[]): any

@@ -17,6 +17,7 @@ import { eventApi } from '../miniport/event-api'
 import { structApi } from '../miniport/struct-api'
 import { systemApi } from '../miniport/system-api'
 import { busApi } from '../miniport/bus-api'
+import { dmaApi } from '../miniport/dma-api'
 import { NDIS_TIMER } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
@@ -45,6 +46,7 @@ export function buildScriptScope(
     ...structApi(kernel),
     ...systemApi(miniport),
     ...busApi(miniport),
+    ...dmaApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     NDIS_TIMER,

@@ -53,6 +53,38 @@ export interface NDIS_RESOURCE_LIST {
   PartialDescriptors: CM_PARTIAL_RESOURCE_DESCRIPTOR[]
 }
 
+/** The adapter's resources as NdisMQueryAdapterResources and NdisMGetDeviceProperty give them (controller.md §2). */
+export function adapterResourceList(m: MiniportRuntime): NDIS_RESOURCE_LIST {
+  const k = m.kernel
+  const env = m.env
+  const r = env.controller.resources
+  return {
+    Version: 1,
+    Revision: 1,
+    Count: 3,
+    PartialDescriptors: realmCopy(k.realm, [
+      {
+        Type: CmResourceTypeMemory,
+        ShareDisposition: CmResourceShareDeviceExclusive,
+        Flags: 0,
+        u: { Memory: { Start: r.registerBase, Length: r.registerLength } },
+      },
+      {
+        Type: CmResourceTypeInterrupt,
+        ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
+        Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
+        u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
+      },
+      // The same registers in I/O space (controller.md §2): NdisMRegisterIoPortRange and NdisRawReadPort*.
+      {
+        Type: CmResourceTypePort,
+        ShareDisposition: CmResourceShareDeviceExclusive,
+        Flags: CM_RESOURCE_PORT_IO,
+        u: { Port: { Start: r.portBase, Length: r.portLength } },
+      },
+    ]),
+  }
+}
 export function adapterApi(m: MiniportRuntime) {
   const k = m.kernel
   const env = m.env
@@ -64,36 +96,6 @@ export function adapterApi(m: MiniportRuntime) {
 
   function badHandle(call: string, what: string, value: unknown): void {
     notAnObject(k.verifier, call, value, EXPECTED_HANDLE, `is not the ${what} NDIS gave the miniport`)
-  }
-
-  function resourceList(): NDIS_RESOURCE_LIST {
-    const r = env.controller.resources
-    return {
-      Version: 1,
-      Revision: 1,
-      Count: 3,
-      PartialDescriptors: realmCopy(k.realm, [
-        {
-          Type: CmResourceTypeMemory,
-          ShareDisposition: CmResourceShareDeviceExclusive,
-          Flags: 0,
-          u: { Memory: { Start: r.registerBase, Length: r.registerLength } },
-        },
-        {
-          Type: CmResourceTypeInterrupt,
-          ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
-          Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
-          u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
-        },
-        // The same registers in I/O space (controller.md §2): NdisMRegisterIoPortRange and NdisRawReadPort*.
-        {
-          Type: CmResourceTypePort,
-          ShareDisposition: CmResourceShareDeviceExclusive,
-          Flags: CM_RESOURCE_PORT_IO,
-          u: { Port: { Start: r.portBase, Length: r.portLength } },
-        },
-      ]),
-    }
   }
 
   return {
@@ -263,7 +265,7 @@ export function adapterApi(m: MiniportRuntime) {
         put(ResourceList, null)
         return put(Status, NDIS_STATUS_CODES.NDIS_STATUS_FAILURE)
       }
-      put(ResourceList, resourceList())
+      put(ResourceList, adapterResourceList(m))
       // sizeof(NDIS_RESOURCE_LIST) header + three CM_PARTIAL_RESOURCE_DESCRIPTORs of 16 bytes on x86.
       put(BufferSize, 8 + 3 * 16)
       put(Status, NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS)

@@ -58,6 +58,8 @@ export class Adapter {
   selectedMediumIndex = -1
   /** A MiniportReset NDIS started has not completed yet (NdisMResetComplete ends it). */
   resetInProgress = false
+  /** MaximumPhysicalMapping of NdisMInitializeScatterGatherDma; 0 until it is called (docs/script-api.md "DMA"). */
+  scatterGather = 0
 
   constructor(readonly env: MiniportEnvironment) {}
 

@@ -16,6 +16,7 @@ import { formatNdisStatus, NDIS_STATUS_PENDING, NDIS_STATUS_RESOURCES, NDIS_STAT
 import { TRACE_SEND, TRACE_SEND_COMPLETE } from '../trace/event-log'
 import { R30, R46 } from '../verifier/catalogue'
 import type { MiniportRuntime } from './runtime'
+import { ScatterGatherLists } from './sg-lists'
 
 /** Send states, per send id (the protocol's numbering of its send packets). */
 export const SEND_FREE = 0
@@ -61,6 +62,8 @@ export class SendQueue {
   private draining = false
   private resubmitEvent = 0
   private readonly rt: NdisRuntime
+  /** The packets' SCATTER_GATHER_LISTs once the miniport initialised scatter/gather DMA. */
+  private readonly sg: ScatterGatherLists
   private readonly names: { send: number; sendPackets: number; complete: number }
 
   constructor(
@@ -72,6 +75,7 @@ export class SendQueue {
     private readonly resubmitKind: number,
   ) {
     this.rt = ndisRuntime(m.kernel)
+    this.sg = new ScatterGatherLists(this.rt, capacity)
     this.state = new Uint8Array(capacity)
     this.packet = new Float64Array(capacity)
     this.resubmitted = new Uint8Array(capacity)
@@ -168,6 +172,7 @@ export class SendQueue {
     this.protocol.handingDown(id, packet)
     this.state[id] = SEND_IN_CALL
     this.rt.wr(this.oob(packet) + OOB_STATUS, NDIS_STATUS_SUCCESS)
+    if (this.m.adapter.scatterGather !== 0) this.sg.build(id, packet)
     // A resubmission after RESOURCES is the same send, not a new one.
     if (this.resubmitted[id] === 0) this.figures.sent++
     this.resubmitted[id] = 0
@@ -236,6 +241,7 @@ export class SendQueue {
     this.state[id] = SEND_FREE
     this.figures.sendOutstanding--
     const packet = this.packet[id]
+    if (this.m.adapter.scatterGather !== 0) this.sg.release(packet)
     this.m.env.log.add(this.m.env.scheduler.nowNs, TRACE_SEND_COMPLETE, this.names.complete, packet, status)
     this.protocol.sendComplete(id, packet, status)
   }

@@ -14,7 +14,7 @@ describe('rule catalogue (ndis5.md §4; cli.md rule ids)', () => {
     const expected = [
       ...Array.from({ length: 48 }, (_, i) => 'R' + (i + 1)).filter((id) => id !== 'R29'),
       // C structures, lists and the kernel runtime (docs/structures.md).
-      ...['R63', 'R64', 'R65', 'R66', 'R67'],
+      ...['R63', 'R64', 'R65', 'R66', 'R67', 'R68'],
     ]
     expect(ids).toEqual(expected)
     expect(ruleById('R7')?.title).toContain('NdisFreePacketPool')
