@@ -1,6 +1,7 @@
 // NDIS 5 for NIC Workbench miniport scripts: ambient declarations of every name in a script's scope.
 // The editor's IntelliSense and `nicbench check` use this file; the run provides exactly these names.
-// Behaviour of each call: ../shared/reference/ndis5.md (the section is named in each summary).
+// Behaviour of each call: docs/script-api.md (and docs/structures.md, docs/controller.md); the verifier rules named
+// R1, R2, ... are in docs/verifier-rules.md.
 // Conventions (docs/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
 // NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL (wherever C accepts NULL); structures the driver owns are made with `new`.
 
@@ -70,7 +71,7 @@ interface NDIS_RESOURCE_LIST {
   PartialDescriptors: CM_PARTIAL_RESOURCE_DESCRIPTOR[]
 }
 
-/** NDIS_SPIN_LOCK: allocate with NdisAllocateSpinLock before use (ndis5.md §1.8). */
+/** NDIS_SPIN_LOCK: allocate with NdisAllocateSpinLock before use (docs/script-api.md). */
 declare class NDIS_SPIN_LOCK {}
 /** NDIS_MINIPORT_INTERRUPT: storage for NdisMRegisterInterrupt. */
 declare class NDIS_MINIPORT_INTERRUPT {}
@@ -95,7 +96,7 @@ type MiniportInitializeHandler = (
   WrapperConfigurationContext: NDIS_HANDLE,
 ) => NDIS_STATUS
 
-/** NDIS_MINIPORT_CHARACTERISTICS for NdisMRegisterMiniport. Handlers run at the IRQL of script-api.md. */
+/** NDIS_MINIPORT_CHARACTERISTICS for NdisMRegisterMiniport. Handlers run at the IRQL of docs/script-api.md. */
 interface NDIS_MINIPORT_CHARACTERISTICS {
   MajorNdisVersion: number
   MinorNdisVersion: number
@@ -122,7 +123,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   ) => void
   /** DISPATCH_LEVEL. One packet at a time (serialized miniports without SendPackets). */
   SendHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET, Flags: number) => NDIS_STATUS
-  /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (ndis5.md §3). */
+  /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (docs/script-api.md). */
   ReturnPacketHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET) => void
   /** PASSIVE_LEVEL. */
   QueryInformationHandler?: (
@@ -148,16 +149,16 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   CheckForHangHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT) => boolean
 }
 
-// ---- Packet pools and packets (ndis5.md §1.1, §1.2) ----
+// ---- Packet pools and packets (docs/script-api.md) ----
 
-/** Allocates one block holding NumberOfDescriptors packet descriptors (ndis5.md §1.1). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
+/** Allocates one block holding NumberOfDescriptors packet descriptors (docs/script-api.md). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
 declare function NdisAllocatePacketPool(
   Status: Out<NDIS_STATUS> | NULL,
   PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   ProtocolReservedLength: UINT,
 ): void
-/** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (ndis5.md §1.1). */
+/** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (docs/script-api.md). */
 declare function NdisAllocatePacketPoolEx(
   Status: Out<NDIS_STATUS> | NULL,
   PoolHandle: Out<NDIS_HANDLE> | NULL,
@@ -173,7 +174,7 @@ declare function NdisPacketPoolUsage(PoolHandle: NDIS_HANDLE): UINT
 declare function NdisPacketSize(ProtocolReservedSize: UINT): UINT
 /** Tags the pool's packets with a protocol id; call before allocating from it. */
 declare function NdisSetPacketPoolProtocolId(PacketPoolHandle: NDIS_HANDLE, ProtocolId: UINT): void
-/** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (ndis5.md §1.2). */
+/** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (docs/script-api.md). */
 declare function NdisAllocatePacket(
   Status: Out<NDIS_STATUS> | NULL,
   Packet: Out<PNDIS_PACKET> | NULL,
@@ -196,12 +197,12 @@ declare function NdisFreePacket(Packet: PNDIS_PACKET): void
 /** NdisFreePacket at DISPATCH_LEVEL. */
 declare function NdisDprFreePacket(Packet: PNDIS_PACKET): void
 declare function NdisDprFreePacketNonInterlocked(Packet: PNDIS_PACKET): void
-/** Makes the descriptor reusable: the chain head becomes NULL, so save the buffer pointers first (founding document, R6). */
+/** Makes the descriptor reusable: the chain head becomes NULL, so save the buffer pointers first (R6, docs/verifier-rules.md). */
 declare function NdisReinitializePacket(Packet: PNDIS_PACKET): void
 /** The pool a packet came from. */
 declare function NdisGetPoolFromPacket(Packet: PNDIS_PACKET): NDIS_HANDLE
 
-// ---- Buffer pools and buffers (ndis5.md §1.3) ----
+// ---- Buffer pools and buffers (docs/script-api.md) ----
 
 declare function NdisAllocateBufferPool(
   Status: Out<NDIS_STATUS> | NULL,
@@ -242,7 +243,7 @@ declare function NdisQueryBufferSafe(
   Priority: number,
 ): void
 declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | NULL, Length: Out<UINT> | NULL): void
-/** Sets the byte count only: a packet's cached counts are not refreshed (ndis5.md §1.3; use NdisRecalculatePacketCounts). */
+/** Sets the byte count only: a packet's cached counts are not refreshed (docs/script-api.md; use NdisRecalculatePacketCounts). */
 declare function NdisAdjustBufferLength(Buffer: PNDIS_BUFFER, Length: UINT): void
 declare function NdisBufferLength(Buffer: PNDIS_BUFFER): UINT
 declare function NdisBufferVirtualAddress(Buffer: PNDIS_BUFFER): PVOID
@@ -251,7 +252,7 @@ declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<
 declare function NDIS_BUFFER_TO_SPAN_PAGES(Buffer: PNDIS_BUFFER): UINT
 declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | NULL): void
 
-// ---- Chains and queries (ndis5.md §1.4, §1.5) ----
+// ---- Chains and queries (docs/script-api.md) ----
 
 /** Links a buffer (or a sub-chain) at the head of the packet's chain; clears ValidCounts. */
 declare function NdisChainBufferAtFront(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFFER): void
@@ -263,7 +264,7 @@ declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDI
 declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Walks the chain to set Tail; clears ValidCounts so the next NdisQueryPacket recounts. */
 declare function NdisRecalculatePacketCounts(Packet: PNDIS_PACKET): void
-/** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (ndis5.md §1.5). */
+/** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (docs/script-api.md). */
 declare function NdisQueryPacket(
   Packet: PNDIS_PACKET,
   PhysicalBufferCount: Out<UINT> | NULL,
@@ -307,10 +308,10 @@ declare function NdisCopyFromPacketToPacketSafe(
   Priority: number,
 ): void
 
-// ---- Per-packet data (ndis5.md §1.6) ----
+// ---- Per-packet data (docs/script-api.md) ----
 
 declare function NDIS_GET_PACKET_STATUS(Packet: PNDIS_PACKET): NDIS_STATUS
-/** Before NdisMIndicateReceivePacket: SUCCESS lends the packet, RESOURCES keeps it (ndis5.md §3). */
+/** Before NdisMIndicateReceivePacket: SUCCESS lends the packet, RESOURCES keeps it (docs/script-api.md). */
 declare function NDIS_SET_PACKET_STATUS(Packet: PNDIS_PACKET, Status: NDIS_STATUS): void
 declare function NDIS_GET_PACKET_HEADER_SIZE(Packet: PNDIS_PACKET): UINT
 declare function NDIS_SET_PACKET_HEADER_SIZE(Packet: PNDIS_PACKET, HdrSize: UINT): void
@@ -347,7 +348,7 @@ declare function NdisGetPacketFlags(Packet: PNDIS_PACKET): number
 declare function NdisSetPacketFlags(Packet: PNDIS_PACKET, Flags: number): void
 declare function NdisClearPacketFlags(Packet: PNDIS_PACKET, Flags: number): void
 
-// ---- Receive, send, return (ndis5.md §1.7, §3) ----
+// ---- Receive, send, return (docs/script-api.md) ----
 
 /** Indicates received packets in order; read each one's status on return (SUCCESS, PENDING or RESOURCES). */
 declare function NdisMIndicateReceivePacket(
@@ -360,7 +361,7 @@ declare function NdisMSendComplete(MiniportAdapterHandle: NDIS_HANDLE, Packet: P
 /** The miniport can take sends again after answering RESOURCES. */
 declare function NdisMSendResourcesAvailable(MiniportAdapterHandle: NDIS_HANDLE): void
 
-// ---- Memory (ndis5.md §1.9) ----
+// ---- Memory (docs/script-api.md) ----
 
 /** Non-paged memory; SUCCESS or FAILURE (VirtualAddress NULL). IRQL <= DISPATCH_LEVEL. */
 declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | NULL, Length: UINT, Tag: ULONG): NDIS_STATUS
@@ -421,7 +422,7 @@ declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
 
-// ---- Synchronisation and time (ndis5.md §1.8) ----
+// ---- Synchronisation and time (docs/script-api.md) ----
 
 declare function NdisAllocateSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 declare function NdisFreeSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
@@ -459,7 +460,7 @@ declare function NdisStallExecution(MicrosecondsToStall: UINT): void
 declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | NULL): void
 declare function KeGetCurrentIrql(): KIRQL
 
-// ---- Adapter set-up (ndis5.md §1.10; docs/controller.md §10) ----
+// ---- Adapter set-up (docs/script-api.md; docs/controller.md §10) ----
 
 declare function NdisMInitializeWrapper(
   NdisWrapperHandle: Out<NDIS_HANDLE> | NULL,
