@@ -37,6 +37,8 @@ export interface MiniportEnvironment {
   readonly debugOutput: { timeNs: number; text: string }[]
   /** NdisMIndicateStatus calls (media connect/disconnect and others). */
   readonly statusIndications: { timeNs: number; status: number }[]
+  /** Virtual time the run ends at: a blocking wait (NdisWaitEvent, NdisMSleep) never runs the system past it. */
+  readonly endNs?: number
 }
 
 export class Adapter {
