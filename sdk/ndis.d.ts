@@ -573,6 +573,8 @@ type C_FIELD =
   | typeof NDIS_TIMER
   | typeof NDIS_EVENT
   | typeof NDIS_MINIPORT_INTERRUPT
+  | typeof NPAGED_LOOKASIDE_LIST
+  | typeof NDIS_WORK_ITEM
 type C_FIELDS = { readonly [field: string]: C_FIELD }
 /** What reading a field gives: a number (boolean for BOOLEAN), a nested structure's view, or an address. */
 type C_FIELD_VALUE<F> = F extends C_TYPE<infer V> ? V : PVOID
@@ -695,6 +697,17 @@ declare function NdisInitializeTimer(
 ): void
 declare function NdisSetTimer(Timer: PNDIS_TIMER, MillisecondsToDelay: UINT): void
 declare function NdisCancelTimer(Timer: PNDIS_TIMER, TimerCancelled: Out<boolean> | NULL): void
+/** NDIS_WORK_ITEM (0x28 bytes on x86): `new NDIS_WORK_ITEM()` or a C_STRUCT field, passed by address. */
+declare class NDIS_WORK_ITEM {}
+type PNDIS_WORK_ITEM = NDIS_WORK_ITEM | PVOID
+/** Any IRQL. Routine(WorkItem, Context) runs at PASSIVE_LEVEL once scheduled. */
+declare function NdisInitializeWorkItem(
+  WorkItem: PNDIS_WORK_ITEM,
+  Routine: (WorkItem: PNDIS_WORK_ITEM, Context: any) => void,
+  Context: any,
+): void
+/** IRQL <= DISPATCH_LEVEL. Queues the work item (once: scheduling it again before it ran changes nothing). */
+declare function NdisScheduleWorkItem(WorkItem: PNDIS_WORK_ITEM): NDIS_STATUS
 /** PASSIVE_LEVEL only (R65): blocks while virtual time and the rest of the system run on. */
 declare function NdisMSleep(MicrosecondsToSleep: ULONG): void
 
@@ -945,7 +958,6 @@ declare function NdisIMRegisterLayeredMiniport(...args: any[]): any
 declare function NdisImmediateReadSharedMemory(...args: any[]): any
 declare function NdisImmediateWriteSharedMemory(...args: any[]): any
 declare function NdisInitializeReadWriteLock(...args: any[]): any
-declare function NdisInitializeWorkItem(...args: any[]): any
 declare function NdisInterlockedAddLargeInterger(...args: any[]): any
 declare function NdisMAllocateSharedMemoryAsync(...args: any[]): any
 declare function NdisMArcIndicateReceive(...args: any[]): any
@@ -993,7 +1005,6 @@ declare function NdisReadEisaSlotInformationEx(...args: any[]): any
 declare function NdisReadMcaPosInformation(...args: any[]): any
 declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
 declare function NdisReleaseReadWriteLock(...args: any[]): any
-declare function NdisScheduleWorkItem(...args: any[]): any
 declare function NdisSetPacketCancelId(...args: any[]): any
 declare function NdisSetPhysicalAddressHigh(...args: any[]): any
 declare function NdisSetPhysicalAddressLow(...args: any[]): any

@@ -18,7 +18,7 @@ import { structApi } from '../miniport/struct-api'
 import { systemApi } from '../miniport/system-api'
 import { busApi } from '../miniport/bus-api'
 import { dmaApi } from '../miniport/dma-api'
-import { NDIS_TIMER } from '../miniport/timer-object'
+import { NDIS_TIMER, NDIS_WORK_ITEM } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
 import type { Clock } from '../sim/clock'
@@ -50,6 +50,7 @@ export function buildScriptScope(
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     NDIS_TIMER,
+    NDIS_WORK_ITEM,
     // BOOLEAN in scripts is a JavaScript boolean; comparisons with TRUE/FALSE read as in C.
     TRUE: true,
     FALSE: false,
