@@ -1,6 +1,7 @@
 // NDIS 5 for NIC Workbench miniport scripts: ambient declarations of every name in a script's scope.
 // The editor's IntelliSense and `nicbench check` use this file; the run provides exactly these names.
-// Behaviour of each call: ../shared/reference/ndis5.md (the section is named in each summary).
+// Behaviour of each call: docs/script-api.md (and docs/structures.md, docs/controller.md); the verifier rules named
+// R1, R2, ... are in docs/verifier-rules.md.
 // Conventions (docs/script-api.md): pointers and handles are numbers (32-bit kernel virtual addresses,
 // NULL is 0); out parameters are Out<T> cells ({ value: T }) or NULL (wherever C accepts NULL); structures the driver owns are made with `new`.
 
@@ -71,7 +72,7 @@ interface NDIS_RESOURCE_LIST {
   PartialDescriptors: CM_PARTIAL_RESOURCE_DESCRIPTOR[]
 }
 
-/** NDIS_SPIN_LOCK: allocate with NdisAllocateSpinLock before use (ndis5.md §1.8). */
+/** NDIS_SPIN_LOCK: allocate with NdisAllocateSpinLock before use (docs/script-api.md). */
 declare class NDIS_SPIN_LOCK {}
 /** NDIS_MINIPORT_INTERRUPT: storage for NdisMRegisterInterrupt. */
 declare class NDIS_MINIPORT_INTERRUPT {}
@@ -96,7 +97,7 @@ type MiniportInitializeHandler = (
   WrapperConfigurationContext: NDIS_HANDLE,
 ) => NDIS_STATUS
 
-/** NDIS_MINIPORT_CHARACTERISTICS for NdisMRegisterMiniport. Handlers run at the IRQL of script-api.md. */
+/** NDIS_MINIPORT_CHARACTERISTICS for NdisMRegisterMiniport. Handlers run at the IRQL of docs/script-api.md. */
 interface NDIS_MINIPORT_CHARACTERISTICS {
   MajorNdisVersion: number
   MinorNdisVersion: number
@@ -123,7 +124,7 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   ) => void
   /** DISPATCH_LEVEL. One packet at a time (serialized miniports without SendPackets). */
   SendHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET, Flags: number) => NDIS_STATUS
-  /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (ndis5.md §3). */
+  /** DISPATCH_LEVEL. A packet indicated with status SUCCESS comes back (docs/script-api.md). */
   ReturnPacketHandler?: (MiniportAdapterContext: NDIS_HANDLE_CONTEXT, Packet: PNDIS_PACKET) => void
   /** DISPATCH_LEVEL. Answer an OID into InformationBuffer (at most InformationBufferLength bytes, R49). */
   QueryInformationHandler?: (
@@ -161,16 +162,16 @@ interface NDIS_MINIPORT_CHARACTERISTICS {
   ) => NDIS_STATUS
 }
 
-// ---- Packet pools and packets (ndis5.md §1.1, §1.2) ----
+// ---- Packet pools and packets (docs/script-api.md) ----
 
-/** Allocates one block holding NumberOfDescriptors packet descriptors (ndis5.md §1.1). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
+/** Allocates one block holding NumberOfDescriptors packet descriptors (docs/script-api.md). SUCCESS or RESOURCES; IRQL <= DISPATCH_LEVEL; release spin locks first. */
 declare function NdisAllocatePacketPool(
   Status: Out<NDIS_STATUS> | NULL,
   PoolHandle: Out<NDIS_HANDLE> | NULL,
   NumberOfDescriptors: UINT,
   ProtocolReservedLength: UINT,
 ): void
-/** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (ndis5.md §1.1). */
+/** As NdisAllocatePacketPool, plus overflow descriptors allocated on demand; N + overflow is clamped to 0xFFFF (docs/script-api.md). */
 declare function NdisAllocatePacketPoolEx(
   Status: Out<NDIS_STATUS> | NULL,
   PoolHandle: Out<NDIS_HANDLE> | NULL,
@@ -186,7 +187,7 @@ declare function NdisPacketPoolUsage(PoolHandle: NDIS_HANDLE): UINT
 declare function NdisPacketSize(ProtocolReservedSize: UINT): UINT
 /** Tags the pool's packets with a protocol id; call before allocating from it. */
 declare function NdisSetPacketPoolProtocolId(PacketPoolHandle: NDIS_HANDLE, ProtocolId: UINT): void
-/** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (ndis5.md §1.2). */
+/** A zeroed descriptor with an empty chain, or RESOURCES (Packet NULL) when the pool is exhausted (docs/script-api.md). */
 declare function NdisAllocatePacket(
   Status: Out<NDIS_STATUS> | NULL,
   Packet: Out<PNDIS_PACKET> | NULL,
@@ -209,12 +210,12 @@ declare function NdisFreePacket(Packet: PNDIS_PACKET): void
 /** NdisFreePacket at DISPATCH_LEVEL. */
 declare function NdisDprFreePacket(Packet: PNDIS_PACKET): void
 declare function NdisDprFreePacketNonInterlocked(Packet: PNDIS_PACKET): void
-/** Makes the descriptor reusable: the chain head becomes NULL, so save the buffer pointers first (founding document, R6). */
+/** Makes the descriptor reusable: the chain head becomes NULL, so save the buffer pointers first (R6, docs/verifier-rules.md). */
 declare function NdisReinitializePacket(Packet: PNDIS_PACKET): void
 /** The pool a packet came from. */
 declare function NdisGetPoolFromPacket(Packet: PNDIS_PACKET): NDIS_HANDLE
 
-// ---- Buffer pools and buffers (ndis5.md §1.3) ----
+// ---- Buffer pools and buffers (docs/script-api.md) ----
 
 declare function NdisAllocateBufferPool(
   Status: Out<NDIS_STATUS> | NULL,
@@ -255,7 +256,7 @@ declare function NdisQueryBufferSafe(
   Priority: number,
 ): void
 declare function NdisQueryBufferOffset(Buffer: PNDIS_BUFFER, Offset: Out<UINT> | NULL, Length: Out<UINT> | NULL): void
-/** Sets the byte count only: a packet's cached counts are not refreshed (ndis5.md §1.3; use NdisRecalculatePacketCounts). */
+/** Sets the byte count only: a packet's cached counts are not refreshed (docs/script-api.md; use NdisRecalculatePacketCounts). */
 declare function NdisAdjustBufferLength(Buffer: PNDIS_BUFFER, Length: UINT): void
 declare function NdisBufferLength(Buffer: PNDIS_BUFFER): UINT
 declare function NdisBufferVirtualAddress(Buffer: PNDIS_BUFFER): PVOID
@@ -264,7 +265,7 @@ declare function NdisGetNextBuffer(CurrentBuffer: PNDIS_BUFFER, NextBuffer: Out<
 declare function NDIS_BUFFER_TO_SPAN_PAGES(Buffer: PNDIS_BUFFER): UINT
 declare function NdisGetBufferPhysicalArraySize(Buffer: PNDIS_BUFFER, ArraySize: Out<UINT> | NULL): void
 
-// ---- Chains and queries (ndis5.md §1.4, §1.5) ----
+// ---- Chains and queries (docs/script-api.md) ----
 
 /** Links a buffer (or a sub-chain) at the head of the packet's chain; clears ValidCounts. */
 declare function NdisChainBufferAtFront(Packet: PNDIS_PACKET, Buffer: PNDIS_BUFFER): void
@@ -276,7 +277,7 @@ declare function NdisUnchainBufferAtFront(Packet: PNDIS_PACKET, Buffer: Out<PNDI
 declare function NdisUnchainBufferAtBack(Packet: PNDIS_PACKET, Buffer: Out<PNDIS_BUFFER> | NULL): void
 /** Walks the chain to set Tail; clears ValidCounts so the next NdisQueryPacket recounts. */
 declare function NdisRecalculatePacketCounts(Packet: PNDIS_PACKET): void
-/** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (ndis5.md §1.5). */
+/** First buffer, counts and total length; counts are recomputed only when ValidCounts is FALSE (docs/script-api.md). */
 declare function NdisQueryPacket(
   Packet: PNDIS_PACKET,
   PhysicalBufferCount: Out<UINT> | NULL,
@@ -320,10 +321,10 @@ declare function NdisCopyFromPacketToPacketSafe(
   Priority: number,
 ): void
 
-// ---- Per-packet data (ndis5.md §1.6) ----
+// ---- Per-packet data (docs/script-api.md) ----
 
 declare function NDIS_GET_PACKET_STATUS(Packet: PNDIS_PACKET): NDIS_STATUS
-/** Before NdisMIndicateReceivePacket: SUCCESS lends the packet, RESOURCES keeps it (ndis5.md §3). */
+/** Before NdisMIndicateReceivePacket: SUCCESS lends the packet, RESOURCES keeps it (docs/script-api.md). */
 declare function NDIS_SET_PACKET_STATUS(Packet: PNDIS_PACKET, Status: NDIS_STATUS): void
 declare function NDIS_GET_PACKET_HEADER_SIZE(Packet: PNDIS_PACKET): UINT
 declare function NDIS_SET_PACKET_HEADER_SIZE(Packet: PNDIS_PACKET, HdrSize: UINT): void
@@ -346,7 +347,7 @@ declare function NDIS_GET_PACKET_MEDIA_SPECIFIC_INFO(
 /** Address of the packet's NDIS_PACKET_OOB_DATA block. */
 declare function NDIS_OOB_DATA_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
 declare function NDIS_PACKET_EXTENSION_FROM_PACKET(Packet: PNDIS_PACKET): PVOID
-/** Address of the per-packet-info slot InfoType (a PVOID; read and write it with MmRead32/MmWrite32). */
+/** The value of NdisPacketInfo[InfoType] (a PVOID); write a slot with MmWrite32(NDIS_PACKET_EXTENSION_FROM_PACKET(Packet) + 4 * InfoType, value). */
 declare function NDIS_PER_PACKET_INFO_FROM_PACKET(Packet: PNDIS_PACKET, InfoType: number): PVOID
 declare function NDIS_GET_ORIGINAL_PACKET(Packet: PNDIS_PACKET): PNDIS_PACKET
 declare function NDIS_SET_ORIGINAL_PACKET(Packet: PNDIS_PACKET, OriginalPacket: PNDIS_PACKET): void
@@ -360,7 +361,7 @@ declare function NdisGetPacketFlags(Packet: PNDIS_PACKET): number
 declare function NdisSetPacketFlags(Packet: PNDIS_PACKET, Flags: number): void
 declare function NdisClearPacketFlags(Packet: PNDIS_PACKET, Flags: number): void
 
-// ---- Receive, send, return (ndis5.md §1.7, §3) ----
+// ---- Receive, send, return (docs/script-api.md) ----
 
 /** Indicates received packets in order; read each one's status on return (SUCCESS, PENDING or RESOURCES). */
 declare function NdisMIndicateReceivePacket(
@@ -373,7 +374,7 @@ declare function NdisMSendComplete(MiniportAdapterHandle: NDIS_HANDLE, Packet: P
 /** The miniport can take sends again after answering RESOURCES. */
 declare function NdisMSendResourcesAvailable(MiniportAdapterHandle: NDIS_HANDLE): void
 
-// ---- Memory (ndis5.md §1.9) ----
+// ---- Memory (docs/script-api.md) ----
 
 /** Non-paged memory; SUCCESS or FAILURE (VirtualAddress NULL). IRQL <= DISPATCH_LEVEL. */
 declare function NdisAllocateMemoryWithTag(VirtualAddress: Out<PVOID> | NULL, Length: UINT, Tag: ULONG): NDIS_STATUS
@@ -433,35 +434,8 @@ declare function NdisReadRegisterUlong(Register: PVOID, Data: Out<ULONG> | NULL)
 declare function NdisWriteRegisterUchar(Register: PVOID, Data: UCHAR): void
 declare function NdisWriteRegisterUshort(Register: PVOID, Data: USHORT): void
 declare function NdisWriteRegisterUlong(Register: PVOID, Data: ULONG): void
-/** Claims ports [InitialPort, InitialPort + NumberOfPorts) of a CmResourceTypePort resource; PortOffset is the port to use. */
-declare function NdisMRegisterIoPortRange(
-  PortOffset: Out<number> | null,
-  MiniportAdapterHandle: NDIS_HANDLE,
-  InitialPort: UINT,
-  NumberOfPorts: UINT,
-): NDIS_STATUS
-declare function NdisMDeregisterIoPortRange(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  InitialPort: UINT,
-  NumberOfPorts: UINT,
-  PortOffset: number,
-): void
-declare function NdisRawReadPortUchar(Port: number, Data: Out<UCHAR> | null): void
-declare function NdisRawReadPortUshort(Port: number, Data: Out<USHORT> | null): void
-declare function NdisRawReadPortUlong(Port: number, Data: Out<ULONG> | null): void
-declare function NdisRawWritePortUchar(Port: number, Data: UCHAR): void
-declare function NdisRawWritePortUshort(Port: number, Data: USHORT): void
-declare function NdisRawWritePortUlong(Port: number, Data: ULONG): void
-/** Copies Length bytes of the adapter's PCI configuration space from Offset into Buffer; returns the bytes copied. */
-declare function NdisReadPciSlotInformation(
-  NdisAdapterHandle: NDIS_HANDLE,
-  SlotNumber: ULONG,
-  Offset: ULONG,
-  Buffer: PVOID,
-  Length: ULONG,
-): ULONG
 
-// ---- Synchronisation and time (ndis5.md §1.8) ----
+// ---- Synchronisation and time (docs/script-api.md) ----
 
 declare function NdisAllocateSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
 declare function NdisFreeSpinLock(SpinLock: PNDIS_SPIN_LOCK): void
@@ -499,7 +473,7 @@ declare function NdisStallExecution(MicrosecondsToStall: UINT): void
 declare function NdisGetCurrentSystemTime(SystemTime: Out<LARGE_INTEGER> | NULL): void
 declare function KeGetCurrentIrql(): KIRQL
 
-// ---- Adapter set-up (ndis5.md §1.10; docs/controller.md §10) ----
+// ---- Adapter set-up (docs/script-api.md; docs/controller.md §10) ----
 
 declare function NdisMInitializeWrapper(
   NdisWrapperHandle: Out<NDIS_HANDLE> | NULL,
@@ -612,6 +586,8 @@ type C_FIELD =
   | typeof NDIS_TIMER
   | typeof NDIS_EVENT
   | typeof NDIS_MINIPORT_INTERRUPT
+  | typeof NPAGED_LOOKASIDE_LIST
+  | typeof NDIS_WORK_ITEM
 type C_FIELDS = { readonly [field: string]: C_FIELD }
 /** What reading a field gives: a number (boolean for BOOLEAN), a nested structure's view, or an address. */
 type C_FIELD_VALUE<F> = F extends C_TYPE<infer V> ? V : PVOID
@@ -734,6 +710,17 @@ declare function NdisInitializeTimer(
 ): void
 declare function NdisSetTimer(Timer: PNDIS_TIMER, MillisecondsToDelay: UINT): void
 declare function NdisCancelTimer(Timer: PNDIS_TIMER, TimerCancelled: Out<boolean> | NULL): void
+/** NDIS_WORK_ITEM (0x28 bytes on x86): `new NDIS_WORK_ITEM()` or a C_STRUCT field, passed by address. */
+declare class NDIS_WORK_ITEM {}
+type PNDIS_WORK_ITEM = NDIS_WORK_ITEM | PVOID
+/** Any IRQL. Routine(WorkItem, Context) runs at PASSIVE_LEVEL once scheduled. */
+declare function NdisInitializeWorkItem(
+  WorkItem: PNDIS_WORK_ITEM,
+  Routine: (WorkItem: PNDIS_WORK_ITEM, Context: any) => void,
+  Context: any,
+): void
+/** IRQL <= DISPATCH_LEVEL. Queues the work item (once: scheduling it again before it ran changes nothing). */
+declare function NdisScheduleWorkItem(WorkItem: PNDIS_WORK_ITEM): NDIS_STATUS
 /** PASSIVE_LEVEL only (R65): blocks while virtual time and the rest of the system run on. */
 declare function NdisMSleep(MicrosecondsToSleep: ULONG): void
 
@@ -787,7 +774,6 @@ declare function NdisFreeString(String: NDIS_STRING): void
 declare function NdisEqualString(String1: NDIS_STRING, String2: NDIS_STRING, CaseInsensitive: BOOLEAN): BOOLEAN
 
 // ---- Requests, resets and unload (docs/ndis-environment.md) ----
-
 /** Completes the request MiniportQueryInformation returned NDIS_STATUS_PENDING for; set BytesWritten first (R51, R52). */
 declare function NdisMQueryInformationComplete(MiniportAdapterHandle: NDIS_HANDLE, Status: NDIS_STATUS): void
 /** Completes the request MiniportSetInformation returned NDIS_STATUS_PENDING for; set BytesRead first (R51, R52). */
@@ -830,6 +816,161 @@ declare function NdisMRegisterAdapterShutdownHandler(
 ): void
 declare function NdisMDeregisterAdapterShutdownHandler(MiniportHandle: NDIS_HANDLE): void
 
+// ---- The adapter's bus: I/O ports and PCI configuration space (docs/controller.md §2) ----
+
+/** PASSIVE_LEVEL. Claims ports of the adapter's port resource; PortOffset gets the port address to use. */
+declare function NdisMRegisterIoPortRange(
+  PortOffset: Out<PVOID> | NULL,
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+): NDIS_STATUS
+declare function NdisMDeregisterIoPortRange(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  InitialPort: UINT,
+  NumberOfPorts: UINT,
+  PortOffset: PVOID,
+): void
+/** A port outside a registered range is R67. Any IRQL. */
+declare function NdisRawReadPortUchar(Port: PVOID, Data: Out<UCHAR> | NULL): void
+declare function NdisRawReadPortUshort(Port: PVOID, Data: Out<USHORT> | NULL): void
+declare function NdisRawReadPortUlong(Port: PVOID, Data: Out<ULONG> | NULL): void
+declare function NdisRawWritePortUchar(Port: PVOID, Data: UCHAR): void
+declare function NdisRawWritePortUshort(Port: PVOID, Data: USHORT): void
+declare function NdisRawWritePortUlong(Port: PVOID, Data: ULONG): void
+/** Length reads of one port into memory at Buffer (Length elements of the port's width). */
+declare function NdisRawReadPortBufferUchar(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawReadPortBufferUshort(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawReadPortBufferUlong(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUchar(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUshort(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+declare function NdisRawWritePortBufferUlong(Port: PVOID, Buffer: PVOID, Length: ULONG): void
+/** PASSIVE_LEVEL, in MiniportInitialize: the adapter's ports without a registered range. */
+declare function NdisImmediateReadPortUchar(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<UCHAR> | NULL,
+): void
+declare function NdisImmediateReadPortUshort(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<USHORT> | NULL,
+): void
+declare function NdisImmediateReadPortUlong(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  Port: ULONG,
+  Data: Out<ULONG> | NULL,
+): void
+declare function NdisImmediateWritePortUchar(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: UCHAR): void
+declare function NdisImmediateWritePortUshort(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: USHORT): void
+declare function NdisImmediateWritePortUlong(WrapperConfigurationContext: NDIS_HANDLE, Port: ULONG, Data: ULONG): void
+/** PASSIVE_LEVEL. Copies configuration space into Buffer; returns the bytes read (fewer past offset 256). */
+declare function NdisReadPciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisWritePciSlotInformation(
+  NdisAdapterHandle: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisImmediateReadPciSlotInformation(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisImmediateWritePciSlotInformation(
+  WrapperConfigurationContext: NDIS_HANDLE,
+  SlotNumber: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+/** Any IRQL; WhichSpace PCI_WHICHSPACE_CONFIG. */
+declare function NdisMGetBusData(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WhichSpace: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+declare function NdisMSetBusData(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  WhichSpace: ULONG,
+  Offset: ULONG,
+  Buffer: PVOID,
+  Length: ULONG,
+): ULONG
+/** 0 */
+declare const PCI_WHICHSPACE_CONFIG: number
+
+// ---- DMA: map registers and scatter/gather (docs/script-api.md "DMA") ----
+
+/** One physically contiguous piece of a buffer (16 bytes on x86 when it lives in memory). */
+interface NDIS_PHYSICAL_ADDRESS_UNIT {
+  PhysicalAddress: NDIS_PHYSICAL_ADDRESS
+  Length: UINT
+}
+/** 0 */
+declare const NDIS_DMA_24BITS: number
+/** 1 */
+declare const NDIS_DMA_32BITS: number
+/** 2 */
+declare const NDIS_DMA_64BITS: number
+/** PASSIVE_LEVEL, NDIS_ATTRIBUTE_BUS_MASTER set (R68). */
+declare function NdisMAllocateMapRegisters(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  DmaChannel: UINT,
+  DmaSize: UCHAR | BOOLEAN,
+  PhysicalMapRegistersNeeded: ULONG,
+  MaximumPhysicalMapping: ULONG,
+): NDIS_STATUS
+/** PASSIVE_LEVEL; no mapping may be active (R68). */
+declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
+/**
+ * IRQL <= DISPATCH_LEVEL. Fills PhysicalAddressArray (a script array, or the address of an array of
+ * NDIS_PHYSICAL_ADDRESS_UNIT in memory) with one unit per page the buffer spans; ArraySize gets the count.
+ */
+declare function NdisMStartBufferPhysicalMapping(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Buffer: PNDIS_BUFFER,
+  PhysicalMapRegister: ULONG,
+  WriteToDevice: BOOLEAN,
+  PhysicalAddressArray: NDIS_PHYSICAL_ADDRESS_UNIT[] | PVOID,
+  ArraySize: Out<UINT> | NULL,
+): void
+/** IRQL <= DISPATCH_LEVEL; the register must be mapping this buffer (R68). */
+declare function NdisMCompleteBufferPhysicalMapping(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Buffer: PNDIS_BUFFER,
+  PhysicalMapRegister: ULONG,
+): void
+/**
+ * PASSIVE_LEVEL, bus master (R68). Each packet sent afterwards carries a SCATTER_GATHER_LIST in its
+ * ScatterGatherListPacketInfo slot: NumberOfElements at 0, elements of { Address (8), Length (4), Reserved } from 8.
+ */
+declare function NdisMInitializeScatterGatherDma(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  Dma64BitAddresses: BOOLEAN,
+  MaximumPhysicalMapping: ULONG,
+): NDIS_STATUS
+/** PASSIVE_LEVEL. Opaque device-object addresses and the adapter's resources (as NdisMQueryAdapterResources). */
+declare function NdisMGetDeviceProperty(
+  MiniportAdapterHandle: NDIS_HANDLE,
+  PhysicalDeviceObject: Out<PVOID> | NULL,
+  FunctionalDeviceObject: Out<PVOID> | NULL,
+  NextDeviceObject: Out<PVOID> | NULL,
+  AllocatedResources: Out<NDIS_RESOURCE_LIST> | NULL,
+  AllocatedResourcesTranslated: Out<NDIS_RESOURCE_LIST> | NULL,
+): void
+
 // ---- Declared, not emulated yet: calling one stops the run with "not emulated: <name>" ----
 
 declare function NdisWriteErrorLogEntry(
@@ -838,27 +979,6 @@ declare function NdisWriteErrorLogEntry(
   NumberOfErrorValues: ULONG,
   ...values: ULONG[]
 ): void
-declare function NdisMStartBufferPhysicalMapping(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  Buffer: PNDIS_BUFFER,
-  PhysicalMapRegister: ULONG,
-  WriteToDevice: BOOLEAN,
-  PhysicalAddressArray: unknown[],
-  ArraySize: Out<UINT> | NULL,
-): void
-declare function NdisMCompleteBufferPhysicalMapping(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  Buffer: PNDIS_BUFFER,
-  PhysicalMapRegister: ULONG,
-): void
-declare function NdisMAllocateMapRegisters(
-  MiniportAdapterHandle: NDIS_HANDLE,
-  DmaChannel: UINT,
-  Dma32BitAddresses: BOOLEAN,
-  PhysicalMapRegistersNeeded: ULONG,
-  MaximumPhysicalMapping: ULONG,
-): NDIS_STATUS
-declare function NdisMFreeMapRegisters(MiniportAdapterHandle: NDIS_HANDLE): void
 
 // The rest of the NDIS 5.1 miniport ndis.h (docs/script-api.md "Not emulated yet"): declared so a port type-checks.
 declare function NDIS_BUFFER_LINKAGE(...args: any[]): any
@@ -883,18 +1003,9 @@ declare function NdisIMInitializeDeviceInstance(...args: any[]): any
 declare function NdisIMInitializeDeviceInstanceEx(...args: any[]): any
 declare function NdisIMNotifyPnPEvent(...args: any[]): any
 declare function NdisIMRegisterLayeredMiniport(...args: any[]): any
-declare function NdisImmediateReadPciSlotInformation(...args: any[]): any
-declare function NdisImmediateReadPortUchar(...args: any[]): any
-declare function NdisImmediateReadPortUlong(...args: any[]): any
-declare function NdisImmediateReadPortUshort(...args: any[]): any
 declare function NdisImmediateReadSharedMemory(...args: any[]): any
-declare function NdisImmediateWritePciSlotInformation(...args: any[]): any
-declare function NdisImmediateWritePortUchar(...args: any[]): any
-declare function NdisImmediateWritePortUlong(...args: any[]): any
-declare function NdisImmediateWritePortUshort(...args: any[]): any
 declare function NdisImmediateWriteSharedMemory(...args: any[]): any
 declare function NdisInitializeReadWriteLock(...args: any[]): any
-declare function NdisInitializeWorkItem(...args: any[]): any
 declare function NdisInterlockedAddLargeInterger(...args: any[]): any
 declare function NdisMAllocateSharedMemoryAsync(...args: any[]): any
 declare function NdisMArcIndicateReceive(...args: any[]): any
@@ -907,9 +1018,6 @@ declare function NdisMDeregisterDmaChannel(...args: any[]): any
 declare function NdisMFddiIndicateReceive(...args: any[]): any
 declare function NdisMFddiIndicateReceiveComplete(...args: any[]): any
 declare function NdisMFlushLog(...args: any[]): any
-declare function NdisMGetBusData(...args: any[]): any
-declare function NdisMGetDeviceProperty(...args: any[]): any
-declare function NdisMInitializeScatterGatherDma(...args: any[]): any
 declare function NdisMPciAssignResources(...args: any[]): any
 declare function NdisMPromoteMiniport(...args: any[]): any
 declare function NdisMQueryAdapterInstanceName(...args: any[]): any
@@ -917,7 +1025,6 @@ declare function NdisMReadDmaCounter(...args: any[]): any
 declare function NdisMRegisterDevice(...args: any[]): any
 declare function NdisMRegisterDmaChannel(...args: any[]): any
 declare function NdisMRemoveMiniport(...args: any[]): any
-declare function NdisMSetBusData(...args: any[]): any
 declare function NdisMSetMiniportSecondary(...args: any[]): any
 declare function NdisMSetupDmaTransfer(...args: any[]): any
 declare function NdisMTrIndicateReceive(...args: any[]): any
@@ -937,18 +1044,11 @@ declare function NdisOpenFile(...args: any[]): any
 declare function NdisPrintString(...args: any[]): any
 declare function NdisQueryMapRegisterCount(...args: any[]): any
 declare function NdisQueryPendingIOCount(...args: any[]): any
-declare function NdisRawReadPortBufferUchar(...args: any[]): any
-declare function NdisRawReadPortBufferUlong(...args: any[]): any
-declare function NdisRawReadPortBufferUshort(...args: any[]): any
-declare function NdisRawWritePortBufferUchar(...args: any[]): any
-declare function NdisRawWritePortBufferUlong(...args: any[]): any
-declare function NdisRawWritePortBufferUshort(...args: any[]): any
 declare function NdisReadEisaSlotInformation(...args: any[]): any
 declare function NdisReadEisaSlotInformationEx(...args: any[]): any
 declare function NdisReadMcaPosInformation(...args: any[]): any
 declare function NdisReadPcmciaAttributeMemory(...args: any[]): any
 declare function NdisReleaseReadWriteLock(...args: any[]): any
-declare function NdisScheduleWorkItem(...args: any[]): any
 declare function NdisSetPacketCancelId(...args: any[]): any
 declare function NdisSetPhysicalAddressHigh(...args: any[]): any
 declare function NdisSetPhysicalAddressLow(...args: any[]): any
@@ -956,7 +1056,6 @@ declare function NdisUnicodeStringToAnsiString(...args: any[]): any
 declare function NdisUnmapFile(...args: any[]): any
 declare function NdisUpcaseUnicodeString(...args: any[]): any
 declare function NdisWriteConfiguration(...args: any[]): any
-declare function NdisWritePciSlotInformation(...args: any[]): any
 declare function NdisWritePcmciaAttributeMemory(...args: any[]): any
 declare function NdisZeroMappedMemory(...args: any[]): any
 

@@ -1,6 +1,7 @@
 // The WB-100 bus-master Ethernet controller (docs/controller.md): register file driven by the table in registers.ts,
 // receive and transmit DMA engines, interrupt cause/mask/throttle, link. Time comes only from the scheduler.
 import type { NonPagedMemory } from '../kernel/memory'
+import { PciConfigSpace } from './pci-config'
 import { NO_EVENT, type EventId } from '../sim/event-queue'
 import type { Scheduler } from '../sim/scheduler'
 import { MAX_FRAME_BYTES } from './descriptors'
@@ -72,6 +73,8 @@ export interface ControllerOptions {
 
 export class NicController implements ControllerDevice {
   readonly model = 'wb100' as const
+  /** The PCI configuration space (controller.md §2.1). */
+  readonly pciConfigSpace: PciConfigSpace
   readonly resources: AdapterResources
   readonly memory: NonPagedMemory
   readonly scheduler: Scheduler
@@ -98,6 +101,7 @@ export class NicController implements ControllerDevice {
     const address = validAddress(options.permanentAddress) ?? DEFAULT_PERMANENT_ADDRESS
     this.permanentAddress = Uint8Array.from(address)
     this.resources = defaultResources(address)
+    this.pciConfigSpace = new PciConfigSpace(this.resources)
     this.s = createState(options.rxFifoFrames)
     this.s.cableConnected = options.cableConnected ?? true
     const dma = (this.dma = new DmaPort(memory, this.s.totals, options.dmaCheck ?? null))
@@ -327,22 +331,22 @@ export class NicController implements ControllerDevice {
     return controllerStatistics(this)
   }
 
-  /** The WB-100 has no I/O ports (controller.md §2): reads float high, writes go nowhere. */
-  readPort(_offset: number, width: number): number {
-    return width === 1 ? 0xff : width === 2 ? 0xffff : 0xffffffff
+  /** The same registers in port space (controller.md §2): a port access is a register access at its offset. */
+  readPort(offset: number, width: number): number {
+    return this.readRegister(offset, width)
   }
 
-  writePort(_offset: number, _width: number, _value: number): void {}
+  writePort(offset: number, width: number, value: number): void {
+    this.writeRegister(offset, width, value)
+  }
 
-  /** Its configuration space: no identity of its own (vendor and device 0), the register BAR and the line. */
+  /** Its configuration space (controller.md §2.1: identity, the two BARs, the interrupt line). */
   get pciConfig(): Uint8Array {
-    const c = new Uint8Array(256)
-    const v = new DataView(c.buffer)
-    v.setUint32(0x10, this.resources.registerBase, true)
-    c[0x0b] = 0x02
-    c[0x3c] = this.resources.interruptLevel
-    c[0x3d] = 1
-    return c
+    return this.pciConfigSpace.bytes
+  }
+
+  writePciConfig(offset: number, length: number, from: Uint8Array, at: number): number {
+    return this.pciConfigSpace.write(offset, length, from, at)
   }
 
   /** The WB-100 has no EEPROM and no PHY (controller.md §1). */

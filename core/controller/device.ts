@@ -30,6 +30,9 @@ export interface ControllerDevice {
   writePort(offset: number, width: number, value: number): void
   /** The 256-byte PCI configuration space NdisReadPciSlotInformation reads. */
   readonly pciConfig: Uint8Array
+  /** A write into it (NdisWritePciSlotInformation): only the bits the device lets software set change; returns the
+   * bytes taken (those inside the 256). */
+  writePciConfig(offset: number, length: number, from: Uint8Array, at: number): number
   /** The interrupt causes the device holds (ICR), without clearing them. */
   pendingCauses(): number
   connectInterrupt(line: InterruptLine | undefined): void

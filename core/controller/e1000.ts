@@ -121,6 +121,18 @@ export class E1000Controller implements ControllerDevice {
   readonly txdw: DelayedCause
   /** PCI configuration space (SDM §4.1): what NdisReadPciSlotInformation would read. */
   readonly pciConfig: Uint8Array
+  /**
+   * Software may set the command register (I/O, memory, bus master enables) and the interrupt line; identity, BARs
+   * as the bus assigned them and the rest stay (PCI Local Bus 3.0 §6.2).
+   */
+  writePciConfig(offset: number, length: number, from: Uint8Array, at: number): number {
+    const n = Math.max(0, Math.min(length, this.pciConfig.length - offset))
+    for (let i = 0; i < n; i++) {
+      const o = offset + i
+      if (o === 0x04 || o === 0x05 || o === 0x3c) this.pciConfig[o] = from[at + i]!
+    }
+    return n
+  }
   private readonly report: DatasheetReport | null
   private readonly isShared: ((pa: number, length: number) => boolean) | null
   private readonly rxScratch = new Uint8Array(MAX_FRAME_BYTES)

@@ -24,6 +24,8 @@ export interface AdapterResources {
 
 /** Above the non-paged arena's physical range, where a PCI BAR would sit. */
 export const DEFAULT_REGISTER_BASE = 0xfebc0000
+/** The I/O BAR: the register window again, in port space (controller.md §2). */
+export const DEFAULT_PORT_BASE = 0xc000
 export const DEFAULT_INTERRUPT_VECTOR = 11
 export const DEFAULT_INTERRUPT_LEVEL = 11
 /** A locally administered unicast address (bit 1 of the first byte set, bit 0 clear). */
@@ -33,6 +35,9 @@ export function defaultResources(permanentAddress: readonly number[] = DEFAULT_P
   return Object.freeze({
     registerBase: DEFAULT_REGISTER_BASE,
     registerLength: REGISTER_WINDOW_LENGTH,
+    // The same registers in port space (controller.md §2): a PCI I/O BAR.
+    ioPortBase: DEFAULT_PORT_BASE,
+    ioPortLength: REGISTER_WINDOW_LENGTH,
     interruptVector: DEFAULT_INTERRUPT_VECTOR,
     interruptLevel: DEFAULT_INTERRUPT_LEVEL,
     interruptMode: 'level',

@@ -150,6 +150,7 @@ export class Run {
         registry: config.scenario.registry,
         debugOutput: this.debugOutput,
         statusIndications: this.statusIndications,
+        endNs: config.durationNs,
       },
       MINIPORT_SCHED_BASE,
     )

@@ -10,14 +10,15 @@ import { NDIS_MINIPORT_INTERRUPT } from '../miniport/interrupt-object'
 import { interruptApi } from '../miniport/interrupt-api'
 import type { InterruptDispatch } from '../miniport/interrupt-dispatch'
 import { ioApi } from '../miniport/io-api'
-import { portApi } from '../miniport/port-api'
 import type { MiniportRuntime } from '../miniport/runtime'
 import { NDIS_MINIPORT_TIMER } from '../miniport/timer-object'
 import { timerApi } from '../miniport/timer-api'
 import { eventApi } from '../miniport/event-api'
 import { structApi } from '../miniport/struct-api'
 import { systemApi } from '../miniport/system-api'
-import { NDIS_TIMER } from '../miniport/timer-object'
+import { busApi } from '../miniport/bus-api'
+import { dmaApi } from '../miniport/dma-api'
+import { NDIS_TIMER, NDIS_WORK_ITEM } from '../miniport/timer-object'
 import { resetApi } from '../miniport/reset-api'
 import type { Kernel } from '../kernel/kernel'
 import type { Clock } from '../sim/clock'
@@ -38,16 +39,18 @@ export function buildScriptScope(
     ...createNdisLibrary(kernel),
     ...adapterApi(miniport),
     ...ioApi(miniport),
-    ...portApi(miniport),
     ...interruptApi(miniport, interrupts),
     ...timerApi(miniport),
     ...eventApi(miniport),
     ...resetApi(miniport),
     ...structApi(kernel),
     ...systemApi(miniport),
+    ...busApi(miniport),
+    ...dmaApi(miniport),
     NDIS_MINIPORT_INTERRUPT,
     NDIS_MINIPORT_TIMER,
     NDIS_TIMER,
+    NDIS_WORK_ITEM,
     // BOOLEAN in scripts is a JavaScript boolean; comparisons with TRUE/FALSE read as in C.
     TRUE: true,
     FALSE: false,

@@ -224,16 +224,26 @@ export class Kernel {
     return (write ? 'write to ' : 'read of ') + fmtVa(va) + ': ' + what
   }
 
+  // Each access first tries the common case — aligned, inside one live granule — with one shadow read; anything else
+  // takes the full check (the same answer, with its finding). Structure fields and lists are made of these.
   read8(va: number): number {
-    return this.checkAccess(va, 1, 0) ? this.memory.u8[va - KVA_BASE] : 0
+    const off = typeof va === 'number' ? va - KVA_BASE : NaN
+    if (off >>> 0 === off && off < this.memory.size && this.memory.byteLive(off)) return this.memory.u8[off]!
+    return this.checkAccess(va, 1, 0) ? this.memory.u8[off]! : 0
   }
 
   read16(va: number): number {
-    return this.checkAccess(va, 2, 0) ? this.memory.view.getUint16(va - KVA_BASE, true) : 0
+    const off = typeof va === 'number' ? va - KVA_BASE : NaN
+    if ((off & 1) === 0 && off >>> 0 === off && off < this.memory.size && this.memory.byteLive(off + 1))
+      return this.memory.u16[off >>> 1]!
+    return this.checkAccess(va, 2, 0) ? this.memory.view.getUint16(off, true) : 0
   }
 
   read32(va: number): number {
-    return this.checkAccess(va, 4, 0) ? this.memory.view.getUint32(va - KVA_BASE, true) : 0
+    const off = typeof va === 'number' ? va - KVA_BASE : NaN
+    if ((off & 3) === 0 && off >>> 0 === off && off < this.memory.size && this.memory.byteLive(off + 3))
+      return this.memory.u32[off >>> 2]!
+    return this.checkAccess(va, 4, 0) ? this.memory.view.getUint32(off, true) : 0
   }
 
   // Values are stored as C stores them (truncated to the width); a value that is not a number stores 0.
@@ -247,8 +257,11 @@ export class Kernel {
   }
 
   write32(va: number, value: number): void {
-    if (this.checkAccess(va, 4, 1))
-      this.memory.view.setUint32(va - KVA_BASE, typeof value === 'number' ? value >>> 0 : 0, true)
+    const off = typeof va === 'number' ? va - KVA_BASE : NaN
+    const v = typeof value === 'number' ? value >>> 0 : 0
+    if ((off & 3) === 0 && off >>> 0 === off && off < this.memory.size && this.memory.byteLive(off + 3))
+      this.memory.u32[off >>> 2] = v
+    else if (this.checkAccess(va, 4, 1)) this.memory.view.setUint32(off, v, true)
   }
 
   /**

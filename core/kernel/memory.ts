@@ -59,6 +59,7 @@ export class NonPagedMemory {
   readonly buffer: ArrayBuffer
   readonly u8: Uint8Array
   readonly u32: Uint32Array
+  readonly u16: Uint16Array
   /** 8-byte view: descriptors are zeroed eight bytes a store. */
   readonly f64: Float64Array
   readonly view: DataView
@@ -83,6 +84,7 @@ export class NonPagedMemory {
     this.buffer = new ArrayBuffer(bytes)
     this.u8 = new Uint8Array(this.buffer)
     this.u32 = new Uint32Array(this.buffer)
+    this.u16 = new Uint16Array(this.buffer)
     this.f64 = new Float64Array(this.buffer)
     this.view = new DataView(this.buffer)
     this.shadow = new Uint8Array(bytes >>> GRANULE_SHIFT)

@@ -54,6 +54,46 @@ export interface NDIS_RESOURCE_LIST {
   PartialDescriptors: CM_PARTIAL_RESOURCE_DESCRIPTOR[]
 }
 
+/**
+ * The adapter's resources as NdisMQueryAdapterResources and NdisMGetDeviceProperty give them (controller.md §2):
+ * the register window, the interrupt, and the I/O port range when the model has one (the WB-100's registers again in
+ * port space, the 82540EM's IOADDR/IODATA pair).
+ */
+export function adapterResourceList(m: MiniportRuntime): NDIS_RESOURCE_LIST {
+  const r = m.env.controller.resources
+  const ports: CM_PARTIAL_RESOURCE_DESCRIPTOR[] =
+    r.ioPortLength !== undefined && r.ioPortLength > 0
+      ? [
+          {
+            Type: CmResourceTypePort,
+            ShareDisposition: CmResourceShareDeviceExclusive,
+            Flags: CM_RESOURCE_PORT_IO,
+            u: { Port: { Start: r.ioPortBase ?? 0, Length: r.ioPortLength } },
+          },
+        ]
+      : []
+  return {
+    Version: 1,
+    Revision: 1,
+    Count: 2 + ports.length,
+    PartialDescriptors: realmCopy(m.kernel.realm, [
+      {
+        Type: CmResourceTypeMemory,
+        ShareDisposition: CmResourceShareDeviceExclusive,
+        Flags: 0,
+        u: { Memory: { Start: r.registerBase, Length: r.registerLength } },
+      },
+      {
+        Type: CmResourceTypeInterrupt,
+        ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
+        Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
+        u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
+      },
+      ...ports,
+    ]),
+  }
+}
+
 export function adapterApi(m: MiniportRuntime) {
   const k = m.kernel
   const env = m.env
@@ -67,41 +107,7 @@ export function adapterApi(m: MiniportRuntime) {
     notAnObject(k.verifier, call, value, EXPECTED_HANDLE, `is not the ${what} NDIS gave the miniport`)
   }
 
-  function resourceList(): NDIS_RESOURCE_LIST {
-    const r = env.controller.resources
-    // A model with an I/O BAR (the 82540EM's) reports it as a port resource after the memory and the interrupt.
-    const ports: CM_PARTIAL_RESOURCE_DESCRIPTOR[] =
-      r.ioPortLength !== undefined && r.ioPortLength > 0
-        ? [
-            {
-              Type: CmResourceTypePort,
-              ShareDisposition: CmResourceShareDeviceExclusive,
-              Flags: CM_RESOURCE_PORT_IO,
-              u: { Port: { Start: r.ioPortBase ?? 0, Length: r.ioPortLength } },
-            },
-          ]
-        : []
-    return {
-      Version: 1,
-      Revision: 1,
-      Count: 2 + ports.length,
-      PartialDescriptors: realmCopy(k.realm, [
-        {
-          Type: CmResourceTypeMemory,
-          ShareDisposition: CmResourceShareDeviceExclusive,
-          Flags: 0,
-          u: { Memory: { Start: r.registerBase, Length: r.registerLength } },
-        },
-        {
-          Type: CmResourceTypeInterrupt,
-          ShareDisposition: r.interruptShared ? CmResourceShareShared : CmResourceShareDeviceExclusive,
-          Flags: CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE,
-          u: { Interrupt: { Level: r.interruptLevel, Vector: r.interruptVector, Affinity: 1 } },
-        },
-        ...ports,
-      ]),
-    }
-  }
+  const resourceList = (): NDIS_RESOURCE_LIST => adapterResourceList(m)
 
   return {
     NdisMInitializeWrapper(

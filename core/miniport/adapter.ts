@@ -37,6 +37,8 @@ export interface MiniportEnvironment {
   readonly debugOutput: { timeNs: number; text: string }[]
   /** NdisMIndicateStatus calls (media connect/disconnect and others). */
   readonly statusIndications: { timeNs: number; status: number }[]
+  /** Virtual time the run ends at: a blocking wait (NdisWaitEvent, NdisMSleep) never runs the system past it. */
+  readonly endNs?: number
 }
 
 export class Adapter {
@@ -64,6 +66,8 @@ export class Adapter {
   unloadHandler: ((...args: any[]) => any) | null = null
   /** NdisMRegisterAdapterShutdownHandler's routine and context (called at system shutdown only). */
   shutdownHandler: { handler: (...args: any[]) => any; context: unknown } | null = null
+  /** MaximumPhysicalMapping of NdisMInitializeScatterGatherDma; 0 until it is called (docs/script-api.md "DMA"). */
+  scatterGather = 0
 
   constructor(readonly env: MiniportEnvironment) {}
 

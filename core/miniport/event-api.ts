@@ -38,13 +38,16 @@ export function eventApi(m: MiniportRuntime) {
    * deadline passed first; a wait without deadline that nothing can end is R65.
    */
   function runUntil(done: () => boolean, deadlineNs: number, what: string, amount: number): boolean {
+    // The run's end bounds every wait: past it nothing more happens, so the wait returns there, unsatisfied.
+    const endNs = m.env.endNs ?? Infinity
+    const limit = Math.min(deadlineNs, endNs)
     while (!done()) {
-      if (scheduler.pending === 0 || scheduler.peekTimeNs > deadlineNs) {
-        if (deadlineNs === Infinity) {
+      if (scheduler.pending === 0 || scheduler.peekTimeNs > limit) {
+        if (deadlineNs === Infinity && scheduler.pending === 0) {
           k.verifier.report(R65, WAIT_NEVER_ENDS, k.cpu.irql, amount, `${what}: nothing left that could end the wait`)
           return false
         }
-        if (deadlineNs > scheduler.nowNs) scheduler.clock.advanceTo(deadlineNs)
+        if (limit !== Infinity && limit > scheduler.nowNs) scheduler.clock.advanceTo(limit)
         return done()
       }
       scheduler.step()

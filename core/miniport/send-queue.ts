@@ -19,6 +19,7 @@ import { R30, R46, R56 } from '../verifier/catalogue'
 /** NdisMSetAttributesEx flag: NDIS does not time out sends (ntddndis.h). */
 export const NDIS_ATTRIBUTE_IGNORE_PACKET_TIMEOUT = 0x1
 import type { MiniportRuntime } from './runtime'
+import { ScatterGatherLists } from './sg-lists'
 
 /** Send states, per send id (the protocol's numbering of its send packets). */
 export const SEND_FREE = 0
@@ -70,6 +71,8 @@ export class SendQueue {
   private draining = false
   private resubmitEvent = 0
   private readonly rt: NdisRuntime
+  /** The packets' SCATTER_GATHER_LISTs once the miniport initialised scatter/gather DMA. */
+  private readonly sg: ScatterGatherLists
   private readonly names: { send: number; sendPackets: number; complete: number }
 
   constructor(
@@ -81,6 +84,7 @@ export class SendQueue {
     private readonly resubmitKind: number,
   ) {
     this.rt = ndisRuntime(m.kernel)
+    this.sg = new ScatterGatherLists(this.rt, capacity)
     this.state = new Uint8Array(capacity)
     this.packet = new Float64Array(capacity)
     this.resubmitted = new Uint8Array(capacity)
@@ -182,6 +186,7 @@ export class SendQueue {
     this.handedNs[id] = this.m.env.scheduler.nowNs
     this.timedOut[id] = 0
     this.rt.wr(this.oob(packet) + OOB_STATUS, NDIS_STATUS_SUCCESS)
+    if (this.m.adapter.scatterGather !== 0) this.sg.build(id, packet)
     // A resubmission after RESOURCES is the same send, not a new one.
     if (this.resubmitted[id] === 0) this.figures.sent++
     this.resubmitted[id] = 0
@@ -255,6 +260,7 @@ export class SendQueue {
     this.state[id] = SEND_FREE
     this.figures.sendOutstanding--
     const packet = this.packet[id]
+    if (this.m.adapter.scatterGather !== 0) this.sg.release(packet)
     this.m.env.log.add(this.m.env.scheduler.nowNs, TRACE_SEND_COMPLETE, this.names.complete, packet, status)
     this.protocol.sendComplete(id, packet, status)
   }

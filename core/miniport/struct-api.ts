@@ -35,7 +35,14 @@ import { valueText } from '../verifier/value-text'
 import { NPAGED_LOOKASIDE_LIST, SIZEOF_NPAGED_LOOKASIDE_LIST } from '../ndis/api-lookaside'
 import { NDIS_EVENT, SIZEOF_NDIS_EVENT } from './event-api'
 import { NDIS_MINIPORT_INTERRUPT, SIZEOF_NDIS_MINIPORT_INTERRUPT } from './interrupt-object'
-import { NDIS_MINIPORT_TIMER, NDIS_TIMER, SIZEOF_NDIS_MINIPORT_TIMER, SIZEOF_NDIS_TIMER } from './timer-object'
+import {
+  NDIS_MINIPORT_TIMER,
+  NDIS_TIMER,
+  NDIS_WORK_ITEM,
+  SIZEOF_NDIS_MINIPORT_TIMER,
+  SIZEOF_NDIS_TIMER,
+  SIZEOF_NDIS_WORK_ITEM,
+} from './timer-object'
 
 const scalar = (name: string, size: number, kind: number, align = size): CType =>
   Object.freeze(new CType(name, size, align, kind))
@@ -78,6 +85,7 @@ const OBJECTS: readonly [abstract new () => object, string, number, number][] = 
   [NDIS_EVENT, 'NDIS_EVENT', SIZEOF_NDIS_EVENT, 4],
   [NDIS_MINIPORT_INTERRUPT, 'NDIS_MINIPORT_INTERRUPT', SIZEOF_NDIS_MINIPORT_INTERRUPT, 4],
   [NPAGED_LOOKASIDE_LIST, 'NPAGED_LOOKASIDE_LIST', SIZEOF_NPAGED_LOOKASIDE_LIST, 8],
+  [NDIS_WORK_ITEM, 'NDIS_WORK_ITEM', SIZEOF_NDIS_WORK_ITEM, 4],
 ]
 const OBJECT_TYPES = new Map<unknown, CType>(
   OBJECTS.map(([ctor, name, size, align]) => [ctor, scalar(name, size, C_ADDRESS, align)]),

@@ -2,7 +2,7 @@
 // NdisMSetPeriodicTimer, NdisMCancelTimer as scheduler events whose callbacks run at DISPATCH_LEVEL;
 // NdisStallExecution; NdisGetCurrentSystemTime.
 import { isScriptInstance } from '../verifier/script-value'
-import { DISPATCH_LEVEL } from '../kernel/irql'
+import { DISPATCH_LEVEL, PASSIVE_LEVEL } from '../kernel/irql'
 import { put, type Out } from '../ndis/runtime'
 import { EXPECTED_FUNCTION, EXPECTED_HANDLE, EXPECTED_TIMER, notAnObject, notAUlong, R44 } from '../verifier/catalogue'
 import { TRACE_TIMER } from '../trace/event-log'
@@ -10,10 +10,13 @@ import { MINIPORT_ADAPTER_HANDLE } from './handles'
 import {
   NDIS_MINIPORT_TIMER,
   NDIS_TIMER,
+  NDIS_WORK_ITEM,
   SIZEOF_NDIS_MINIPORT_TIMER,
   SIZEOF_NDIS_TIMER,
+  SIZEOF_NDIS_WORK_ITEM,
   timerAddress,
 } from './timer-object'
+import { NDIS_STATUS_CODES } from '../ndis/status'
 import { SCHED_TIMER, type MiniportRuntime } from './runtime'
 
 /** 100-ns intervals from 1601-01-01 to 2026-01-01, the emulated system's boot time (a LARGE_INTEGER as Windows keeps it). */
@@ -45,7 +48,10 @@ export function timerApi(m: MiniportRuntime) {
       adapter.timers.delete(t)
     }
     env.log.add(scheduler.nowNs, TRACE_TIMER, timerName, index, t.setSite)
-    if (t.function) m.call('timer function', DISPATCH_LEVEL, t.function, null, t.functionContext, null, null)
+    if (t instanceof NDIS_WORK_ITEM) {
+      // A system worker thread runs the routine at PASSIVE_LEVEL: Routine(WorkItem, Context).
+      if (t.function) m.call('work item', PASSIVE_LEVEL, t.function, t.argument, t.functionContext)
+    } else if (t.function) m.call('timer function', DISPATCH_LEVEL, t.function, null, t.functionContext, null, null)
   }
   scheduler.on(m.eventBase + SCHED_TIMER, fire)
 
@@ -54,6 +60,26 @@ export function timerApi(m: MiniportRuntime) {
     k.embedded(Timer, NDIS_MINIPORT_TIMER, SIZEOF_NDIS_MINIPORT_TIMER) as NDIS_MINIPORT_TIMER
   const ndisTimer = (Timer: NDIS_TIMER | number): NDIS_TIMER =>
     k.embedded(Timer, NDIS_TIMER, SIZEOF_NDIS_TIMER) as NDIS_TIMER
+  const workItem = (WorkItem: unknown): unknown => k.embedded(WorkItem, NDIS_WORK_ITEM, SIZEOF_NDIS_WORK_ITEM)
+
+  function checkWorkItem(call: string, value: unknown, mustBeInitialized: boolean): value is NDIS_WORK_ITEM {
+    if (!isScriptInstance(value, NDIS_WORK_ITEM)) {
+      notAnObject(
+        k.verifier,
+        call,
+        value,
+        EXPECTED_TIMER,
+        'is not an NDIS_WORK_ITEM (make one with new NDIS_WORK_ITEM())',
+      )
+      return false
+    }
+    if (value.address === 0) value.address = k.objects.addressOf(value, SIZEOF_NDIS_WORK_ITEM)
+    if (mustBeInitialized && !value.initialized) {
+      notAnObject(k.verifier, call, value.address, EXPECTED_TIMER, 'was not initialised with NdisInitializeWorkItem')
+      return false
+    }
+    return true
+  }
 
   /** Puts an initialised timer in the run's table with its function. */
   function initialize(Timer: NDIS_MINIPORT_TIMER, TimerFunction: (...args: unknown[]) => unknown, ctx: unknown): void {
@@ -164,6 +190,30 @@ export function timerApi(m: MiniportRuntime) {
         return
       }
       initialize(Timer, TimerFunction, FunctionContext)
+    },
+
+    /** Any IRQL. Routine(WorkItem, Context) will run at PASSIVE_LEVEL once NdisScheduleWorkItem queues it. */
+    NdisInitializeWorkItem(
+      WorkItem: NDIS_WORK_ITEM | number,
+      Routine: (...args: unknown[]) => unknown,
+      Context: unknown,
+    ): void {
+      const w = workItem(WorkItem)
+      if (!checkWorkItem('NdisInitializeWorkItem', w, false)) return
+      if (typeof Routine !== 'function') {
+        notAnObject(k.verifier, 'NdisInitializeWorkItem', Routine, EXPECTED_FUNCTION, 'is not a function (Routine)')
+        return
+      }
+      initialize(w, Routine, Context)
+      w.argument = WorkItem
+    },
+
+    /** IRQL <= DISPATCH_LEVEL. Queues the work item; it runs at PASSIVE_LEVEL as soon as the processor is free. */
+    NdisScheduleWorkItem(WorkItem: NDIS_WORK_ITEM | number): number {
+      const w = workItem(WorkItem)
+      if (!checkWorkItem('NdisScheduleWorkItem', w, true)) return NDIS_STATUS_CODES.NDIS_STATUS_FAILURE
+      if (w.event === 0) w.event = scheduler.schedule(scheduler.nowNs, m.eventBase + SCHED_TIMER, w.index)
+      return NDIS_STATUS_CODES.NDIS_STATUS_SUCCESS
     },
 
     NdisSetTimer(Timer: NDIS_TIMER | number, MillisecondsToDelay: number): void {

@@ -37,3 +37,14 @@ export const SIZEOF_NDIS_TIMER = 0x48
  * NDIS_MINIPORT_TIMER does, from the same timer table; only its initialisation differs.
  */
 export class NDIS_TIMER extends NDIS_MINIPORT_TIMER {}
+
+/** sizeof(NDIS_WORK_ITEM) on x86: Context, Routine and WrapperReserved[8 * sizeof(PVOID)]. */
+export const SIZEOF_NDIS_WORK_ITEM = 0x28
+
+/**
+ * NDIS_WORK_ITEM (NdisInitializeWorkItem, NdisScheduleWorkItem): run once at PASSIVE_LEVEL by a system worker
+ * thread, from the same timer table as a timer due now. `argument` is what the routine gets as its WorkItem.
+ */
+export class NDIS_WORK_ITEM extends NDIS_MINIPORT_TIMER {
+  argument: unknown = null
+}

@@ -233,7 +233,9 @@ function readsField(node: ts.Node): boolean {
   let found = false
   const scan = (n: ts.Node): void => {
     if (found || ts.isFunctionLike(n) || ts.isClassLike(n)) return
-    if (ts.isPropertyAccessExpression(n) && !NOT_FIELDS.has(n.name.text)) {
+    // A method's callee (`Math.min(...)`, `list.push(...)`) is not a structure field.
+    const callee = ts.isCallExpression(n.parent) && n.parent.expression === n
+    if (ts.isPropertyAccessExpression(n) && !callee && !NOT_FIELDS.has(n.name.text)) {
       found = true
       return
     }

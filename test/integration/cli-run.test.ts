@@ -227,7 +227,7 @@ describe('nicbench run: scripts that misbehave', () => {
   it('stops at a call that is declared but not emulated', () => {
     const { run, report } = reportOf([join(FIXTURES, 'scripts', 'not-emulated.ts')])
     expect(run.status).toBe(1)
-    expect(report.bugcheck).toMatchObject({ rule: 'R38', message: 'not emulated: NdisMFreeMapRegisters' })
+    expect(report.bugcheck).toMatchObject({ rule: 'R38', message: 'not emulated: NdisMapFile' })
     expect(report.bugcheck.at).toMatchObject({ file: 'not-emulated.ts', line: 12 })
   })
 })

@@ -82,7 +82,7 @@ function MiniportInitialize(
     Adapter.Flags, Adapter.Ready ? 1 : 0, Adapter.Counters.Dropped, Adapter.Parts.Low, MmRead32(Adapter.$va + FIELD_OFFSET(MP_ADAPTER, 'TcbMemory') + 4),
     Adapter.TcbMemory % 0x100000000, MmRead8(Adapter.PermanentAddress + 5), popped === Adapter.Tcbs + 8 ? 1 : 0, empty,
     NdisInterlockedIncrement(Adapter.Tcbs + FIELD_OFFSET(TCB, 'Ref')), NdisInterlockedDecrement(Adapter.Tcbs + 3 * sizeof(TCB) + FIELD_OFFSET(TCB, 'Ref')))
-  NdisMSetPeriodicTimer(Adapter.Timer, 10)
+  NdisMSetPeriodicTimer(Adapter.Timer, 5)
   const signalled = NdisWaitEvent(Adapter.Event, 1000)
   DbgPrint('waited %d sent %u\\n', signalled ? 1 : 0, Adapter.Counters.Sent)
   const Cancelled: Out<boolean> = { value: false }

@@ -40,7 +40,7 @@ describe('82540EM ports and PCI configuration through NDIS', () => {
     expect(line).toEqual(['c000', '40', '0', '40', '574e0002', 'c001001e', '40', '8086', '100e'])
   })
 
-  it('gives the WB-100 no port resource: registering a range is a conflict', () => {
+  it('gives the WB-100 its registers again as a port resource, which it may register', () => {
     const s = miniport({
       init: `  const Resources = { value: null }
   NdisMQueryAdapterResources({ value: 0 }, WrapperConfigurationContext, Resources, { value: 0 })
@@ -49,6 +49,6 @@ describe('82540EM ports and PCI configuration through NDIS', () => {
     const run = startRun(s, { scenario: { name: 'wb100', duration: '1ms' } })
     run.runToEnd()
     run.shutDown()
-    expect(run.debugOutput[0]!.text.trim()).toBe('2 c001001e')
+    expect(run.debugOutput[0]!.text.trim()).toBe('3 0')
   })
 })

@@ -21,6 +21,14 @@ describe('the NDIS 5.1 miniport ndis.h in a script', () => {
     expect(NAMES.filter((n) => !declared.has(n))).toEqual([])
   })
 
+  it('sends hovers only to the documentation a user has (docs/)', () => {
+    const sdk = readFileSync(join(__dirname, '../../../sdk/ndis.d.ts'), 'utf8')
+    const comments = [...sdk.matchAll(/\/\/.*|\/\*[\s\S]*?\*\//g)].map((m) => m[0])
+    const cited = comments.flatMap((c) => [...c.matchAll(/[\w./-]+\.md\b/g)].map((m) => m[0]))
+    expect(cited.length).toBeGreaterThan(10)
+    expect(cited.filter((c) => !/^docs\/[\w-]+\.md$/.test(c))).toEqual([])
+  })
+
   it('provides every one: emulated, or a stub that stops with "not emulated: X"', () => {
     const run = startRun()
     const stopped: string[] = []

@@ -5,7 +5,7 @@ import { miniport, scriptRuleCase } from './script-case'
 
 describe('R38: Call not emulated', () => {
   scriptRuleCase(R38, () => ({
-    script: miniport({ init: '  NdisMFreeMapRegisters(MiniportAdapterHandle) // HERE' }),
+    script: miniport({ init: '  NdisMapFile(NULL, NULL, NULL) // HERE' }),
     params: () => [0x1026, 0, 0, 0],
   }))
 })
