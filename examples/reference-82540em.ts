@@ -452,6 +452,17 @@ function MiniportCheckForHang(A: ADAPTER): boolean {
   return false
 }
 
+/**
+ * NDIS resets the adapter after CheckForHang said hung, a request timed out or the scenario asks
+ * (docs/ndis-environment.md): the rings, the packets lent to the protocol and the addresses survive, so nothing is
+ * torn down; the driver only reads the clear-on-read counters so none is lost, and keeps its addressing.
+ */
+function MiniportReset(AddressingReset: Out<boolean>, A: ADAPTER): NDIS_STATUS {
+  MiniportCheckForHang(A)
+  AddressingReset.value = false
+  return NDIS_STATUS_SUCCESS
+}
+
 // ---- Requests (OIDs): what NDIS and the protocol ask (docs/ndis-environment.md "Binding") ----
 
 const MAX_MULTICAST = 32
@@ -1060,6 +1071,7 @@ export function DriverEntry(DriverObject: PDRIVER_OBJECT, RegistryPath: PUNICODE
     SendPacketsHandler: MiniportSendPackets,
     ReturnPacketHandler: MiniportReturnPacket,
     CheckForHangHandler: MiniportCheckForHang,
+    ResetHandler: MiniportReset,
     QueryInformationHandler: MiniportQueryInformation,
     SetInformationHandler: MiniportSetInformation,
   })

@@ -14,13 +14,13 @@ const work = () => mkdtempSync(join(tmpdir(), 'nicbench-test-cmd-'))
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SuiteReport
 
 describe('nicbench test', { timeout: 300_000 }, () => {
-  it('passes the reference miniport on the receive, send and link suites, with a JUnit case per case', () => {
+  it('passes the reference miniport on the oid, receive, send, link and reset suites, with a JUnit case per case', () => {
     const dir = work()
     const r = runCli([
       'test',
       REFERENCE,
       '--suite',
-      'link,receive,send',
+      'link,receive,send,oid,reset',
       '--report',
       join(dir, 'r.json'),
       '--junit',
@@ -28,10 +28,10 @@ describe('nicbench test', { timeout: 300_000 }, () => {
     ])
     expect(r.status, r.stdout + r.stderr).toBe(0)
     const report = readReport(join(dir, 'r.json'))
-    expect(report.suites).toEqual(['receive', 'send', 'link'])
+    expect(report.suites).toEqual(['oid', 'receive', 'send', 'link', 'reset'])
     expect(report.failed).toBe(0)
     expect(report.cases.map((c) => c.id)).toContain('receive/size-1518')
-    expect(report.cases.every((c) => c.evidence.indicated > 0)).toBe(true)
+    expect(report.cases.filter((c) => c.suite !== 'oid').every((c) => c.evidence.indicated > 0)).toBe(true)
     const junit = readFileSync(join(dir, 'r.xml'), 'utf8')
     expect(junit.match(/<testcase /g)).toHaveLength(report.cases.length)
     expect(r.stdout).toMatch(new RegExp(`PASS {2}reference-miniport\\.ts: ${report.cases.length} of`))
