@@ -24,6 +24,9 @@ export interface OwnershipEntry {
   readonly timeNs: number
 }
 
+/** Kernel addresses start at 0x80000000 (ndis5.md §2): less that, a packet's address is a small integer. */
+const keyOf = (packet: number): number => ((packet >>> 0) - 0x80000000) | 0
+
 export class OwnershipHistory {
   private readonly packet: Uint32Array
   private readonly event: Uint8Array
@@ -31,9 +34,14 @@ export class OwnershipHistory {
   private readonly time: Float64Array
   private next = 0
   private size = 0
-  /** Each packet's latest allocation (site and time), kept when the ring has wrapped past it. */
-  private readonly allocatedSite = new Map<number, number>()
-  private readonly allocatedTime = new Map<number, number>()
+  /**
+   * Each packet's latest allocation (site and time), kept when the ring has wrapped past it: a slot per packet
+   * address, found through a map of small integers (the address less the kernel base, so no number is boxed), the
+   * site and time in typed arrays, so recording an allocation makes no garbage.
+   */
+  private readonly slotOf = new Map<number, number>()
+  private allocatedSite = new Int32Array(64)
+  private allocatedTime = new Float64Array(64)
 
   constructor(readonly capacity: number) {
     const n = Math.max(1, capacity | 0)
@@ -52,18 +60,35 @@ export class OwnershipHistory {
     this.next = i + 1 === this.packet.length ? 0 : i + 1
     if (this.size < this.packet.length) this.size++
     if (event === OWN_ALLOCATED) {
-      this.allocatedSite.set(packet >>> 0, site)
-      this.allocatedTime.set(packet >>> 0, timeNs)
+      const key = keyOf(packet)
+      let slot = this.slotOf.get(key)
+      if (slot === undefined) {
+        slot = this.slotOf.size
+        this.slotOf.set(key, slot)
+        if (slot === this.allocatedSite.length) this.grow()
+      }
+      this.allocatedSite[slot] = site
+      this.allocatedTime[slot] = timeNs
     }
+  }
+
+  private grow(): void {
+    const site = new Int32Array(this.allocatedSite.length * 2)
+    site.set(this.allocatedSite)
+    const time = new Float64Array(this.allocatedTime.length * 2)
+    time.set(this.allocatedTime)
+    this.allocatedSite = site
+    this.allocatedTime = time
   }
 
   /** Entries for one packet, oldest first: those still in the ring, and its latest allocation always. */
   forPacket(packet: number): OwnershipEntry[] {
     const out = this.inRing(packet)
     const key = packet >>> 0
-    const site = this.allocatedSite.get(key)
-    const timeNs = this.allocatedTime.get(key)
-    if (site === undefined || timeNs === undefined) return out
+    const slot = this.slotOf.get(keyOf(packet))
+    if (slot === undefined) return out
+    const site = this.allocatedSite[slot]!
+    const timeNs = this.allocatedTime[slot]!
     const kept = out.some((e) => e.event === 'allocated' && e.timeNs === timeNs && e.site === site)
     if (kept) return out
     // The ring wrapped past it, and so past everything older: what is left of the packet came after it.
