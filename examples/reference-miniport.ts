@@ -319,7 +319,9 @@ function MiniportTransferData(
   NdisQueryPacket(Packet, null, null, BufferCell, null)
   let Buffer = BufferCell.value
   while (Buffer !== NULL && Done < BytesToTransfer) {
-    NdisQueryBuffer(Buffer, VaCell, LengthCell)
+    // Safe: the protocol's buffer may need a system mapping, which can fail when memory is short (R34).
+    NdisQueryBufferSafe(Buffer, VaCell, LengthCell, NormalPagePriority)
+    if (VaCell.value === NULL) return NDIS_STATUS_FAILURE
     const Part = LengthCell.value < BytesToTransfer - Done ? LengthCell.value : BytesToTransfer - Done
     NdisMoveMemory(VaCell.value, Source + Done, Part)
     Done += Part
@@ -372,12 +374,23 @@ function MiniportSendPackets(A: ADAPTER, PacketArray: PNDIS_PACKET[], NumberOfPa
       continue
     }
     let Buffer = BufferCell.value
+    let Mapped = true
     while (Buffer !== NULL) {
-      NdisQueryBuffer(Buffer, VaCell, LengthCell)
+      // Safe: the protocol's buffers may need a system mapping, which can fail when memory is short (R34).
+      NdisQueryBufferSafe(Buffer, VaCell, LengthCell, NormalPagePriority)
+      if (VaCell.value === NULL) {
+        Mapped = false
+        break
+      }
       NdisMoveMemory(Bounce + Length, VaCell.value, LengthCell.value)
       Length += LengthCell.value
       NdisGetNextBuffer(Buffer, BufferCell)
       Buffer = BufferCell.value
+    }
+    if (!Mapped) {
+      NDIS_SET_PACKET_STATUS(Packet, NDIS_STATUS_FAILURE)
+      A.TxErrors++
+      continue
     }
     const Desc = A.TxRingVa + Slot * DESC_SIZE
     MmWrite32(Desc + DESC_ADDR, A.TxBufferPa + Slot * TX_BUFFER_SIZE)

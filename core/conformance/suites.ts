@@ -229,11 +229,15 @@ function stressCases(durationMs: number): TestCase[] {
   ]
 }
 
-/** The scenario of the fault sweep: light traffic for long enough that the receive path allocates after start. */
+/**
+ * The scenario of the fault sweep: the protocol's sends looped back to the receiver for long enough that both the
+ * send path (a protocol buffer's mapping) and the receive path allocate after start.
+ */
 export const FAULT_SCENARIO: ScenarioInput = {
   name: 'fault sweep',
   duration: '5ms',
-  wire: { kind: 'generator', rateFps: 20_000 },
+  wire: { kind: 'loopback', delayNs: 2000 },
+  protocol: { send: { rateFps: 20_000, bytes: 256, batch: 4 }, receiveStream: 2 },
 }
 
 /** The sweep's clean run: the same scenario, counting the driver's allocations by call site. */
@@ -251,7 +255,7 @@ export function faultBaselineCase(): TestCase {
 
 /**
  * One case per allocation call site of the clean run (NdisAllocatePacket, NdisAllocateBuffer,
- * NdisAllocateMemoryWithTag, NdisMAllocateSharedMemory), failing its first call; and, where the site made at least
+ * NdisAllocateMemoryWithTag, NdisMAllocateSharedMemory, and the mapping of a protocol's buffer), failing its first call; and, where the site made at least
  * `nth` calls, one failing its nth (`'all'`: one case for each call the site made, for helpers that every allocation
  * goes through). Sites are the (call, line) pairs the clean run reported, in line order.
  */
@@ -259,9 +263,6 @@ export function faultCases(sites: readonly AllocationSiteReport[], nth: number |
   const seen = new Set<string>()
   const cases: TestCase[] = []
   for (const s of sites) {
-    // A buffer's system mapping is not an allocation of the driver: a miniport's buffers describe non-paged memory,
-    // whose MDLs carry MDL_SOURCE_IS_NONPAGED_POOL, so MmGetSystemAddressForMdlSafe cannot fail for them on Windows.
-    if (s.call === 'MmGetSystemAddressForMdlSafe') continue
     const key = `${s.call}@${s.line}`
     if (seen.has(key)) continue
     seen.add(key)

@@ -102,11 +102,16 @@ export function bufferApi(rt: NdisRuntime) {
   }
 
   /**
-   * MmGetSystemAddressForMdl(Safe) of a validated buffer. Its mapping can fail only under the low-resources
-   * simulation (`mapping`): the Safe calls then give NULL, the others stop the run as Windows does (R34).
+   * MmGetSystemAddressForMdl(Safe) of a validated buffer. A buffer from the driver's own pools describes its
+   * non-paged memory: its MDL carries MDL_SOURCE_IS_NONPAGED_POOL, the mapping is already there and the macro cannot
+   * fail (wdm.h, MmGetSystemAddressForMdlSafe). Only a buffer NDIS or the protocol made (a send's locked pages) needs
+   * a mapping, which the low-resources simulation (`mapping`) can fail: the Safe calls then give NULL, the others stop
+   * the run as Windows does (R34).
    */
   function systemVa(call: string, Buffer: number, safe: boolean): number {
-    if (k.mayAllocate(ALLOC_MAPPING)) return rt.bufferVa(Buffer)
+    const pool = rt.locateBuffer(Buffer)
+    const ownNonPaged = pool === null || pool.system || pool.createdSite !== 0
+    if (ownNonPaged || k.mayAllocate(ALLOC_MAPPING)) return rt.bufferVa(Buffer)
     if (!safe) v.stop(R34, Buffer, 0, 0, `${call}: mapping ${fmtVa(Buffer)} failed; use the Safe call and handle NULL`)
     return 0
   }

@@ -58,7 +58,12 @@ describe('nicbench test', { timeout: 300_000 }, () => {
     expect(failed[0]!.failures.join('\n')).toMatch(/leak|not freed|still allocated/i)
     // Every other allocation site of the driver was failed too, and survived.
     const calls = new Set(report.cases.map((c) => c.fault?.split('@')[0]).filter(Boolean))
-    expect([...calls].sort()).toEqual(['NdisAllocateBuffer', 'NdisAllocatePacket', 'NdisMAllocateSharedMemory'])
+    expect([...calls].sort()).toEqual([
+      'MmGetSystemAddressForMdlSafe',
+      'NdisAllocateBuffer',
+      'NdisAllocatePacket',
+      'NdisMAllocateSharedMemory',
+    ])
     expect(report.cases[0]!.id).toBe('fault/clean-run')
   })
 
