@@ -21,6 +21,8 @@ export interface RunConfig {
   maxFrames: number
   /** Low-resources simulation spec (`--fault`), or null. */
   lowResources: string | null
+  /** At most this many descriptors for each packet or buffer pool the driver creates (`nicbench advise`). */
+  poolCap?: { packet?: number; buffer?: number }
   /** Count the driver's allocations by call site for the report (`allocationSites`; the fault sweep). */
   allocationSites?: boolean
   /** The replay capture, read by the host, when the scenario's wire is a replay. */

@@ -2,6 +2,7 @@
 // library, the controller, the wire, the protocol above, the miniport's handlers and the verifier, wired together.
 // Pure and deterministic: the same config and script give the same events, findings and report.
 import { AllocationSites } from './allocation-sites'
+import { ndisRuntime } from '../ndis/instance'
 import { PcapWriter } from '../capture/pcap-writer'
 import { PcapngWriter } from '../capture/pcapng-writer'
 import type { CaptureWriter } from '../capture/writer-options'
@@ -109,6 +110,11 @@ export class Run {
         this.random.fork('low-resources').nextU32(),
         () => this.sites.location(this.sites.current).line,
       )
+    }
+    if (config.poolCap) {
+      const ndis = ndisRuntime(this.kernel)
+      ndis.packetPoolCap = config.poolCap.packet ?? 0
+      ndis.bufferPoolCap = config.poolCap.buffer ?? 0
     }
     if (config.allocationSites) {
       this.allocationSites = new AllocationSites(this.sites)

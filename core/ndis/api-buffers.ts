@@ -132,7 +132,9 @@ export function bufferApi(rt: NdisRuntime) {
         put(Status, NDIS_STATUS_RESOURCES)
         return
       }
-      const pool = createPool(NumberOfDescriptors, cell[0], false)
+      // The pool-sizing advisor (`nicbench advise`) grants the driver's pools fewer descriptors than they ask for.
+      const cap = cell[0] !== 0 ? rt.bufferPoolCap : 0
+      const pool = createPool(cap > 0 && NumberOfDescriptors > cap ? cap : NumberOfDescriptors, cell[0], false)
       if (pool === null) {
         put(Status, NDIS_STATUS_RESOURCES)
         return

@@ -119,7 +119,11 @@ export function packetApi(rt: NdisRuntime) {
         call + ': overflow descriptors clamped to ' + overflow,
       )
     }
-    const bytes = PacketPool.blockBytes(NumberOfDescriptors, ProtocolReservedLength)
+    // The pool-sizing advisor (`nicbench advise`) grants the driver's pools fewer descriptors than they ask for.
+    const cap = site !== 0 ? rt.packetPoolCap : 0
+    const granted = cap > 0 && NumberOfDescriptors > cap ? cap : NumberOfDescriptors
+    if (granted !== NumberOfDescriptors) overflow = 0
+    const bytes = PacketPool.blockBytes(granted, ProtocolReservedLength)
     const va = bytes <= mem.size ? mem.allocate(bytes, POOL_TAG, 0, site, 'packet-pool') : 0
     if (va === 0) {
       put(Status, NDIS_STATUS_RESOURCES)
@@ -127,7 +131,7 @@ export function packetApi(rt: NdisRuntime) {
     }
     const off = va - KVA_BASE
     mem.u8.fill(0, off, off + bytes)
-    const pool = new PacketPool(va, NumberOfDescriptors, overflow, ProtocolReservedLength, site)
+    const pool = new PacketPool(va, granted, overflow, ProtocolReservedLength, site)
     mem.u32[(off + POOL_PACKET_LENGTH) >>> 2] = pool.packetLength
     rt.packetPools.push(pool)
     rt.packetPoolHistory.push(pool)

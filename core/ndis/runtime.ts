@@ -95,6 +95,9 @@ export class NdisRuntime {
   systemBufferPool: BufferPool | null = null
   /** Capacity of the pool behind NULL buffer-pool handles. */
   systemBufferPoolSize = 4096
+  /** At most this many descriptors for each pool the driver creates (0: as asked); set by `nicbench advise`. */
+  packetPoolCap = 0
+  bufferPoolCap = 0
   /** For the checks whose caller needs no result. */
   private readonly scratchPacket = new PacketRef()
   private readonly scratchBuffer = new BufferRef()

@@ -8,6 +8,7 @@ import { BadInput } from './bad-input'
 import { rulesText } from './rules-command'
 import type { RunOptions } from './run-command'
 import type { TestOptions } from './test-command'
+import type { AdviseOptions } from './advise-command'
 
 /** Exit codes of cli.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const
@@ -135,6 +136,19 @@ Examples:
     .action(async (script: string, options: TestOptions) => {
       const { testCommand } = await import('./test-command')
       setExit(await testCommand(script, options))
+    })
+
+  program
+    .command('advise')
+    .description('the fewest packet and buffer descriptors the driver needs for a scenario, and the margin it leaves')
+    .argument('<script>', 'the miniport script (.ts or .js)')
+    .option('--scenario <file.json>', 'the scenario to size the pools for (default: the default scenario)')
+    .option('--seed <n>', "seed of every run (default 1, or the scenario's)")
+    .addOption(new Option('--verifier <level>', 'verifier rule classes: off, standard, full (default standard)'))
+    .option('--report <file.json>', 'the advice as JSON (- for stdout)')
+    .action(async (script: string, options: AdviseOptions) => {
+      const { adviseCommand } = await import('./advise-command')
+      setExit(await adviseCommand(script, options))
     })
 
   program

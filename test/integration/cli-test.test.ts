@@ -152,3 +152,28 @@ describe('nicbench diff', () => {
     expect(bad.status).toBe(2)
   })
 })
+
+describe('nicbench advise', { timeout: 300_000 }, () => {
+  it('finds the fewest packet descriptors the scenario needs, and what one fewer costs', () => {
+    const run = runCli(['advise', REFERENCE, '--report', '-'])
+    expect(run.status, run.stderr).toBe(0)
+    const { advice } = JSON.parse(run.stdout) as {
+      advice: { kind: string; asked: number; needed: number | null; withOneFewer: string[] }[]
+    }
+    const packet = advice.find((a) => a.kind === 'packet')!
+    expect(packet.asked).toBeGreaterThan(0)
+    expect(packet.needed).toBeGreaterThan(1)
+    expect(packet.needed).toBeLessThan(packet.asked)
+    expect(packet.withOneFewer.join()).toMatch(/RESOURCES|dropped|indicated/)
+    // The reference fails MiniportInitialize without all its receive buffers: it needs every one it asks for.
+    const buffer = advice.find((a) => a.kind === 'buffer')!
+    expect(buffer.needed).toBe(buffer.asked)
+    expect(run.stderr).toMatch(/^packet pools: the driver asks for \d+ descriptors; this scenario needs \d+ \(margin/m)
+  })
+
+  it('refuses a verifier level it does not know', () => {
+    const r = runCli(['advise', REFERENCE, '--verifier', 'loud'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('"loud" is not a level')
+  })
+})

@@ -26,16 +26,19 @@ describe('docs/cli.md covers the CLI as it is', () => {
     const help = runCli(['--help']).stdout
     const section = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')))
     const commands = [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help')
-    expect(commands).toEqual(['run', 'check', 'test', 'merge', 'diff', 'rules', 'serve'])
+    expect(commands).toEqual(['run', 'check', 'test', 'advise', 'merge', 'diff', 'rules', 'serve'])
     for (const c of commands) expect(cliDoc, c).toContain(`nicbench ${c}`)
   })
 
-  it.each(['run', 'check', 'test', 'merge', 'diff', 'rules', 'serve', ''])('every option of `nicbench %s`', (name) => {
-    const command = name === '' ? [] : [name]
-    const options = optionsOf(command)
-    if (command[0] === 'run') expect(options.length).toBeGreaterThan(12)
-    for (const o of options) expect(cliDoc, `${command.join(' ')} ${o}`).toMatch(new RegExp('[` ]' + o + '[ `]'))
-  })
+  it.each(['run', 'check', 'test', 'advise', 'merge', 'diff', 'rules', 'serve', ''])(
+    'every option of `nicbench %s`',
+    (name) => {
+      const command = name === '' ? [] : [name]
+      const options = optionsOf(command)
+      if (command[0] === 'run') expect(options.length).toBeGreaterThan(12)
+      for (const o of options) expect(cliDoc, `${command.join(' ')} ${o}`).toMatch(new RegExp('[` ]' + o + '[ `]'))
+    },
+  )
 
   it('every field of a real report, and every stop reason', () => {
     const run = runCli(['run', join(ROOT, 'examples', 'reference-miniport.ts'), '--duration', '1ms', '--report', '-'])
