@@ -118,6 +118,12 @@ export function busApi(m: MiniportRuntime) {
     return write ? pci.write(off, moved, k.memory.u8, at) : pci.read(off, moved, k.memory.u8, at)
   }
 
+  /** An Immediate port call: PASSIVE_LEVEL, and the WrapperConfigurationContext MiniportInitialize was given. */
+  function immediate(call: string, context: unknown): boolean {
+    requirePassive(k.verifier, k.cpu.irql, call)
+    return handle(call, context, WRAPPER_CONFIGURATION_CONTEXT, 'WrapperConfigurationContext')
+  }
+
   return {
     PCI_WHICHSPACE_CONFIG,
 
@@ -192,76 +198,22 @@ export function busApi(m: MiniportRuntime) {
 
     // The Immediate forms are for MiniportInitialize before the range is registered: PASSIVE_LEVEL, the adapter's ports.
     NdisImmediateReadPortUchar(WrapperConfigurationContext: number, Port: number, Data: Out<number> | null): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateReadPortUchar')
-      if (
-        handle(
-          'NdisImmediateReadPortUchar',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        readPort(Port, 1, Data, false)
+      if (immediate('NdisImmediateReadPortUchar', WrapperConfigurationContext)) readPort(Port, 1, Data, false)
     },
     NdisImmediateReadPortUshort(WrapperConfigurationContext: number, Port: number, Data: Out<number> | null): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateReadPortUshort')
-      if (
-        handle(
-          'NdisImmediateReadPortUshort',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        readPort(Port, 2, Data, false)
+      if (immediate('NdisImmediateReadPortUshort', WrapperConfigurationContext)) readPort(Port, 2, Data, false)
     },
     NdisImmediateReadPortUlong(WrapperConfigurationContext: number, Port: number, Data: Out<number> | null): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateReadPortUlong')
-      if (
-        handle(
-          'NdisImmediateReadPortUlong',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        readPort(Port, 4, Data, false)
+      if (immediate('NdisImmediateReadPortUlong', WrapperConfigurationContext)) readPort(Port, 4, Data, false)
     },
     NdisImmediateWritePortUchar(WrapperConfigurationContext: number, Port: number, Data: number): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateWritePortUchar')
-      if (
-        handle(
-          'NdisImmediateWritePortUchar',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        writePort(Port, 1, Data, false)
+      if (immediate('NdisImmediateWritePortUchar', WrapperConfigurationContext)) writePort(Port, 1, Data, false)
     },
     NdisImmediateWritePortUshort(WrapperConfigurationContext: number, Port: number, Data: number): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateWritePortUshort')
-      if (
-        handle(
-          'NdisImmediateWritePortUshort',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        writePort(Port, 2, Data, false)
+      if (immediate('NdisImmediateWritePortUshort', WrapperConfigurationContext)) writePort(Port, 2, Data, false)
     },
     NdisImmediateWritePortUlong(WrapperConfigurationContext: number, Port: number, Data: number): void {
-      requirePassive(k.verifier, k.cpu.irql, 'NdisImmediateWritePortUlong')
-      if (
-        handle(
-          'NdisImmediateWritePortUlong',
-          WrapperConfigurationContext,
-          WRAPPER_CONFIGURATION_CONTEXT,
-          'WrapperConfigurationContext',
-        )
-      )
-        writePort(Port, 4, Data, false)
+      if (immediate('NdisImmediateWritePortUlong', WrapperConfigurationContext)) writePort(Port, 4, Data, false)
     },
 
     /** Bytes of configuration space read into Buffer (fewer past offset 256). PASSIVE_LEVEL. */
