@@ -4,7 +4,7 @@ export type CaptureErrorReason =
 
 /**
  * The only exception the capture reader throws on bad input. The message names the file, the byte offset and the
- * reason, as the CLI's exit code 2 wants (../shared/product/cli.md, "Exit codes").
+ * reason, as the CLI's exit code 2 wants (docs/cli.md, "Exit codes").
  */
 export class CaptureError extends Error {
   override readonly name = 'CaptureError'

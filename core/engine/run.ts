@@ -1,4 +1,4 @@
-// One run of a miniport script (../shared/product/README.md "The parts"): virtual time, the emulated kernel and NDIS
+// One run of a miniport script (ARCHITECTURE.md, "Parts and the data flow"): virtual time, the emulated kernel and NDIS
 // library, the controller, the wire, the protocol above, the miniport's handlers and the verifier, wired together.
 // Pure and deterministic: the same config and script give the same events, findings and report.
 import { AllocationSites } from './allocation-sites'

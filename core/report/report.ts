@@ -1,4 +1,4 @@
-// The JSON report of a run (../shared/product/cli.md "The JSON report"). Every field is a pure function of the script,
+// The JSON report of a run (docs/cli.md, "The JSON report"). Every field is a pure function of the script,
 // scenario and seed, except those under `wallClock`, so two runs give byte-identical reports apart from it.
 import type { BindingSnapshot } from '../protocol/binding'
 import type { RequestRecord } from '../miniport/request'

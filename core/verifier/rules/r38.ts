@@ -1,4 +1,4 @@
-// ../shared/reference/ndis5.md ../shared/product/script-api.md
+// ../shared/reference/ndis5.md; docs/script-api.md
 import { defineRule } from '../rule'
 
 export const R38 = defineRule({

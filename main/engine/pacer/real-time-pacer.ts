@@ -1,4 +1,4 @@
-// Host side of real-time pacing (../shared/product/README.md: "paced to the wall clock by a high-resolution timer").
+// Host side of real-time pacing (README.md, "Using the workbench": the real-time speed paces virtual time to the wall clock).
 // Core never reads the wall clock: the engine asks the pacer for ticks and hands `RealTimePacer.nowNs()` to
 // core/sim's RunDriver.advance.
 import { Worker } from 'node:worker_threads'

@@ -1,4 +1,4 @@
-// Run modes of the run bar (../shared/product/README.md: as fast as possible / real time / slow motion / step).
+// Run modes of the run bar (README.md, "Using the workbench": as fast as possible / real time / slow motion / step).
 import { describe, expect, it } from 'vitest'
 import { RunDriver, Scheduler, SchedulerError } from '../../../core/sim'
 

@@ -1,4 +1,4 @@
-// Traffic generator (../shared/product/README.md "wire (traffic generator · pcap/pcapng replay · loopback)"):
+// Traffic generator (docs/scenario.md, the wire: traffic generator, replay, loopback):
 // sizes, rates, bursts, IMIX, determinism, and frames the checker accepts.
 import { describe, expect, it } from 'vitest'
 import { SeededRandom } from '../../../core/sim'
